@@ -1,0 +1,161 @@
+"""The world a simulation runs on: states as numpy arrays, ties as symmetric matrices.
+
+Why arrays and not one object per state: every lens compares every state with every
+other each turn, and numpy does that in one expression (no Python loop over pairs).
+A `World` is plain data; the simulation copies it to keep a snapshot of every turn.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+import numpy as np
+
+#: Tie kinds, from loosest to firmest; a tie's code in `World.tie_kind` is index + 1 (0: no tie).
+TIE_KINDS: tuple[str, ...] = ("alignment", "coalition", "entente", "alliance")
+NO_TIE = 0
+
+#: The commitment a tie of each kind gets when a file does not say.
+DEFAULT_COMMITMENT = {"alignment": 0.25, "coalition": 0.5, "entente": 0.4, "alliance": 0.75}
+
+#: Per-state numeric fields that a shock or an edit may set, with their allowed range.
+STATE_FIELDS: dict[str, tuple[float, float]] = {
+    "capability": (0.0, float("inf")),
+    "lon": (-180.0, 180.0),
+    "lat": (-90.0, 90.0),
+    "offense": (0.0, 1.0),
+    "aggression": (0.0, 1.0),
+    "satisfaction": (-1.0, 1.0),
+}
+
+
+def tie_code(kind: str) -> int:
+    """The integer stored in `World.tie_kind` for a kind name."""
+    return TIE_KINDS.index(kind) + 1
+
+
+@dataclass
+class Settings:
+    """World-wide parameters a scenario may set; every field has a default.
+
+    Polarity is not a setting: it follows from the capabilities.
+    """
+
+    #: 0..1; above 0.5 the offence is believed dominant (allies chain-gang into crises),
+    #: below 0.5 the defence is (states pass the buck). Christensen & Snyder (1990).
+    offense_dominance: float = 0.5
+    #: Kilometres at which proximity falls to 1/e (Walt's geographic proximity).
+    proximity_km: float = 2500.0
+    #: Probability that an ally honours a call for help: Leeds, Long & Mitchell (2000): 74.5%.
+    ally_reliability: float = 0.745
+    #: Capability growth per turn bought by arming, as a share of own capability (internal balancing).
+    arming_rate: float = 0.04
+    #: Turns before arming adds capability (internal balancing is slow).
+    arming_lag: int = 2
+    #: Chance per turn that an aggressive state's dispute becomes a crisis (scaled by aggression).
+    crisis_rate: float = 0.15
+    #: Affinity added to a pair with the same `regime` when the file gives no affinity for it.
+    same_regime_affinity: float = 0.2
+
+
+@dataclass
+class World:
+    """All state of a world at one turn. Indices are positions in `ids`."""
+
+    ids: list[str]
+    names: list[str]
+    capability: np.ndarray  # (n,) >= 0, any positive scale
+    lon: np.ndarray  # (n,) degrees
+    lat: np.ndarray  # (n,) degrees
+    offense: np.ndarray  # (n,) 0..1 offensive capability
+    aggression: np.ndarray  # (n,) 0..1 perceived aggressive intentions
+    satisfaction: np.ndarray  # (n,) -1..1, < 0 revisionist, > 0 status quo
+    tie_kind: np.ndarray  # (n, n) int8 symmetric, 0 = no tie, else TIE_KINDS index + 1
+    commitment: np.ndarray  # (n, n) symmetric 0..1, 0 where there is no tie
+    affinity: np.ndarray  # (n, n) symmetric -1..1, propensity to stand together
+    tie_since: np.ndarray = None  # (n, n) int, year (or turn) the tie began; -1 unknown
+    institution: np.ndarray = None  # (n, n) 0..1 institutional assets a tie has built (C10)
+    identity: np.ndarray = None  # (n, n) 0..1 shared identity grown by cooperation (C11)
+    arming: np.ndarray = None  # (n, arming_lag) capability bought and not yet delivered (C3)
+    regimes: list[str] = None  # identity attribute per state ("" when unknown)
+    settings: Settings = field(default_factory=Settings)
+    turn: int = 0
+    start_year: int | None = None
+
+    def __post_init__(self) -> None:
+        n = len(self.ids)
+        for name in ("capability", "lon", "lat", "offense", "aggression", "satisfaction"):
+            setattr(self, name, np.asarray(getattr(self, name), dtype=float).reshape(n))
+        self.tie_kind = np.asarray(self.tie_kind, dtype=np.int8).reshape(n, n)
+        for name in ("commitment", "affinity"):
+            setattr(self, name, np.asarray(getattr(self, name), dtype=float).reshape(n, n))
+        if self.tie_since is None:
+            self.tie_since = np.full((n, n), -1, dtype=int)
+        for name in ("institution", "identity"):
+            if getattr(self, name) is None:
+                setattr(self, name, np.zeros((n, n)))
+        if self.arming is None:
+            self.arming = np.zeros((n, max(1, self.settings.arming_lag)))
+        if self.regimes is None:
+            self.regimes = [""] * n
+        self.index = {sid: i for i, sid in enumerate(self.ids)}
+
+    @property
+    def n(self) -> int:
+        return len(self.ids)
+
+    @property
+    def share(self) -> np.ndarray:
+        """Capability as a share of the world's total (sums to 1)."""
+        total = self.capability.sum()
+        return self.capability / total if total > 0 else np.full(self.n, 1.0 / max(self.n, 1))
+
+    def tied(self) -> np.ndarray:
+        """Boolean (n, n): where a tie exists."""
+        return self.tie_kind != NO_TIE
+
+    def copy(self) -> "World":
+        """A deep copy: snapshots must not share arrays with the live world."""
+        copied = dataclasses.replace(self, settings=dataclasses.replace(self.settings))
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, np.ndarray):
+                setattr(copied, f.name, value.copy())
+            elif isinstance(value, list):
+                setattr(copied, f.name, list(value))
+        copied.index = dict(self.index)
+        return copied
+
+    def set_tie(self, i: int, j: int, kind: str | int, commitment: float, since: int = -1) -> None:
+        """Create or change the tie between states i and j (both directions)."""
+        if i == j:
+            raise ValueError("a state cannot have a tie with itself")
+        code = tie_code(kind) if isinstance(kind, str) else int(kind)
+        self.tie_kind[i, j] = self.tie_kind[j, i] = code
+        self.commitment[i, j] = self.commitment[j, i] = commitment
+        self.tie_since[i, j] = self.tie_since[j, i] = since
+
+    def remove_tie(self, i: int, j: int) -> None:
+        self.tie_kind[i, j] = self.tie_kind[j, i] = NO_TIE
+        self.commitment[i, j] = self.commitment[j, i] = 0.0
+        self.tie_since[i, j] = self.tie_since[j, i] = -1
+
+    def tie_list(self) -> list[tuple[int, int]]:
+        """Each tie once, as (i, j) with i < j, in a stable order."""
+        rows, cols = np.nonzero(np.triu(self.tied(), 1))
+        return list(zip(rows.tolist(), cols.tolist()))
+
+    def blocs(self) -> list[list[int]]:
+        """Groups joined by alliance ties (connected components), largest capability first.
+
+        Why alliances only: an entente or alignment is too loose to call the partners one bloc.
+        """
+        import networkx as nx
+
+        graph = nx.Graph()
+        graph.add_nodes_from(range(self.n))
+        rows, cols = np.nonzero(np.triu(self.tie_kind == tie_code("alliance"), 1))
+        graph.add_edges_from(zip(rows.tolist(), cols.tolist()))
+        groups = [sorted(c) for c in nx.connected_components(graph)]
+        groups.sort(key=lambda g: (-float(self.capability[g].sum()), g[0]))
+        return groups
