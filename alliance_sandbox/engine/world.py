@@ -34,6 +34,18 @@ def tie_code(kind: str) -> int:
     return TIE_KINDS.index(kind) + 1
 
 
+@dataclass(frozen=True)
+class Shock:
+    """A scripted change: at the start of `turn`, set these fields of state `state` (an id).
+
+    How a lesson says "at turn 10 the Soviet Union collapses".
+    """
+
+    turn: int
+    state: str
+    set: dict
+
+
 @dataclass
 class Settings:
     """World-wide parameters a scenario may set; every field has a default.
@@ -78,6 +90,7 @@ class World:
     identity: np.ndarray = None  # (n, n) 0..1 shared identity grown by cooperation (C11)
     arming: np.ndarray = None  # (n, arming_lag) capability bought and not yet delivered (C3)
     regimes: list[str] = None  # identity attribute per state ("" when unknown)
+    side: np.ndarray = None  # (n,) 0/1 bloc of the landscape lens; None until it first runs
     settings: Settings = field(default_factory=Settings)
     turn: int = 0
     start_year: int | None = None

@@ -1,0 +1,172 @@
+"""How decisions become ties, arms, institutions and shared identity: the engine's rules.
+
+A lens says how much each state wants each tie (`desire[i, j]`); a tie needs both
+partners, so the engine works on the mutual desire min(desire[i, j], desire[j, i]):
+
+* no tie and mutual >= FORM: the pair forms an entente (commitment 0.3); each state forms
+  at most one new tie a turn, its most wanted;
+* a tie and mutual >= FORM: commitment rises by TIGHTEN_STEP up to 0.3 + 3 x mutual; at
+  ALLIANCE_AT it is formalised as an alliance;
+* a tie and mutual <= 0: commitment falls by LOOSEN_STEP; below DISSOLVE the tie ends;
+  an alliance below ENTENTE_BELOW falls back to an entente;
+* in between nothing changes: ties have inertia.
+A coalition (formed in a crisis) also fades by COALITION_FADE a turn unless tightened.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .events import Event
+from .world import NO_TIE, World, tie_code
+
+FORM = 0.08
+TIGHTEN_STEP = 0.1
+LOOSEN_STEP = 0.2
+DISSOLVE = 0.1
+NEW_TIE_COMMITMENT = 0.3
+ALLIANCE_AT = 0.6
+ENTENTE_BELOW = 0.35
+COALITION_FADE = 0.15
+#: Standard deviation of the noise in each state's reading of each tie's worth: why seeds matter.
+PERCEPTION_NOISE = 0.02
+#: Institutional assets and shared identity grow this much a turn per unit of commitment.
+INSTITUTION_GROWTH = 0.05
+IDENTITY_GROWTH = 0.04
+#: Without a tie, assets and identity fade by this factor a turn.
+INSTITUTION_FADE = 0.9
+IDENTITY_FADE = 0.97
+#: Arming: the share of the spending lost now (the cost), and what is delivered later.
+ARMING_COST_NOW = 0.5
+ARMING_RETURN = 1.5
+#: Arming intensity from which a state is said to arm.
+ARMING_LOGGED = 0.15
+
+ALLIANCE = tie_code("alliance")
+ENTENTE = tie_code("entente")
+COALITION = tie_code("coalition")
+
+
+def mutual_desire(desire: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """min(desire, desire.T) after each state's own noisy reading."""
+    noisy = desire + rng.normal(0.0, PERCEPTION_NOISE, desire.shape)
+    return np.minimum(noisy, noisy.T)
+
+
+def apply_ties(world: World, mutual: np.ndarray, explain) -> list[Event]:
+    """Change ties by the rules above. `explain(kind, i, j, verb)` returns the Event."""
+    n = world.n
+    upper = np.triu(np.ones((n, n), dtype=bool), 1)
+    tied = world.tied() & upper
+    c = world.commitment
+    ceiling = np.clip(0.3 + 3.0 * mutual, 0.0, 1.0)
+    events: list[Event] = []
+
+    loosen = tied & (mutual <= 0.0)
+    tighten = tied & (mutual >= FORM) & (c < ceiling - 0.05)
+    fade = tied & (world.tie_kind == COALITION) & ~tighten & ~loosen
+    for i, j in zip(*np.nonzero(loosen)):
+        new = c[i, j] - LOOSEN_STEP
+        if new < DISSOLVE:
+            events.append(explain("leave", i, j, "leaves its tie with"))
+            world.remove_tie(i, j)
+        else:
+            _set_commitment(world, i, j, new)
+            events.append(explain("loosen", i, j, f"loosens its tie ({new:.2f}) with"))
+    for i, j in zip(*np.nonzero(tighten)):
+        new = min(ceiling[i, j], c[i, j] + TIGHTEN_STEP)
+        _set_commitment(world, i, j, new)
+        verb = f"tightens its tie ({new:.2f}) with"
+        if world.tie_kind[i, j] != ALLIANCE and new >= ALLIANCE_AT:
+            world.tie_kind[i, j] = world.tie_kind[j, i] = ALLIANCE
+            verb = f"formalises an alliance ({new:.2f}) with"
+        events.append(explain("tighten", i, j, verb))
+    for i, j in zip(*np.nonzero(fade)):
+        new = c[i, j] - COALITION_FADE
+        if new < DISSOLVE:
+            events.append(explain("leave", i, j, "ends its crisis coalition with"))
+            world.remove_tie(i, j)
+        else:
+            _set_commitment(world, i, j, new)
+    events.extend(_form_new_ties(world, mutual, upper, explain))
+    return events
+
+
+def _set_commitment(world: World, i: int, j: int, value: float) -> None:
+    world.commitment[i, j] = world.commitment[j, i] = value
+    if world.tie_kind[i, j] == ALLIANCE and value < ENTENTE_BELOW:
+        world.tie_kind[i, j] = world.tie_kind[j, i] = ENTENTE
+
+
+def _form_new_ties(world: World, mutual: np.ndarray, upper: np.ndarray, explain) -> list[Event]:
+    """Each state forms at most one new tie a turn, the most wanted pairs first."""
+    candidates = upper & ~world.tied() & (mutual >= FORM)
+    rows, cols = np.nonzero(candidates)
+    if rows.size == 0:
+        return []
+    order = np.lexsort((cols, rows, -mutual[rows, cols]))
+    busy = np.zeros(world.n, dtype=bool)
+    events = []
+    for i, j in zip(rows[order].tolist(), cols[order].tolist()):
+        if busy[i] or busy[j]:
+            continue
+        busy[i] = busy[j] = True
+        world.set_tie(i, j, "entente", NEW_TIE_COMMITMENT, since=_now(world))
+        events.append(explain("form", i, j, "forms an entente with"))
+    return events
+
+
+def _now(world: World) -> int:
+    return world.start_year + world.turn if world.start_year is not None else world.turn
+
+
+def apply_arming(world: World, arm: np.ndarray, before: np.ndarray) -> list[tuple[int, float, float]]:
+    """Internal balancing: pay now, receive later (Settings.arming_lag turns).
+
+    Returns (state, spending now, capability delivered later) for the states that start
+    arming this turn, so the caller can log them; `before` is last turn's intensity.
+    """
+    s = world.settings
+    delivered = world.arming[:, 0].copy()
+    world.arming[:, :-1] = world.arming[:, 1:]
+    world.arming[:, -1] = 0.0
+    spend = s.arming_rate * arm * world.capability
+    world.capability = world.capability + delivered - ARMING_COST_NOW * spend
+    if s.arming_lag <= 0:
+        world.capability += ARMING_RETURN * spend
+    else:
+        world.arming[:, -1] += ARMING_RETURN * spend
+    starting = np.nonzero((arm >= ARMING_LOGGED) & (before < ARMING_LOGGED))[0]
+    return [(int(i), float(spend[i]), float(ARMING_RETURN * spend[i])) for i in starting]
+
+
+def grow_bonds(world: World) -> None:
+    """Institutional assets and shared identity accumulate while ties last, fade without."""
+    tied = world.tied()
+    c = world.commitment
+    warmth = np.clip(0.5 + 0.5 * world.affinity, 0.0, 1.0)
+    world.institution = np.where(
+        tied, world.institution + INSTITUTION_GROWTH * c * (1 - world.institution), world.institution * INSTITUTION_FADE
+    )
+    world.identity = np.where(
+        tied, world.identity + IDENTITY_GROWTH * c * warmth * (1 - world.identity), world.identity * IDENTITY_FADE
+    )
+
+
+def bonds_from_history(world: World) -> None:
+    """Before turn 1: the assets and identity that ties already `since` years old have built.
+
+    Why: NATO in 1989 is forty years old; its institutions did not start from zero.
+    """
+    if world.start_year is None:
+        return
+    since = world.tie_since
+    age = np.where(world.tied() & (since >= 0), np.maximum(world.start_year - since, 0), 0)
+    c = world.commitment
+    warmth = np.clip(0.5 + 0.5 * world.affinity, 0.0, 1.0)
+    world.institution = np.maximum(world.institution, 1 - np.exp(-INSTITUTION_GROWTH * c * age))
+    world.identity = np.maximum(world.identity, 1 - np.exp(-IDENTITY_GROWTH * c * warmth * age))
+    np.fill_diagonal(world.institution, 0.0)
+    np.fill_diagonal(world.identity, 0.0)
+
+
+__all__ = ["apply_ties", "apply_arming", "grow_bonds", "bonds_from_history", "mutual_desire", "NO_TIE"]

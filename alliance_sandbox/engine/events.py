@@ -1,0 +1,29 @@
+"""What happened in a turn, with the numbers and the theory that explain it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Event:
+    """One logged happening.
+
+    kind: form, tighten, loosen, leave, upgrade, downgrade, arm, shock, lens, crisis,
+    abandoned, entrapped, chain_gang, buck_pass, honoured, bandwagon, edit.
+    states: the ids involved, the actor first.
+    explanation: a sentence with the numbers that drove it and its citation.
+    values: the same numbers by name, for scripts.
+    """
+
+    kind: str
+    states: tuple[str, ...]
+    explanation: str
+    values: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "states": list(self.states),
+            "explanation": self.explanation,
+            "values": {k: round(float(v), 6) for k, v in self.values.items()},
+        }

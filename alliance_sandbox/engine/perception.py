@@ -1,0 +1,58 @@
+"""What every state sees of every other at the start of a turn.
+
+Computed once per turn and shared by the lens, the risk model and the crisis model, so
+the numbers a decision quotes are the numbers the risks were computed from.
+All matrices are (n, n) with row i = the perceiving state, column j = the state perceived.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .geometry import distances_km
+from .world import World
+
+
+#: How far a great power projects power: the strongest state's threat reaches 1 + REACH
+#: times as far as a small state's. Why: Walt's proximity matters less for a superpower.
+REACH = 3.0
+
+
+@dataclass
+class Perception:
+    share: np.ndarray  # (n,) capability share, sums to 1
+    relative: np.ndarray  # [i, j] = s_j / (s_i + s_j): how strong j is next to i
+    proximity: np.ndarray  # [i, j] = exp(-distance / proximity_km)
+    reach: np.ndarray  # [i, j] = exp(-distance / (proximity_km x (1 + REACH x s_j / s_max)))
+    walt_threat: np.ndarray  # [i, j] = relative x reach x offense_j x aggression_j (Walt 1987)
+    ally_discount: np.ndarray  # [i, j] = 1 - commitment: an ally is feared less
+    polarity: float  # effective number of great powers, 1 / sum(share^2) over states >= 5%
+
+
+def perceive(world: World) -> Perception:
+    s = world.share
+    total = s[:, None] + s[None, :]
+    relative = np.divide(s[None, :], total, out=np.full_like(total, 0.5), where=total > 0)
+    np.fill_diagonal(relative, 0.0)
+    km = distances_km(world.lon, world.lat)
+    scale = world.settings.proximity_km
+    prox = np.exp(-km / scale)
+    s_max = s.max() if s.size else 1.0
+    reach = np.exp(-km / (scale * (1.0 + REACH * s / s_max))[None, :])
+    ally_discount = 1.0 - world.commitment
+    walt = relative * reach * (world.offense * world.aggression)[None, :] * ally_discount
+    np.fill_diagonal(walt, 0.0)
+    return Perception(s, relative, prox, reach, walt, ally_discount, polarity_of(s))
+
+
+def polarity_of(share: np.ndarray) -> float:
+    """Effective number of poles among the great powers (Laakso-Taagepera on shares >= 5%).
+
+    Why a threshold: a bipolar world with twenty small states is still bipolar.
+    """
+    great = share[share >= 0.05]
+    if great.size == 0:
+        return float(len(share))
+    great = great / great.sum()
+    return float(1.0 / np.sum(great**2))

@@ -1,0 +1,209 @@
+"""The simulation owns the clock: it steps turns, asks the lens, applies, and keeps history.
+
+One turn: apply the turn's shocks; every state perceives the others; the active lens
+decides (threats, wished-for ties, arming); the engine changes ties, delivers and pays for
+arms, resolves crises, grows institutions and shared identity, computes abandonment and
+entrapment risks, and records a snapshot. Every turn keeps its snapshot (and the random
+generator's state), so Back and the timeline are exact and a re-run is byte-identical.
+
+A lens is any object with `id`, `name`, `claim`, `citation`, `decide(world, seen)`,
+`threat(world, seen)` and `reason(world, seen, decision, i, j)` (see
+`alliance_sandbox.lenses`); the engine never imports the lenses.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .crises import resolve_crises
+from .dynamics import apply_arming, apply_ties, bonds_from_history, grow_bonds, mutual_desire
+from .events import Event
+from .perception import Perception, perceive
+from .risk import Risks, alliance_risks
+from .world import STATE_FIELDS, Shock, World
+
+#: Event kinds that change who is tied to whom: what "realignments per turn" counts.
+REALIGNING = frozenset({"form", "leave"})
+
+
+@dataclass
+class TurnRecord:
+    """What the turn left behind: the world after it, its events and its risks."""
+
+    turn: int
+    lens: object
+    world: World
+    events: list[Event]
+    risks: Risks
+    arm: np.ndarray  # (n,) arming intensity decided this turn
+    rng_state: dict = field(repr=False, default_factory=dict)
+
+    @property
+    def lens_id(self) -> str:
+        return self.lens.id
+
+    @property
+    def year(self) -> int | None:
+        w = self.world
+        return None if w.start_year is None else w.start_year + self.turn
+
+    @property
+    def realignments(self) -> int:
+        return sum(1 for e in self.events if e.kind in REALIGNING)
+
+
+class Simulation:
+    def __init__(self, world: World, lens, seed: int = 0, shocks: list[Shock] | tuple = ()):
+        self.seed = int(seed)
+        self.lens = lens
+        self.shocks = sorted(shocks, key=lambda s: s.turn)
+        self.rng = np.random.default_rng(self.seed)
+        self.world = world.copy()
+        if self.world.turn == 0:
+            bonds_from_history(self.world)
+        self._lens_note: Event | None = None
+        self.history: list[TurnRecord] = [self._record([], np.zeros(self.world.n))]
+
+    # --- the clock -------------------------------------------------------------------
+    @property
+    def turn(self) -> int:
+        return self.world.turn
+
+    def step(self) -> TurnRecord:
+        world = self.world
+        world.turn += 1
+        events: list[Event] = []
+        if self._lens_note is not None:
+            events.append(self._lens_note)
+            self._lens_note = None
+        events.extend(self._apply_shocks(world))
+        seen = perceive(world)
+        decision = self.lens.decide(world, seen)
+        if getattr(decision, "sides", None) is not None:
+            world.side = decision.sides
+        mutual = mutual_desire(decision.desire, self.rng)
+
+        def explain(kind: str, i: int, j: int, verb: str) -> Event:
+            return self._explain(world, seen, decision, kind, int(i), int(j), verb)
+
+        events.extend(apply_ties(world, mutual, explain))
+        events.extend(self._arm(world, seen, decision))
+        events.extend(resolve_crises(world, seen, self.rng))
+        grow_bonds(world)
+        record = self._record(events, decision.arm)
+        self.history.append(record)
+        return record
+
+    def run(self, turns: int) -> list[TurnRecord]:
+        return [self.step() for _ in range(turns)]
+
+    def back(self) -> bool:
+        """Undo the last turn exactly (world, lens and random state); False at turn 0."""
+        if len(self.history) <= 1:
+            return False
+        self.history.pop()
+        self._restore(self.history[-1])
+        return True
+
+    def reset(self) -> None:
+        """Back to turn 0, as it was last edited."""
+        del self.history[1:]
+        self._restore(self.history[0])
+
+    def set_lens(self, lens) -> None:
+        """Switch theory from the next turn on; the switch is logged in that turn."""
+        if lens.id == self.lens.id:
+            return
+        self._lens_note = Event(
+            "lens", (), f"Lens switched from {self.lens.name} to {lens.name}: {lens.claim} ({lens.citation})",
+        )
+        self.lens = lens
+
+    # --- edits between turns (each one re-records the current turn) -------------------
+    def set_state(self, index: int, **fields: float) -> None:
+        """Set capability, lon, lat, offense, aggression or satisfaction of one state."""
+        for name, value in fields.items():
+            if name not in STATE_FIELDS:
+                raise KeyError(f"not an editable state field: {name}")
+            low, high = STATE_FIELDS[name]
+            getattr(self.world, name)[index] = float(np.clip(value, low, high))
+        self._rerecord()
+
+    def set_tie(self, i: int, j: int, kind: str, commitment: float) -> None:
+        self.world.set_tie(i, j, kind, float(np.clip(commitment, 0.0, 1.0)), since=self._now())
+        self._rerecord()
+
+    def remove_tie(self, i: int, j: int) -> None:
+        self.world.remove_tie(i, j)
+        self._rerecord()
+
+    def replace_world(self, world: World) -> None:
+        """Put an edited copy in place of the current turn's world (used by undo)."""
+        self.world = world.copy()
+        self._rerecord()
+
+    # --- internals ---------------------------------------------------------------------
+    def _now(self) -> int:
+        w = self.world
+        return w.start_year + w.turn if w.start_year is not None else w.turn
+
+    def _record(self, events: list[Event], arm: np.ndarray) -> TurnRecord:
+        seen = perceive(self.world)
+        risks = alliance_risks(self.world, seen, self.lens.threat(self.world, seen))
+        return TurnRecord(self.world.turn, self.lens, self.world.copy(), events, risks, arm,
+                          self.rng.bit_generator.state)
+
+    def _rerecord(self) -> None:
+        old = self.history[-1]
+        new = self._record(old.events, old.arm)
+        new.lens = old.lens
+        new.rng_state = old.rng_state
+        self.history[-1] = new
+
+    def _restore(self, record: TurnRecord) -> None:
+        self.world = record.world.copy()
+        self.lens = record.lens
+        self.rng.bit_generator.state = record.rng_state
+        self._lens_note = None
+
+    def _apply_shocks(self, world: World) -> list[Event]:
+        events = []
+        for shock in self.shocks:
+            if shock.turn != world.turn or shock.state not in world.index:
+                continue
+            i = world.index[shock.state]
+            changes = []
+            for name, value in shock.set.items():
+                old = float(getattr(world, name)[i])
+                getattr(world, name)[i] = value
+                changes.append(f"{name} {old:.3g} -> {value:.3g}")
+            events.append(Event("shock", (shock.state,), f"Shock to {world.names[i]}: " + ", ".join(changes),
+                                {k: float(v) for k, v in shock.set.items()}))
+        return events
+
+    def _arm(self, world: World, seen: Perception, decision) -> list[Event]:
+        before = self.history[-1].arm
+        started = apply_arming(world, decision.arm, before)
+        lag = world.settings.arming_lag
+        events = []
+        for i, spend, later in started:
+            worst = int(np.argmax(decision.threat[i]))
+            events.append(Event("arm", (world.ids[i],),
+                f"{world.names[i]} arms (internal balancing): worst threat {world.ids[worst]} "
+                f"{decision.threat[i, worst]:.2f}, uncovered by allies; pays {spend:.4g} now for "
+                f"+{later:.4g} capability in {lag} turns: more reliable than allies, but costly and slow",
+                {"intensity": decision.arm[i], "spend": spend, "delivered": later}))
+        return events
+
+    def _explain(self, world, seen, decision, kind, i, j, verb) -> Event:
+        want = decision.desire
+        # the actor is the keener partner when ties grow, the more reluctant when they shrink
+        keen = want[i, j] >= want[j, i]
+        actor, other = (i, j) if keen == (kind in ("form", "tighten")) else (j, i)
+        reason = self.lens.reason(world, seen, decision, actor, other)
+        citation = self.lens.citation.split(",")[0]
+        text = f"{world.names[actor]} {verb} {world.names[other]}: {reason} ({citation})"
+        return Event(kind, (world.ids[actor], world.ids[other]), text,
+                     {"desire": want[actor, other], "partner_desire": want[other, actor],
+                      "commitment": world.commitment[actor, other]})

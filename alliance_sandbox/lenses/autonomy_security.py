@@ -1,0 +1,43 @@
+"""The autonomy-security trade-off (Morrow 1991): unequal partners exchange different goods."""
+from __future__ import annotations
+
+import numpy as np
+
+from .base import TIE_COST, Decision, Lens, arming, urgency
+
+#: Weight of autonomy (bases, policy concessions) gained by the major partner, and given
+#: up by the minor partner, per unit of capability asymmetry.
+AUTONOMY_WEIGHT = 0.3
+
+
+class AutonomySecurity(Lens):
+    id = "autonomy_security"
+    name = "Autonomy-security trade-off"
+    claim = (
+        "Minor states get security from major partners at the cost of autonomy; "
+        "major partners gain autonomy at the cost of providing security."
+    )
+    citation = "Morrow (1991), Alliances and Asymmetry, AJPS 35(4): 904-933"
+    rule = (
+        "desire[i,j] = security gained (i's worst threat x j's relative capability) + "
+        "0.3 x (autonomy gained if i is the major partner, minus half as much if minor) - tie cost."
+    )
+
+    def decide(self, world, seen):
+        threat = self.threat(world, seen)
+        worst = threat.max(axis=1)
+        security = urgency(world) * worst[:, None] * np.minimum(1.0, 2.0 * seen.relative)
+        asymmetry = seen.relative.T - seen.relative  # > 0 when i is the major partner
+        autonomy = AUTONOMY_WEIGHT * np.where(asymmetry > 0, asymmetry, 0.5 * asymmetry)
+        desire = security + autonomy - TIE_COST
+        np.fill_diagonal(desire, -1.0)
+        return Decision(threat, desire, arming(world, seen, threat), autonomy)
+
+    def reason(self, world, seen, decision, i, j):
+        ids = world.ids
+        gain = decision.desire[i, j] - decision.extra[i, j] + TIE_COST
+        role = "major" if decision.extra[i, j] > 0 else "minor"
+        return (
+            f"{ids[i]} is the {role} partner: security {gain:+.2f}, "
+            f"autonomy {decision.extra[i, j]:+.2f}; desire {decision.desire[i, j]:+.2f}"
+        )

@@ -1,0 +1,115 @@
+"""What a lens is, and the realist balancing rule several lenses share.
+
+A lens only decides (Mesa's split: the engine owns the clock). Configure it in
+`__init__`, call it once a turn with the world and what the states perceive; it returns
+a `Decision`: whom each state perceives as a threat, how much each state wants a tie with
+each other state, and how much each state arms. The engine turns that into ties,
+explanations and history. Every matrix is (n, n) with row i = the deciding state.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from alliance_sandbox.engine.perception import Perception
+from alliance_sandbox.engine.world import World
+
+#: What any tie costs a state per turn (diplomatic effort, lost freedom of action).
+TIE_COST = 0.04
+
+
+@dataclass
+class Decision:
+    threat: np.ndarray  # [i, k] threat state i perceives from k, 0..1
+    desire: np.ndarray  # [i, j] how much i wants a tie with j, after costs (< 0: wants none)
+    arm: np.ndarray  # (n,) 0..1 how hard each state arms (internal balancing)
+    #: [i, j] the part of desire[i, j] the lens adds beyond realist balancing, for the log
+    extra: np.ndarray | None = None
+    #: landscape lens only: each state's bloc (0 or 1) after this turn's move, and who moved
+    sides: np.ndarray | None = None
+    mover: int | None = None
+
+
+class Lens:
+    """Base class: subclasses set the class attributes and implement `decide`."""
+
+    id: str = ""
+    name: str = ""
+    claim: str = ""
+    citation: str = ""
+    #: The rule in one or two sentences with its formula, for the docs and the app.
+    rule: str = ""
+
+    def threat(self, world: World, seen: Perception) -> np.ndarray:
+        """[i, k] the threat i perceives from k under this lens; default: Walt's four factors."""
+        return seen.walt_threat
+
+    def decide(self, world: World, seen: Perception) -> Decision:
+        raise NotImplementedError
+
+    def __call__(self, world: World, seen: Perception) -> Decision:
+        return self.decide(world, seen)
+
+    def reason(self, world: World, seen: Perception, decision: Decision, i: int, j: int) -> str:
+        """Why i wants (or not) a tie with j, with the numbers; default: the common threat."""
+        return common_threat_reason(world, seen, decision, i, j)
+
+
+def helpfulness(seen: Perception) -> np.ndarray:
+    """[i, j] how much j's support is worth to i: 1 for a partner at least as strong as i,
+    down to 0.5 for a tiny one (it still denies the rival a client and offers a position)."""
+    return 0.5 + 0.5 * np.minimum(1.0, 2.0 * seen.relative)
+
+
+def common_threat(threat: np.ndarray) -> np.ndarray:
+    """[i, j] = sqrt(sum_k threat[i, k] x threat[j, k]): how much i and j fear the same states.
+
+    One matrix product, so no Python loop over pairs; the square root brings it back to the
+    scale of a single threat.
+    """
+    shared = threat @ threat.T
+    np.fill_diagonal(shared, 0.0)
+    return np.sqrt(np.maximum(shared, 0.0))
+
+
+def urgency(world: World) -> float:
+    """How pressing balancing feels: above 1 when the offence is believed dominant.
+
+    With defence dominant states expect to hold on alone, balance less and pass the buck;
+    with offence dominant they rush into alliances (Christensen & Snyder 1990).
+    """
+    return 0.5 + world.settings.offense_dominance
+
+
+def balancing_desire(world: World, seen: Perception, threat: np.ndarray) -> np.ndarray:
+    """Realist external balancing: ally with those who fear what you fear, not with your threat.
+
+    desire[i, j] = urgency x common_threat[i, j] x helpfulness[i, j] - threat[i, j] - TIE_COST
+    """
+    desire = urgency(world) * common_threat(threat) * helpfulness(seen) - threat - TIE_COST
+    np.fill_diagonal(desire, -1.0)
+    return desire
+
+
+def arming(world: World, seen: Perception, threat: np.ndarray) -> np.ndarray:
+    """Internal balancing: arm against the worst threat that allies do not cover.
+
+    arm_i = clip(max_k threat[i, k] - reliability x sum_j commitment[i, j] x relative[i, j], 0, 1)
+    """
+    worst = threat.max(axis=1) if threat.size else np.zeros(world.n)
+    cover = world.settings.ally_reliability * (world.commitment * seen.relative).sum(axis=1)
+    return np.clip(worst - cover, 0.0, 1.0)
+
+
+def common_threat_reason(world: World, seen: Perception, decision: Decision, i: int, j: int) -> str:
+    """Name the state that i and j both fear most, and each one's threat from it."""
+    t = decision.threat
+    k = int(np.argmax(t[i] * t[j]))
+    if t[i, k] * t[j, k] <= 0:
+        return f"no common threat; desire {decision.desire[i, j]:+.2f}"
+    ids = world.ids
+    return (
+        f"common threat {ids[k]}: to {ids[i]} {t[i, k]:.2f}, to {ids[j]} {t[j, k]:.2f}; "
+        f"{ids[j]}'s help {helpfulness(seen)[i, j]:.2f}; desire {decision.desire[i, j]:+.2f}"
+    )

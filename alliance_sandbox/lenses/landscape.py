@@ -1,0 +1,62 @@
+"""Landscape theory (Axelrod & Bennett 1993): states move, one at a time, to the less frustrating bloc."""
+from __future__ import annotations
+
+import numpy as np
+
+from alliance_sandbox.engine.landscape import best_move, frustration
+
+from .base import Decision, Lens, arming
+
+
+def starting_sides(world) -> np.ndarray:
+    """Two sides from today's alliances: the strongest bloc is side 0; every other state, the
+    strongest first, takes the side where its frustration (so far) is lower."""
+    side = np.full(world.n, -1, dtype=int)
+    blocs = world.blocs()
+    side[blocs[0]] = 0
+    for bloc in blocs[1:]:
+        placed = side >= 0
+        pull = [(world.capability[placed & (side == b)][:, None] * world.affinity[np.ix_(placed & (side == b), bloc)]).sum() for b in (0, 1)]
+        side[bloc] = 0 if pull[0] > pull[1] else 1
+    return side
+
+
+class Landscape(Lens):
+    id = "landscape"
+    name = "Landscape theory"
+    claim = (
+        "States aggregate into the two blocs that minimise frustration: size x propensity "
+        "summed over the states on the other side."
+    )
+    citation = "Axelrod & Bennett (1993), A Landscape Theory of Aggregation, BJPS 23(2): 211-233"
+    rule = (
+        "each turn the one state whose switch lowers its frustration F_i = sum_j s_j p_ij d_ij "
+        "the most changes side; states tie with same-side partners of positive affinity "
+        "(desire 0.1 + 0.5 x affinity) and leave ties across the divide."
+    )
+
+    def threat(self, world, seen):
+        """Negative propensity, weighted by relative capability, is what a state fears here."""
+        threat = np.maximum(0.0, -world.affinity) * seen.relative * seen.ally_discount
+        np.fill_diagonal(threat, 0.0)
+        return threat
+
+    def decide(self, world, seen):
+        side = world.side.copy() if world.side is not None else starting_sides(world)
+        mover, gain = best_move(world.capability, world.affinity, side)
+        if mover is not None:
+            side[mover] = 1 - side[mover]
+        same = side[:, None] == side[None, :]
+        p = world.affinity
+        desire = np.where(same, np.where(p > 0, 0.1 + 0.5 * p, -0.05), -0.5)
+        np.fill_diagonal(desire, -1.0)
+        threat = self.threat(world, seen)
+        return Decision(threat, desire, arming(world, seen, threat), sides=side, mover=mover)
+
+    def reason(self, world, seen, decision, i, j):
+        f = frustration(world.capability / world.capability.sum(), world.affinity, decision.sides)
+        where = "the same bloc" if decision.sides[i] == decision.sides[j] else "opposite blocs"
+        return (
+            f"{world.ids[i]} and {world.ids[j]} in {where}; propensity {world.affinity[i, j]:+.2f}; "
+            f"frustration of {world.ids[i]} {f[i]:.3f}"
+        )

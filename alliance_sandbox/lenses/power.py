@@ -1,0 +1,49 @@
+"""Balance of power (Waltz 1979): states balance against power itself."""
+from __future__ import annotations
+
+import numpy as np
+
+from .base import Decision, Lens, arming, balancing_desire
+
+
+def power_threat(world, seen) -> np.ndarray:
+    """[i, k] = relative[i, k] x s_k / s_max x (1 - commitment[i, k]).
+
+    Only capability counts: the stronger k is next to i, and the closer k is to being the
+    strongest state of all, the more i must balance it. Allies are feared less.
+    """
+    s = seen.share
+    dominance = s / s.max() if s.size and s.max() > 0 else s
+    threat = seen.relative * dominance[None, :] * seen.ally_discount
+    np.fill_diagonal(threat, 0.0)
+    return threat
+
+
+class BalanceOfPower(Lens):
+    id = "power"
+    name = "Balance of power"
+    claim = "States balance against power, so that no one state dominates."
+    citation = "Waltz (1979), Theory of International Politics"
+    rule = (
+        "threat[i,k] = relative capability of k x k's capability / the strongest's; "
+        "ally with those who fear the same powers: desire = urgency x common threat x help "
+        "- threat from the partner - tie cost. Distance and intentions do not count."
+    )
+
+    def threat(self, world, seen):
+        return power_threat(world, seen)
+
+    def decide(self, world, seen):
+        threat = self.threat(world, seen)
+        return Decision(threat, balancing_desire(world, seen, threat), arming(world, seen, threat))
+
+    def reason(self, world, seen, decision, i, j):
+        t = decision.threat
+        k = int(np.argmax(t[i] * t[j]))
+        ids, s = world.ids, seen.share
+        if t[i, k] * t[j, k] <= 0:
+            return f"no common power to balance; desire {decision.desire[i, j]:+.2f}"
+        return (
+            f"balancing {ids[k]} (share {s[k]:.2f}): power threat to {ids[i]} {t[i, k]:.2f}, "
+            f"to {ids[j]} {t[j, k]:.2f}; desire {decision.desire[i, j]:+.2f}"
+        )

@@ -1,0 +1,43 @@
+"""The alliance security dilemma (Snyder 1984): commitment trades abandonment for entrapment."""
+from __future__ import annotations
+
+import numpy as np
+
+from alliance_sandbox.engine.risk import alliance_risks
+
+from .base import Decision, Lens, arming, balancing_desire
+
+#: How strongly a state tightens a tie when abandonment is the larger fear (and loosens it
+#: when entrapment is).
+FEAR_WEIGHT = 0.6
+
+
+class AllianceSecurityDilemma(Lens):
+    id = "security_dilemma"
+    name = "Alliance security dilemma"
+    claim = (
+        "More commitment lowers the risk of abandonment and raises the risk of entrapment; "
+        "the dilemma is sharper in a multipolar world."
+    )
+    citation = "Snyder (1984), The Security Dilemma in Alliance Politics, World Politics 36(4)"
+    rule = (
+        "threat as in balance of threat; on an existing tie a state tightens when its "
+        "abandonment risk exceeds its entrapment risk and loosens in the opposite case: "
+        "desire += 0.6 x (abandonment - entrapment)."
+    )
+
+    def decide(self, world, seen):
+        threat = self.threat(world, seen)
+        desire = balancing_desire(world, seen, threat)
+        risks = alliance_risks(world, seen, threat)
+        extra = np.where(world.tied(), FEAR_WEIGHT * (risks.tie_abandonment - risks.tie_entrapment), 0.0)
+        return Decision(threat, desire + extra, arming(world, seen, threat), extra)
+
+    def reason(self, world, seen, decision, i, j):
+        from .base import common_threat_reason
+
+        text = common_threat_reason(world, seen, decision, i, j)
+        if world.tied()[i, j]:
+            fear = "abandonment" if decision.extra[i, j] > 0 else "entrapment"
+            text += f"; fear of {fear} weighs {decision.extra[i, j]:+.2f}"
+        return text

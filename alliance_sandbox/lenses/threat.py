@@ -1,0 +1,63 @@
+"""Balance of threat (Walt 1987): states balance against threats, not power alone."""
+from __future__ import annotations
+
+import numpy as np
+
+from .base import Decision, Lens, arming, balancing_desire
+
+#: Below this worst threat a state feels safe and may bandwagon with the strongest state.
+SAFE = 0.05
+#: How much a safe state wants to join the strongest state, and the strongest to accept it.
+BANDWAGON_PULL = 0.12
+
+
+class BalanceOfThreat(Lens):
+    id = "threat"
+    name = "Balance of threat"
+    claim = (
+        "Threat = aggregate capability x geographic proximity x offensive capability x "
+        "perceived aggressive intentions; balancing is far more common than bandwagoning."
+    )
+    citation = "Walt (1987), The Origins of Alliances, p. 22"
+    rule = (
+        "threat[i,k] = relative capability x proximity (reach grows with power) x offense_k "
+        "x aggression_k x (1 - commitment); ally with those who fear the same states; "
+        "a state that fears no one (worst threat < 0.05) bandwagons with the strongest."
+    )
+
+    def decide(self, world, seen):
+        threat = self.threat(world, seen)
+        desire = balancing_desire(world, seen, threat)
+        extra = np.zeros_like(desire)
+        strongest = int(np.argmax(seen.share))
+        safe = threat.max(axis=1) < SAFE
+        safe[strongest] = False
+        extra[safe, strongest] = BANDWAGON_PULL
+        extra[strongest, safe] = BANDWAGON_PULL * 0.5
+        desire = np.where(extra > 0, np.maximum(desire, extra - 0.02), desire)
+        return Decision(threat, desire, arming(world, seen, threat), extra)
+
+    def reason(self, world, seen, decision, i, j):
+        t, ids = decision.threat, world.ids
+        if decision.extra is not None and decision.extra[i, j] > 0:
+            return (
+                f"{ids[i]} fears no one (worst threat {t[i].max():.2f} < {SAFE}) and bandwagons "
+                f"with the strongest, {ids[j]} (share {seen.share[j]:.2f})"
+            )
+        k = int(np.argmax(t[i] * t[j]))
+        if t[i, k] * t[j, k] <= 0:
+            return f"no common threat; desire {decision.desire[i, j]:+.2f}"
+        return f"{threat_formula(world, seen, i, k)}; to {ids[j]} {t[j, k]:.2f}; desire {decision.desire[i, j]:+.2f}"
+
+
+def threat_formula(world, seen, i: int, k: int) -> str:
+    """Walt's four factors as numbers: the line a teacher reads aloud."""
+    ids = world.ids
+    text = (
+        f"threat from {ids[k]} to {ids[i]} {seen.walt_threat[i, k]:.2f} = capability "
+        f"{seen.relative[i, k]:.2f} x proximity {seen.reach[i, k]:.2f} x offense "
+        f"{world.offense[k]:.2f} x intentions {world.aggression[k]:.2f}"
+    )
+    if world.commitment[i, k] > 0:
+        text += f" x (1 - commitment {world.commitment[i, k]:.2f})"
+    return text

@@ -1,0 +1,402 @@
+"""Every field of the scenario file format, defined once.
+
+Each field's name, type, range, default and description lives in one `FieldSpec`; the
+specs are grouped into `Record`s (the objects of the file: the scenario itself, a state,
+a tie, ...). The validator (`validate.py`), the JSON Schema (`schema.py`), the dataclass
+defaults (`model.py`) and the documentation table (`tools/write_schema.py`) are all driven
+by these tables, so they cannot disagree.
+
+Where the engine already defines something (the state fields' ranges in `STATE_FIELDS`,
+the tie kinds, the default commitments, the settings' defaults), it is read from there.
+"""
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from alliance_sandbox.engine.world import DEFAULT_COMMITMENT, STATE_FIELDS, TIE_KINDS, Settings
+
+#: The file format version this program writes and understands; older ones are migrated.
+SCHEMA_VERSION = 1
+
+#: The lenses a scenario may open with (the theories of `alliance_sandbox.lenses`).
+LENSES: tuple[str, ...] = (
+    "power",
+    "threat",
+    "interest",
+    "security_dilemma",
+    "autonomy_security",
+    "institutions",
+    "identity",
+    "landscape",
+)
+
+#: Tie kinds as a file lists them, firmest first (the engine's order is loosest first).
+TIE_KIND_CHOICES: tuple[str, ...] = tuple(reversed(TIE_KINDS))
+
+MAX_STATES = 500
+MAX_ID_LENGTH = 32
+MAX_FILE_BYTES = 5 * 1024 * 1024
+#: Stop collecting after this many problems (a file that wrong needs no more).
+MAX_PROBLEMS = 50
+
+#: Keys an author may add anywhere a record allows free keys: kept on a round trip, never read.
+FREE_KEYS: tuple[str, ...] = ("notes", "sources")
+FREE_PREFIX = "_"
+
+YEAR_LIMIT = 1_000_000
+
+
+class _Missing:
+    """Marks a field without a default (required, or simply absent when optional)."""
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+MISSING: Any = _Missing()
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a record: how to check it, what it defaults to, what it means."""
+
+    name: str
+    #: "number", "integer", "string", "enum", "array", "object" or "any"
+    type: str
+    description: str
+    required: bool = False
+    default: Any = MISSING
+    #: How the docs show a default that is computed (e.g. "by kind: ...").
+    default_text: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    #: When True, `minimum` itself is not allowed (value must be > minimum).
+    exclusive_minimum: bool = False
+    #: JSON null is allowed (and means "not known").
+    nullable: bool = False
+    #: The one value allowed (schema_version).
+    const: Any = MISSING
+    choices: tuple[str, ...] = ()
+    #: A regular expression the whole string must match; written so Python's `re` and
+    #: ECMA 262 (JSON Schema) read it alike.
+    pattern: str | None = None
+    #: The pattern in words, for error messages.
+    pattern_text: str | None = None
+    #: The string must contain a character other than white space.
+    nonblank: bool = False
+    max_length: int | None = None
+    #: The record of an "object" field, or of each item of an "array" field.
+    record: "Record | None" = None
+    min_items: int | None = None
+    max_items: int | None = None
+
+    @property
+    def has_default(self) -> bool:
+        return self.default is not MISSING
+
+    def range_text(self) -> str:
+        """The allowed range in words: ">= 0", "0 to 1", "> 0", "" when unbounded."""
+        lo, hi = self.minimum, self.maximum
+        if lo is not None and hi is not None:
+            return f"{fmt_number(lo)} to {fmt_number(hi)}"
+        if lo is not None:
+            return f"{'>' if self.exclusive_minimum else '>='} {fmt_number(lo)}"
+        if hi is not None:
+            return f"<= {fmt_number(hi)}"
+        return ""
+
+    def type_text(self) -> str:
+        """The type in words: "number", "integer or null", "one of: a, b", ..."""
+        if self.type == "enum":
+            text = "one of: " + ", ".join(self.choices)
+        elif self.type == "array":
+            text = f"list of {self.record.title}" if self.record else "list"
+        elif self.type == "object":
+            text = "object"
+        elif self.type == "any":
+            text = "any JSON value"
+        elif self.type == "string" and self.pattern_text:
+            text = f"string ({self.pattern_text})"
+        elif self.type == "string" and self.nonblank:
+            text = "non-empty string"
+        else:
+            text = self.type
+        return text + (" or null" if self.nullable else "")
+
+
+@dataclass(frozen=True)
+class Record:
+    """A JSON object of the format: its fields in the order files are written."""
+
+    name: str
+    #: Plural words for docs and messages ("states", "ties").
+    title: str
+    description: str
+    fields: tuple[FieldSpec, ...]
+    #: Whether "_..." keys, "notes" and "sources" are allowed (and kept) here.
+    free_keys: bool = True
+    #: At least this many fields must be present (shock "set" must not be empty).
+    min_properties: int = 0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_name", {f.name: f for f in self.fields})
+
+    def field(self, name: str) -> FieldSpec:
+        return self.by_name[name]  # type: ignore[attr-defined]
+
+    def names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+
+def is_free_key(key: str) -> bool:
+    """Whether an author's own key: kept on a round trip, never read by the program."""
+    return key.startswith(FREE_PREFIX) or key in FREE_KEYS
+
+
+def fmt_number(value: float) -> str:
+    """A bound or value for a message: 0.0 -> "0", 2500.0 -> "2500", 1e20 -> "1e+20"."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value)
+
+
+# ---------------------------------------------------------------- states
+
+_STATE_NUMBER_TEXT = {
+    "capability": (
+        "Material power (military, industrial, demographic), on any positive scale: only "
+        "shares of the total matter. E.g. a Correlates of War CINC score."
+    ),
+    "lon": "Longitude of the capital, degrees east (-180 to 180).",
+    "lat": "Latitude of the capital, degrees north (-90 to 90).",
+    "offense": "Offensive capability: how well its forces can attack rather than only defend.",
+    "aggression": "Aggressive intentions as others perceive them (Walt's fourth source of threat).",
+    "satisfaction": "Satisfaction with the status quo: < 0 revisionist, > 0 status quo (Schweller).",
+}
+_STATE_NUMBER_REQUIRED = ("capability", "lon", "lat")
+_STATE_NUMBER_DEFAULT = {"offense": 0.5, "aggression": 0.5, "satisfaction": 0.0}
+
+
+def _state_number(name: str) -> FieldSpec:
+    lo, hi = STATE_FIELDS[name]
+    return FieldSpec(
+        name,
+        "number",
+        _STATE_NUMBER_TEXT.get(name, name),
+        required=name in _STATE_NUMBER_REQUIRED,
+        default=_STATE_NUMBER_DEFAULT.get(name, MISSING),
+        minimum=lo if math.isfinite(lo) else None,
+        maximum=hi if math.isfinite(hi) else None,
+    )
+
+
+def _id_field(name: str, description: str) -> FieldSpec:
+    return FieldSpec(
+        name,
+        "string",
+        description,
+        required=True,
+        pattern="[A-Za-z0-9_-]+",
+        pattern_text=f"1 to {MAX_ID_LENGTH} letters, digits, '_' or '-'",
+        max_length=MAX_ID_LENGTH,
+    )
+
+
+STATE_RECORD = Record(
+    "state",
+    "states",
+    "A state (a country, an empire, a polity) on the map.",
+    (
+        _id_field("id", "Short unique code used by ties, affinity and shocks, e.g. \"GER\"."),
+        FieldSpec("name", "string", "Name shown on the map.", required=True, nonblank=True, max_length=200),
+        *(_state_number(name) for name in STATE_FIELDS),
+        FieldSpec(
+            "regime",
+            "string",
+            "Regime type (e.g. \"democracy\", \"monarchy\"); states with the same non-empty "
+            "regime get settings.same_regime_affinity unless `affinity` says otherwise.",
+            default="",
+            max_length=100,
+        ),
+    ),
+)
+
+# ---------------------------------------------------------------- ties
+
+_COMMITMENT_TEXT = ", ".join(f"{kind} {DEFAULT_COMMITMENT[kind]:g}" for kind in TIE_KIND_CHOICES)
+
+TIE_RECORD = Record(
+    "tie",
+    "ties",
+    "A tie between two states; at most one per pair.",
+    (
+        _id_field("a", "Id of one state."),
+        _id_field("b", "Id of the other state (not `a`)."),
+        FieldSpec(
+            "kind",
+            "enum",
+            "alliance: a formal treaty with military obligations; entente: a looser, informal "
+            "understanding; coalition: states fighting together for one war or cause; "
+            "alignment: shared expectations of support without a pledge.",
+            required=True,
+            choices=TIE_KIND_CHOICES,
+        ),
+        FieldSpec(
+            "commitment",
+            "number",
+            "How firmly the partners are pledged to each other.",
+            minimum=0.0,
+            maximum=1.0,
+            default_text=f"by kind: {_COMMITMENT_TEXT}",
+        ),
+        FieldSpec(
+            "since",
+            "integer",
+            "Year (or turn) the tie began; null when not known.",
+            nullable=True,
+            default=None,
+            minimum=-YEAR_LIMIT,
+            maximum=YEAR_LIMIT,
+        ),
+    ),
+)
+
+AFFINITY_RECORD = Record(
+    "affinity",
+    "affinity entries",
+    "How inclined two states are to stand together (shared identity, interests, history). "
+    "Pairs not listed get 0, or settings.same_regime_affinity when their regimes are equal "
+    "and not empty. The value is symmetric.",
+    (
+        _id_field("a", "Id of one state."),
+        _id_field("b", "Id of the other state (not `a`)."),
+        FieldSpec("value", "number", "-1 enemies at heart, 0 indifferent, 1 natural partners.",
+                  required=True, minimum=-1.0, maximum=1.0),
+    ),
+)
+
+SHOCK_SET_RECORD = Record(
+    "shock_set",
+    "changes",
+    "The state fields a shock sets, each within the range of that field.",
+    tuple(dataclasses.replace(_state_number(name), required=False, default=MISSING) for name in STATE_FIELDS),
+    free_keys=False,
+    min_properties=1,
+)
+
+SHOCK_RECORD = Record(
+    "shock",
+    "shocks",
+    "A scripted change: at the start of `turn`, set fields of one state.",
+    (
+        FieldSpec("turn", "integer", "Turn at whose start the change happens.", required=True, minimum=1),
+        _id_field("state", "Id of the state that changes."),
+        FieldSpec("set", "object", "The new values, e.g. {\"capability\": 0.05}.", required=True,
+                  record=SHOCK_SET_RECORD),
+    ),
+)
+
+# ---------------------------------------------------------------- settings
+
+# name: (type, minimum, maximum, exclusive minimum, description); defaults come from Settings.
+_SETTINGS_RANGES: dict[str, tuple[str, float | None, float | None, bool, str]] = {
+    "offense_dominance": (
+        "number", 0.0, 1.0, False,
+        "Above 0.5 the offence is believed dominant (allies chain-gang into crises); below, "
+        "the defence is (states pass the buck). Christensen & Snyder (1990).",
+    ),
+    "proximity_km": (
+        "number", 0.0, None, True,
+        "Kilometres at which proximity falls to 1/e (Walt's geographic proximity).",
+    ),
+    "ally_reliability": (
+        "number", 0.0, 1.0, False,
+        "Probability that an ally honours a call for help; Leeds, Long & Mitchell (2000) found 74.5%.",
+    ),
+    "arming_rate": (
+        "number", 0.0, 1.0, False,
+        "Capability growth per turn bought by arming, as a share of own capability (internal balancing).",
+    ),
+    "arming_lag": ("integer", 0, 20, False, "Turns before arming adds capability (internal balancing is slow)."),
+    "crisis_rate": (
+        "number", 0.0, 1.0, False,
+        "Chance per turn that an aggressive state's dispute becomes a crisis (scaled by aggression).",
+    ),
+    "same_regime_affinity": (
+        "number", -1.0, 1.0, False,
+        "Affinity given to a pair with the same non-empty regime when `affinity` does not list the pair.",
+    ),
+}
+
+
+def _settings_fields() -> tuple[FieldSpec, ...]:
+    defaults = Settings()
+    specs = []
+    for f in dataclasses.fields(Settings):
+        default = getattr(defaults, f.name)
+        kind, lo, hi, exclusive, text = _SETTINGS_RANGES.get(
+            # A setting the engine added and this table does not know yet: accept any
+            # number of the default's type (tests/scenario/test_fields.py flags it).
+            f.name, ("integer" if isinstance(default, int) else "number", None, None, False, f.name)
+        )
+        specs.append(FieldSpec(f.name, kind, text, default=default, minimum=lo, maximum=hi,
+                               exclusive_minimum=exclusive))
+    return tuple(specs)
+
+
+SETTINGS_RECORD = Record(
+    "settings",
+    "settings",
+    "World-wide parameters; every one has a default.",
+    _settings_fields(),
+    free_keys=False,
+)
+
+# ---------------------------------------------------------------- the scenario
+
+SCENARIO_RECORD = Record(
+    "scenario",
+    "scenario",
+    "An Alliance Sandbox scenario: states on a map, the ties between them, and the rules of the world.",
+    (
+        FieldSpec("schema_version", "integer", "Version of this file format. Older files are converted "
+                  "when read; newer ones are refused.", required=True, const=SCHEMA_VERSION),
+        FieldSpec("name", "string", "Title shown to the player.", required=True, nonblank=True, max_length=200),
+        FieldSpec("description", "string", "What the scenario shows, and its sources.", default=""),
+        FieldSpec("seed", "integer", "Seed of the random numbers: the same seed replays the same history.",
+                  default=0, minimum=0, maximum=2**63 - 1),
+        FieldSpec("lens", "enum", "The theory the scenario opens with.", default="threat", choices=LENSES),
+        FieldSpec("start_year", "integer", "Calendar year of turn 0; null for a timeless scenario.",
+                  nullable=True, default=None, minimum=-YEAR_LIMIT, maximum=YEAR_LIMIT),
+        FieldSpec("settings", "object", "World-wide parameters (see Settings).", record=SETTINGS_RECORD,
+                  default_text="all settings at their defaults"),
+        FieldSpec("states", "array", "The states, at least 1.", required=True, record=STATE_RECORD,
+                  min_items=1, max_items=MAX_STATES),
+        FieldSpec("ties", "array", "Alliances, ententes, coalitions and alignments.", record=TIE_RECORD,
+                  default_text="[] (no ties)"),
+        FieldSpec("affinity", "array", "Pairs inclined to stand together (or not).", record=AFFINITY_RECORD,
+                  default_text="[] (see the same-regime rule)"),
+        FieldSpec("shocks", "array", "Scripted changes at given turns.", record=SHOCK_RECORD,
+                  default_text="[] (no shocks)"),
+    ),
+)
+
+#: Every record of the format, outermost first (docs and schema follow this order).
+RECORDS: tuple[Record, ...] = (
+    SCENARIO_RECORD, SETTINGS_RECORD, STATE_RECORD, TIE_RECORD, AFFINITY_RECORD, SHOCK_RECORD, SHOCK_SET_RECORD,
+)
+
+
+def default_of(record: Record, name: str) -> Any:
+    """The default of a field, for dataclass definitions (one place defines it)."""
+    return record.field(name).default

@@ -1,0 +1,285 @@
+"""Scenario files on disk: load (never modifying the file), save (atomically)."""
+from __future__ import annotations
+
+import copy
+import json
+import math
+import os
+import secrets
+import stat
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem, ScenarioError
+from .fields import (
+    AFFINITY_RECORD,
+    MAX_FILE_BYTES,
+    SCENARIO_RECORD,
+    SCHEMA_VERSION,
+    SETTINGS_RECORD,
+    SHOCK_RECORD,
+    STATE_RECORD,
+    TIE_RECORD,
+    Record,
+)
+from .model import Scenario
+from .validate import check_data, parse_text
+
+#: Significant digits kept when writing floats (readability; far below any data's accuracy).
+SIGNIFICANT_DIGITS = 6
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _size_text(size: int) -> str:
+    limit_mb = MAX_FILE_BYTES / 2**20
+    text = f"{size / 2**20:.1f}"
+    if float(text) <= limit_mb:  # just over the limit: "5.0 MB" would read as allowed
+        return f"file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes ({limit_mb:g} MB)"
+    return f"file is {text} MB; the limit is {limit_mb:g} MB"
+
+
+def _os_reason(exc: OSError, doing: str) -> str:
+    if isinstance(exc, PermissionError):
+        return f"cannot {doing} the file: permission denied"
+    return f"cannot {doing} the file: {exc.strerror or exc}"
+
+
+def read_file_bytes(path: str | os.PathLike) -> bytes:
+    """The bytes of a scenario file, or ScenarioError saying why they cannot be read."""
+    source = os.fspath(path)
+
+    def fail(reason: str) -> ScenarioError:
+        return ScenarioError([Problem(source, "(file)", reason)])
+
+    try:
+        info = os.stat(source)
+    except (FileNotFoundError, NotADirectoryError):
+        raise fail("file not found") from None
+    except OSError as exc:
+        raise fail(_os_reason(exc, "read")) from None
+    except ValueError:  # e.g. a NUL character in the name
+        raise fail("not a valid file name") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise fail("is a folder, not a scenario file")
+    if not stat.S_ISREG(info.st_mode):
+        raise fail("is not a regular file")
+    if info.st_size > MAX_FILE_BYTES:
+        raise fail(_size_text(info.st_size))
+    try:
+        with open(source, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise fail(_os_reason(exc, "read")) from None
+    if len(raw) > MAX_FILE_BYTES:  # it grew since stat
+        raise fail(_size_text(len(raw)))
+    return raw
+
+
+def load_scenario(path: str | os.PathLike) -> Scenario:
+    """Read, migrate (in memory only) and validate a scenario file.
+
+    Raises ScenarioError listing every problem, each naming the file and the field.
+    """
+    raw = read_file_bytes(path)
+    scenario = parse_text(raw, os.fspath(path))
+    scenario.path = Path(path)
+    return scenario
+
+
+def loads_scenario(text: str | bytes, source: str = "<string>") -> Scenario:
+    """A scenario from JSON text (or UTF-8 bytes); `source` names it in error messages."""
+    size = len(text.encode("utf-8", "surrogatepass")) if isinstance(text, str) else len(text)
+    if size > MAX_FILE_BYTES:
+        raise ScenarioError([Problem(source, "(file)", _size_text(size))])
+    return parse_text(text, source)
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _round(value: Any) -> Any:
+    """A float with at most SIGNIFICANT_DIGITS significant digits (-0.0 becomes 0.0)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return value  # not a number: left for the validator to report
+    if not math.isfinite(number):
+        return number
+    return float(f"{number:.{SIGNIFICANT_DIGITS}g}") + 0.0
+
+
+def _number(value: Any) -> Any:
+    try:
+        return float(value) + 0.0
+    except (TypeError, ValueError):
+        return value
+
+
+def _integer(value: Any) -> Any:
+    if value is None or isinstance(value, bool):
+        return value
+    try:
+        return int(value) if float(value).is_integer() else value
+    except (TypeError, ValueError, OverflowError):
+        return value
+
+
+def _record_data(record: Record, obj: Any, rounded: bool) -> dict:
+    """The fields of a record, read as attributes of `obj` (or keys if a dict), in order."""
+    data: dict = {}
+    for spec in record.fields:
+        value = obj.get(spec.name) if isinstance(obj, dict) else getattr(obj, spec.name)
+        if spec.type == "number":
+            value = _round(value) if rounded else _number(value)
+        elif spec.type == "integer":
+            value = _integer(value)
+        data[spec.name] = value
+    data.update(copy.deepcopy(getattr(obj, "extra", {}) or {}))
+    return data
+
+
+def _scenario_data(scenario: Scenario, rounded: bool) -> dict:
+    fix = _round if rounded else _number
+    data: dict = {}
+    for spec in SCENARIO_RECORD.fields:
+        name = spec.name
+        if name == "schema_version":
+            data[name] = SCHEMA_VERSION
+        elif name == "settings":
+            data[name] = _record_data(SETTINGS_RECORD, scenario.settings, rounded)
+        elif name == "states":
+            data[name] = [_record_data(STATE_RECORD, s, rounded) for s in scenario.states]
+        elif name == "ties":
+            data[name] = [_record_data(TIE_RECORD, t, rounded) for t in scenario.ties]
+        elif name == "affinity":
+            data[name] = [_record_data(AFFINITY_RECORD, a, rounded) for a in scenario.affinity]
+        elif name == "shocks":
+            shocks = []
+            for shock in scenario.shocks:
+                item = _record_data(SHOCK_RECORD, shock, rounded)
+                item["set"] = {key: fix(value) for key, value in dict(shock.set).items()}
+                shocks.append(item)
+            data[name] = shocks
+        elif spec.type == "integer":
+            data[name] = _integer(getattr(scenario, name))
+        else:
+            data[name] = getattr(scenario, name)
+    data.update(copy.deepcopy(scenario.extra))
+    return data
+
+
+def scenario_to_data(scenario: Scenario) -> dict:
+    """Plain JSON data for a scenario: keys in the documented order, defaults written out,
+    floats rounded to SIGNIFICANT_DIGITS significant digits."""
+    return _scenario_data(scenario, rounded=True)
+
+
+def _json(value: Any, indent: int | None = None) -> str:
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent,
+                      separators=(", ", ": ") if indent is None else (",", ": "))
+
+
+def dumps_data(data: dict) -> str:
+    """JSON text for scenario data: one record per line in lists, for reading and diffs."""
+    lines = ["{"]
+    items = list(data.items())
+    for n, (key, value) in enumerate(items):
+        comma = "," if n < len(items) - 1 else ""
+        head = f"  {_json(key)}: "
+        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+            lines.append(head + "[")
+            lines.extend(f"    {_json(item)}{',' if m < len(value) - 1 else ''}" for m, item in enumerate(value))
+            lines.append("  ]" + comma)
+        else:
+            lines.append(head + _json(value, indent=2).replace("\n", "\n  ") + comma)
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); harmless to skip where unsupported."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_atomic(target: Path, payload: bytes) -> None:
+    """Write `payload` to `target` so that it is either the old file or the new, never half.
+
+    A temporary file in the same folder is written, flushed, fsynced, then renamed over the
+    target (os.replace is atomic on one file system). On any failure the temporary file is
+    removed and the exception propagates; the old file is untouched.
+    """
+    temp = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        try:
+            handle = os.fdopen(fd, "wb")
+        except BaseException:
+            os.close(fd)
+            raise
+        with handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:  # keep the permissions of the file being replaced
+            os.chmod(temp, stat.S_IMODE(os.stat(target).st_mode))
+        except OSError:
+            pass
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+    _fsync_folder(target.parent)
+
+
+def save_scenario(scenario: Scenario, path: str | os.PathLike | None = None) -> Path:
+    """Validate and write a scenario to `path` (default: `scenario.path`) atomically.
+
+    On success sets `scenario.path` to the path and `scenario.migrated_from` to None (the
+    file is now in the current format) and returns the path. Raises ScenarioError (nothing
+    written, any old file untouched) if the scenario is invalid or the file cannot be written.
+    """
+    if path is None:
+        path = scenario.path
+    if path is None:
+        raise ScenarioError([Problem("<scenario>", "(file)", "no file name given to save to")])
+    source = os.fspath(path)
+
+    def fail(reason: str) -> ScenarioError:
+        return ScenarioError([Problem(source, "(file)", reason)])
+
+    data = scenario_to_data(scenario)
+    _, problems = check_data(data, source)
+    if problems:
+        raise ScenarioError(problems)
+    payload = dumps_data(data).encode("utf-8")
+
+    target = Path(source)
+    if target.is_symlink():  # replace the file the link points to, not the link
+        target = Path(os.path.realpath(target))
+    if target.is_dir():
+        raise fail("is a folder; choose a file name")
+    if not target.parent.is_dir():
+        raise fail(f"cannot write the file: the folder {os.fspath(target.parent)!r} does not exist")
+    try:
+        write_atomic(target, payload)
+    except OSError as exc:
+        raise fail(_os_reason(exc, "write")) from None
+    scenario.path = Path(path)
+    scenario.migrated_from = None
+    return scenario.path

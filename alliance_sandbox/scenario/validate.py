@@ -1,0 +1,532 @@
+"""Reading scenario JSON: parse, migrate, check every field, build a `Scenario`.
+
+Checks are driven by the field tables in `fields.py`; what a table cannot say (unique ids,
+ties naming known states, total capability) is checked here afterwards. Every problem
+found is reported, up to `MAX_PROBLEMS`; nothing here raises on bad input.
+"""
+from __future__ import annotations
+
+import codecs
+import copy
+import dataclasses
+import difflib
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from alliance_sandbox.engine.world import DEFAULT_COMMITMENT, Settings, Shock
+
+from .errors import Problem, ScenarioError
+from .fields import (
+    FREE_KEYS,
+    MAX_PROBLEMS,
+    MISSING,
+    SCENARIO_RECORD,
+    SCHEMA_VERSION,
+    FieldSpec,
+    Record,
+    fmt_number,
+    is_free_key,
+)
+from .migrations import migrate
+from .model import AffinitySpec, Scenario, ShockSpec, StateSpec, TieSpec
+
+# ---------------------------------------------------------------- parsing JSON
+
+
+class NonFinite:
+    """What the parser makes of NaN, Infinity and -Infinity (not JSON, but Python accepts
+    them): a marker the validator reports at its field, instead of a float that would poison
+    every computation."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+class _Object(dict):
+    """A parsed JSON object that remembers keys given more than once (JSON allows it;
+    the last value would silently win)."""
+
+    duplicate_keys: tuple[str, ...] = ()
+
+
+def _object_pairs(pairs: list[tuple[str, Any]]) -> dict:
+    obj = _Object(pairs)
+    if len(obj) != len(pairs):
+        counts = Counter(key for key, _ in pairs)
+        obj.duplicate_keys = tuple(key for key, count in counts.items() if count > 1)
+    return obj
+
+
+class _Problems:
+    """Collects problems for one source, keeping the first MAX_PROBLEMS."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.items: list[Problem] = []
+        self.dropped = 0
+
+    def add(self, where: str, reason: str) -> None:
+        if len(self.items) < MAX_PROBLEMS:
+            self.items.append(Problem(self.source, where or "(file)", reason))
+        else:
+            self.dropped += 1
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def result(self) -> list[Problem]:
+        items = list(self.items)
+        if self.dropped:
+            items.append(Problem(self.source, "(file)", f"{self.dropped} more problems not shown"))
+        return items
+
+
+def _json_hint(text: str, pos: int) -> str:
+    """A hint for the syntax errors people make most when writing JSON by hand."""
+    rest = text[pos:pos + 2]
+    before = text[:pos].rstrip()
+    if rest.startswith("//") or rest.startswith("/*") or rest.startswith("#"):
+        return " (JSON has no comments: put notes in a \"notes\" field or a key starting with \"_\")"
+    if rest.startswith("'"):
+        return " (JSON strings and keys need double quotes)"
+    if before.endswith(",") and rest[:1] in ("}", "]"):
+        return " (JSON allows no comma before a closing bracket)"
+    return ""
+
+
+def decode_text(raw: bytes | str, out: _Problems) -> str | None:
+    """The text of a file, or None after reporting why it is not usable UTF-8 text."""
+    if isinstance(raw, str):
+        text = raw[1:] if raw.startswith("\ufeff") else raw
+    else:
+        if raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            out.add("(file)", "is UTF-16 text, not UTF-8; save it as UTF-8")
+            return None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw.count(b"\n", 0, exc.start) + 1
+            column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+            out.add("(file)", f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} at line {line}, "
+                              f"column {column}); save it as UTF-8")
+            return None
+    if not text.strip():
+        out.add("(file)", "file is empty" if not text else "file is empty (only white space)")
+        return None
+    return text
+
+
+def parse_json(text: str, out: _Problems) -> Any:
+    """The parsed JSON, or MISSING after reporting a syntax error with line and column."""
+    try:
+        return json.loads(text, parse_constant=NonFinite, object_pairs_hook=_object_pairs)
+    except json.JSONDecodeError as exc:
+        out.add("(json)", f"line {exc.lineno}, column {exc.colno}: {exc.msg}{_json_hint(text, exc.pos)}")
+    except RecursionError:
+        out.add("(json)", "nested too deeply to be a scenario")
+    except ValueError as exc:  # e.g. an integer with thousands of digits
+        out.add("(json)", f"not readable: {exc}")
+    return MISSING
+
+
+# ---------------------------------------------------------------- checking values
+
+_BAD: Any = object()
+
+
+def _show(value: Any) -> str:
+    """A value as it would look in the file, kept short."""
+    if isinstance(value, NonFinite):
+        return value.text
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        text = str(value)
+        return text if len(text) <= 20 else f"{text[:8]}... (a {len(text)}-digit number)"
+    if isinstance(value, float):
+        return fmt_number(value) if math.isfinite(value) else {"nan": "NaN", "inf": "Infinity"}.get(
+            repr(value), "-Infinity")
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return json.dumps(shown, ensure_ascii=False)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _key_path(where: str, key: str) -> str:
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
+        return f"{where}.{key}" if where else key
+    return f"{where}[{json.dumps(key, ensure_ascii=False)}]"
+
+
+def _suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6) if isinstance(word, str) else []
+    return f'; did you mean "{match[0]}"?' if match else ""
+
+
+def _check_range(spec: FieldSpec, value: int | float, where: str, out: _Problems) -> bool:
+    lo, hi = spec.minimum, spec.maximum
+    below = lo is not None and (value <= lo if spec.exclusive_minimum else value < lo)
+    above = hi is not None and value > hi
+    if below or above:
+        if lo is not None and hi is not None:
+            out.add(where, f"must be between {fmt_number(lo)} and {fmt_number(hi)}, got {_show(value)}")
+        else:
+            out.add(where, f"must be {spec.range_text()}, got {_show(value)}")
+        return False
+    return True
+
+
+def _scan_free(value: Any, where: str, out: _Problems) -> None:
+    """Authors' own values may hold anything JSON can, except NaN/Infinity."""
+    if isinstance(value, NonFinite) or (isinstance(value, float) and not math.isfinite(value)):
+        out.add(where, f"must be a finite number, got {_show(value)}")
+    elif isinstance(value, dict):
+        for key in getattr(value, "duplicate_keys", ()):
+            out.add(_key_path(where, key), "appears more than once in the same object")
+        for key, item in value.items():
+            _scan_free(item, _key_path(where, str(key)), out)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _scan_free(item, f"{where}[{i}]", out)
+    elif not (value is None or isinstance(value, (str, int, float, bool))):
+        out.add(where, f"must be a JSON value, got {_show(value)}")
+
+
+def _plain(value: Any) -> Any:
+    """A deep copy using plain dicts and lists (drops the parser's bookkeeping)."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+@dataclass
+class _Item:
+    """A checked record: its valid values (defaults filled), its free keys, and whether
+    every field was valid."""
+
+    values: dict = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)
+    ok: bool = True
+    raw: dict = field(default_factory=dict)
+
+
+def _check_value(spec: FieldSpec, value: Any, where: str, out: _Problems) -> Any:
+    """The value converted (int -> float for numbers, ...), or _BAD after reporting."""
+    if value is None and spec.nullable:
+        return None
+    kind = spec.type
+    if kind in ("number", "integer"):
+        if isinstance(value, NonFinite) or (isinstance(value, float) and not math.isfinite(value)):
+            out.add(where, f"must be a finite number, got {_show(value)}")
+            return _BAD
+        if not _is_number(value):
+            expected = "a number" if kind == "number" else "an integer"
+            out.add(where, f"must be {expected}{' or null' if spec.nullable else ''}, got {_show(value)}")
+            return _BAD
+        if kind == "integer" and isinstance(value, float):
+            if not value.is_integer():
+                out.add(where, f"must be a whole number, got {_show(value)}")
+                return _BAD
+            value = int(value)
+        if not _check_range(spec, value, where, out):
+            return _BAD
+        if kind == "number":
+            try:
+                return float(value)
+            except OverflowError:
+                out.add(where, f"is too large, got {_show(value)}")
+                return _BAD
+        return value
+    if kind in ("string", "enum"):
+        if not isinstance(value, str):
+            out.add(where, f"must be {'a string' if kind == 'string' else 'one of: ' + ', '.join(spec.choices)}"
+                           f"{' or null' if spec.nullable else ''}, got {_show(value)}")
+            return _BAD
+        if kind == "enum":
+            if value not in spec.choices:
+                out.add(where, f"must be one of: {', '.join(spec.choices)}; got {_show(value)}"
+                               f"{_suggest(value, spec.choices)}")
+                return _BAD
+            return value
+        if spec.nonblank and not value.strip():
+            out.add(where, "must not be empty")
+            return _BAD
+        if spec.pattern and not re.fullmatch(spec.pattern, value):
+            out.add(where, f"must be {spec.pattern_text}, got {_show(value)}")
+            return _BAD
+        if spec.max_length is not None and len(value) > spec.max_length:
+            out.add(where, f"must be at most {spec.max_length} characters long, got {len(value)}")
+            return _BAD
+        return value
+    if kind == "array":
+        if not isinstance(value, list):
+            out.add(where, f"must be a list [...], got {_show(value)}")
+            return _BAD
+        if spec.min_items is not None and len(value) < spec.min_items:
+            out.add(where, f"must have at least {spec.min_items} item{'s' if spec.min_items > 1 else ''}, "
+                           f"got {len(value)}")
+            return _BAD
+        if spec.max_items is not None and len(value) > spec.max_items:
+            out.add(where, f"must have at most {spec.max_items} items, got {len(value)}")
+            return _BAD
+        assert spec.record is not None
+        return [_check_record(spec.record, item, f"{where}[{i}]", out) for i, item in enumerate(value)]
+    if kind == "object":
+        assert spec.record is not None
+        item = _check_record(spec.record, value, where, out)
+        return _BAD if item is None else item
+    # "any"
+    _scan_free(value, where, out)
+    return _plain(value)
+
+
+def _describe(spec: FieldSpec) -> str:
+    text = spec.type_text()
+    rng = spec.range_text()
+    return f"{text} {rng}" if rng else text
+
+
+def _check_record(record: Record, obj: Any, where: str, out: _Problems) -> _Item | None:
+    """Check one object against a record; None if it is not an object at all."""
+    if not isinstance(obj, dict):
+        out.add(where, f"must be an object {{...}}, got {_show(obj)}")
+        return None
+    item = _Item(raw=obj)
+    for key in getattr(obj, "duplicate_keys", ()):
+        out.add(_key_path(where, key), "appears more than once in the same object; give it once")
+        item.ok = False
+    for key, value in obj.items():
+        if key in record.by_name:  # type: ignore[attr-defined]
+            continue
+        if record.free_keys and is_free_key(key):
+            _scan_free(value, _key_path(where, key), out)
+            item.extra[key] = _plain(value)
+            continue
+        hint = _suggest(key, record.names())
+        if not hint:
+            hint = "; expected " + ", ".join(record.names())
+            if record.free_keys:
+                hint += " (own notes may go in " + ", ".join(f'"{k}"' for k in FREE_KEYS) + ' or keys starting with "_")'
+        out.add(_key_path(where, key), "unknown field" + hint)
+        item.ok = False
+    present = 0
+    for spec in record.fields:
+        path = _key_path(where, spec.name)
+        if spec.name not in obj:
+            if spec.required:
+                out.add(path, f"missing; required ({_describe(spec)})")
+                item.ok = False
+            elif spec.has_default:
+                item.values[spec.name] = copy.deepcopy(spec.default)
+            continue
+        present += 1
+        value = _check_value(spec, obj[spec.name], path, out)
+        if value is _BAD:
+            item.ok = False
+        else:
+            item.values[spec.name] = value
+    if present < record.min_properties:
+        out.add(where, f"must set at least {record.min_properties} of: {', '.join(record.names())}")
+        item.ok = False
+    return item
+
+
+# ---------------------------------------------------------------- the whole scenario
+
+
+def _version_problem(data: dict, out: _Problems) -> tuple[int, bool]:
+    """(the version to read the data as, whether to go on checking)."""
+    if "schema_version" not in data:
+        return 0, True
+    spec = SCENARIO_RECORD.field("schema_version")
+    version_spec = dataclasses.replace(spec, minimum=0)
+    version = _check_value(version_spec, data["schema_version"], "schema_version", out)
+    if version is _BAD:
+        return SCHEMA_VERSION, True  # unreadable: check the rest as the current format
+    if version > SCHEMA_VERSION:
+        out.add("schema_version", f"is {version}, newer than this program knows ({SCHEMA_VERSION}); "
+                                  "update Alliance Sandbox")
+        return version, False
+    return version, True
+
+
+def check_data(data: Any, source: str = "<data>") -> tuple[Scenario | None, list[Problem]]:
+    """(the Scenario, []) when `data` is a valid scenario, else (None, every problem)."""
+    out = _Problems(source)
+    if not isinstance(data, dict):
+        out.add("(file)", f"the top level must be a JSON object {{...}}, got {_show(data)}")
+        return None, out.result()
+    version, go_on = _version_problem(data, out)
+    if not go_on:
+        return None, out.result()
+    migrated_from = None
+    had_version = "schema_version" in data
+    if version < SCHEMA_VERSION:
+        try:
+            data = migrate(data, version)
+        except Exception as exc:  # a migration must not raise; if one does, say so
+            out.add("(file)", f"could not convert from format version {version}: {exc!r}")
+            return None, out.result()
+        migrated_from = version
+    else:
+        data = dict(data)
+        data["schema_version"] = SCHEMA_VERSION
+    scenario = _check_scenario(data, out)
+    if out and migrated_from is not None:
+        said = f"is {version}" if had_version else "missing"
+        note = (f"{said}, so the file was read as format version {version} and converted to "
+                f"{SCHEMA_VERSION} before checking; the fields below are named as in version {SCHEMA_VERSION}")
+        out.items.insert(0, Problem(source, "schema_version", note))
+    if out:
+        return None, out.result()
+    assert scenario is not None
+    scenario.migrated_from = migrated_from
+    return scenario, []
+
+
+def _check_scenario(data: dict, out: _Problems) -> Scenario | None:
+    top = _check_record(SCENARIO_RECORD, data, "", out)
+    assert top is not None
+    values = top.values
+    states: list[_Item | None] = values.get("states") or []
+    ties: list[_Item | None] = values.get("ties") or []
+    affinity: list[_Item | None] = values.get("affinity") or []
+    shocks: list[_Item | None] = values.get("shocks") or []
+
+    # ids: unique; `mentioned` also holds ids that failed their own check, so that a tie
+    # naming one is not reported a second time as "unknown"
+    ids: dict[str, int] = {}
+    mentioned: set = set()
+    for i, item in enumerate(states):
+        if item is None:
+            continue
+        raw_id = item.raw.get("id")
+        if isinstance(raw_id, str):
+            mentioned.add(raw_id)
+        sid = item.values.get("id")
+        if sid is None:
+            continue
+        if sid in ids:
+            out.add(f"states[{i}].id", f"duplicate id {_show(sid)} (also states[{ids[sid]}])")
+        else:
+            ids[sid] = i
+
+    states_ok = "states" in values and all(item is not None and item.ok for item in states)
+    if states_ok and sum(item.values["capability"] for item in states) <= 0:
+        out.add("states", "total capability must be > 0 (give at least one state a capability above 0)")
+
+    def known(item: _Item, key: str, where: str) -> str | None:
+        sid = item.values.get(key)
+        if sid is None:
+            return None
+        if sid not in ids:
+            if sid not in mentioned:
+                out.add(f"{where}.{key}", f"unknown state id {_show(sid)}{_suggest(sid, list(ids))}")
+            return None
+        return sid
+
+    def pairs(items: list[_Item | None], name: str, what: str) -> None:
+        seen: dict[frozenset, int] = {}
+        for i, item in enumerate(items):
+            if item is None:
+                continue
+            where = f"{name}[{i}]"
+            a, b = known(item, "a", where), known(item, "b", where)
+            if a is None or b is None:
+                continue
+            if a == b:
+                out.add(f"{where}.b", f"a and b are both {_show(a)}: a state cannot have {what} with itself")
+                continue
+            pair = frozenset((a, b))
+            if pair in seen:
+                out.add(where, f"duplicate: {name}[{seen[pair]}] already pairs {_show(a)} and {_show(b)}"
+                               f" (either order); one {what} per pair")
+            else:
+                seen[pair] = i
+
+    pairs(ties, "ties", "a tie")
+    pairs(affinity, "affinity", "an affinity")
+    for i, item in enumerate(shocks):
+        if item is not None:
+            known(item, "state", f"shocks[{i}]")
+
+    if out:
+        return None
+
+    settings_item: _Item | None = values.get("settings")
+    settings = Settings(**settings_item.values) if settings_item is not None else Settings()
+    tie_specs = []
+    for item in ties:
+        v = item.values
+        commitment = v.get("commitment", DEFAULT_COMMITMENT[v["kind"]])
+        tie_specs.append(TieSpec(v["a"], v["b"], v["kind"], commitment, v.get("since"), item.extra))
+    shock_specs: list[Shock] = []
+    for item in shocks:
+        v = item.values
+        changes = dict(v["set"].values)
+        if item.extra:
+            shock_specs.append(ShockSpec(v["turn"], v["state"], changes, item.extra))
+        else:
+            shock_specs.append(Shock(v["turn"], v["state"], changes))
+    return Scenario(
+        name=values["name"],
+        description=values["description"],
+        seed=values["seed"],
+        lens=values["lens"],
+        start_year=values["start_year"],
+        settings=settings,
+        states=[StateSpec(**item.values, extra=item.extra) for item in states],
+        ties=tie_specs,
+        affinity=[AffinitySpec(**item.values, extra=item.extra) for item in affinity],
+        shocks=shock_specs,
+        extra=top.extra,
+    )
+
+
+def validate_data(data: Any, source: str = "<data>") -> list[Problem]:
+    """Every problem of parsed scenario JSON (after migrating an older format); [] if valid."""
+    return check_data(data, source)[1]
+
+
+def scenario_from_data(data: Any, source: str = "<data>") -> Scenario:
+    """The Scenario parsed JSON describes; ScenarioError listing every problem if invalid."""
+    scenario, problems = check_data(data, source)
+    if problems:
+        raise ScenarioError(problems)
+    assert scenario is not None
+    return scenario
+
+
+def parse_text(raw: bytes | str, source: str) -> Scenario:
+    """A Scenario from the bytes or text of a file; ScenarioError if anything is wrong."""
+    out = _Problems(source)
+    text = decode_text(raw, out)
+    if text is None:
+        raise ScenarioError(out.result())
+    data = parse_json(text, out)
+    if data is MISSING:
+        raise ScenarioError(out.result())
+    return scenario_from_data(data, source)

@@ -1,0 +1,386 @@
+"""Graphics items of the map view: state discs, their labels, the tie layer and the legend.
+
+Speed notes (measured on the project's 2-core machine; see benchmarks/bench_map_drag.py):
+every item here paints in C++ (ellipse and path items, no Python `paint`), and all ties of one
+kind and width share one path item: Python is only on the path when something changes.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsSceneHelpEvent,
+    QGraphicsSceneMouseEvent,
+    QToolTip,
+    QWidget,
+)
+
+from .palette import COMMITMENT_WIDTH_FACTORS, TIE_PEN_STYLES, Theme, qcolor
+
+TIE_KIND_NAMES: tuple[str, ...] = ("alignment", "coalition", "entente", "alliance")
+
+Z_MAP = -100.0
+Z_TIES = 0.0
+Z_TIES_DRAG = 1.0
+Z_STATES = 10.0
+Z_STATE_SELECTED = 11.0
+Z_LABELS = 20.0
+
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
+_NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
+
+
+def label_font(px: int) -> QFont:
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(px)
+    font.setBold(True)
+    return font
+
+
+class StateItem(QGraphicsEllipseItem):
+    """One state: a disc whose area follows capability share, drawn at a fixed pixel size.
+
+    Why ItemIgnoresTransformations: a disc must stay legible and clickable at any zoom; its
+    position still follows the map (x = lon, y = -lat). The item does not own the position:
+    mouse events go to `host` (the view), which reports a finished drag to the controller.
+    """
+
+    def __init__(self, index: int, state_id: str, host) -> None:
+        super().__init__()
+        self.index = index
+        self.state_id = state_id
+        self.host = host
+        self.radius = 0.0
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setZValue(Z_STATES)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
+        # Highlight glow: behind the disc; selection ring: around it.
+        self.glow = QGraphicsEllipseItem(self)
+        self.glow.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        self.glow.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.glow.setVisible(False)
+        self.ring = QGraphicsEllipseItem(self)
+        self.ring.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.ring.setBrush(_NO_BRUSH)
+        self.ring.setVisible(False)
+
+    def set_radius(self, radius: float, theme: Theme) -> None:
+        if abs(radius - self.radius) < 0.05:
+            return
+        self.radius = radius
+        self.setRect(-radius, -radius, 2 * radius, 2 * radius)
+        self._size_marks(theme)
+
+    def _size_marks(self, theme: Theme) -> None:
+        r = self.radius
+        ring_w = 3.0 if theme.name == "desk" else 4.0
+        rr = r + 2.0 + ring_w / 2 + theme.disc_outline_width / 2
+        self.ring.setRect(-rr, -rr, 2 * rr, 2 * rr)
+        self.ring.setPen(QPen(qcolor(theme.select_color), ring_w))
+        glow_w = 7.0 if theme.name == "desk" else 9.0
+        rg = r + glow_w / 2 + 1.0
+        self.glow.setRect(-rg, -rg, 2 * rg, 2 * rg)
+        color = QColor(qcolor(theme.highlight_color))
+        self.glow.setPen(QPen(color, glow_w))
+        color.setAlpha(90)
+        self.glow.setBrush(QBrush(color))
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.setPen(QPen(qcolor(theme.disc_outline), theme.disc_outline_width))
+        self._size_marks(theme)
+
+    def shape(self) -> QPainterPath:
+        # At least 10 px to hit, however small the disc is drawn.
+        r = max(self.radius, 10.0)
+        path = QPainterPath()
+        path.addEllipse(QPointF(0, 0), r, r)
+        return path
+
+    def boundingRect(self) -> QRectF:
+        rect = super().boundingRect()
+        r = max(self.radius, 10.0)
+        return rect.united(QRectF(-r, -r, 2 * r, 2 * r))
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            event.ignore()
+            return
+        event.accept()
+        self.host._state_pressed(self, event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.host._state_dragged(self, event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.host._state_released(self, event)
+
+
+class LabelItem(QGraphicsPathItem):
+    """A state's name under its disc, with a white halo so it reads over land, sea and lines.
+
+    Drawn as two text paths (halo stroke below, glyph fill above) so that the halo never eats
+    into the letters. Top-level (not a child of the disc) so that every label is above every
+    disc. The pixel offset below the disc is the item's own transform, which Qt still applies
+    under ItemIgnoresTransformations.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(Z_LABELS)
+        self.setBrush(_NO_BRUSH)
+        self.glyphs = QGraphicsPathItem(self)
+        self.glyphs.setPen(_NO_PEN)
+        self.glyphs.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.text = ""
+        self.px = 0
+        self.offset = 0.0
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def set_text(self, text: str, theme: Theme, font: QFont) -> None:
+        if text == self.text and self.px == theme.label_px:
+            return
+        self.text, self.px = text, theme.label_px
+        path = QPainterPath()
+        path.addText(0, 0, font, text)
+        rect = path.boundingRect()
+        # Centre horizontally on the disc; top of the glyphs at y = 0.
+        path.translate(-rect.center().x(), -rect.top())
+        self.setPath(path)
+        self.glyphs.setPath(path)
+
+    def apply_theme(self, theme: Theme) -> None:
+        pen = QPen(qcolor(theme.label_halo), theme.label_halo_width)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        self.setPen(pen)
+        self.setBrush(QBrush(qcolor(theme.label_halo)))
+        self.glyphs.setBrush(QBrush(qcolor(theme.label_color)))
+
+    def set_offset(self, offset: float) -> None:
+        if abs(offset - self.offset) < 0.25:
+            return
+        self.offset = offset
+        self.setTransform(QTransform.fromTranslate(0.0, offset))
+
+    def pixel_rect(self) -> QRectF:
+        """The label's rectangle in pixels relative to its anchor (the state's centre)."""
+        return self.path().boundingRect().translated(0.0, self.offset)
+
+
+def _tie_pen(theme: Theme, kind: str, level: int) -> QPen:
+    pen = QPen(qcolor(theme.tie_colors[kind]), theme.tie_width(kind, level))
+    pen.setCosmetic(True)  # width and dashes in pixels at any zoom
+    pen.setStyle(TIE_PEN_STYLES[kind])
+    if kind == "coalition":
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)  # round dots read better than squares
+    else:
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen
+
+
+class TieLayer:
+    """All ties in a few path items: one per (kind, commitment width level).
+
+    While a state is dragged, its own ties move to a second set of path items that is rebuilt
+    on every mouse move; the rest stay untouched. So a drag frame costs a handful of lines, not
+    the 2,000 of a big world.
+    """
+
+    def __init__(self, scene: QGraphicsScene, theme: Theme) -> None:
+        self.keys = [
+            (code, level)
+            for code in range(1, len(TIE_KIND_NAMES) + 1)
+            for level in range(len(COMMITMENT_WIDTH_FACTORS))
+        ]
+        self.items: dict[tuple[int, int], QGraphicsPathItem] = {}
+        self.drag_items: dict[tuple[int, int], QGraphicsPathItem] = {}
+        for code, level in self.keys:
+            for store, z in ((self.items, Z_TIES), (self.drag_items, Z_TIES_DRAG)):
+                item = QGraphicsPathItem()
+                item.setZValue(z + code * 0.01)  # firmer kinds above looser ones
+                item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+                item.setBrush(_NO_BRUSH)
+                scene.addItem(item)
+                store[(code, level)] = item
+        self.ti = np.zeros(0, dtype=int)
+        self.tj = np.zeros(0, dtype=int)
+        self.key_index = np.zeros(0, dtype=int)  # index into self.keys per tie
+        self.dragged: int | None = None
+        self._drag_ties: list[tuple[int, int, int]] = []
+        self.apply_theme(theme)
+
+    def apply_theme(self, theme: Theme) -> None:
+        for (code, level) in self.keys:
+            pen = _tie_pen(theme, TIE_KIND_NAMES[code - 1], level)
+            self.items[(code, level)].setPen(pen)
+            self.drag_items[(code, level)].setPen(pen)
+
+    def set_ties(self, ti: np.ndarray, tj: np.ndarray, codes: np.ndarray, levels: np.ndarray) -> None:
+        self.ti, self.tj = ti, tj
+        nlev = len(COMMITMENT_WIDTH_FACTORS)
+        self.key_index = (codes.astype(int) - 1) * nlev + levels
+        self.dragged = None
+
+    def _fill(self, store, xs: list, ys: list, ti, tj, keys) -> None:
+        paths = [QPainterPath() for _ in self.keys]
+        for i, j, k in zip(ti, tj, keys):
+            path = paths[k]
+            path.moveTo(xs[i], ys[i])
+            path.lineTo(xs[j], ys[j])
+        for key, path in zip(self.keys, paths):
+            item = store[key]
+            if path.isEmpty() and item.path().isEmpty():
+                continue
+            item.setPath(path)
+
+    def redraw(self, x: np.ndarray, y: np.ndarray) -> None:
+        """Rebuild every tie path from state positions (scene coordinates)."""
+        self.dragged = None
+        self._fill(self.items, x.tolist(), y.tolist(), self.ti.tolist(), self.tj.tolist(),
+                   self.key_index.tolist())
+        self._fill(self.drag_items, [], [], [], [], [])
+
+    def begin_drag(self, index: int, x: np.ndarray, y: np.ndarray) -> None:
+        mine = (self.ti == index) | (self.tj == index)
+        rest = ~mine
+        self._fill(self.items, x.tolist(), y.tolist(), self.ti[rest].tolist(),
+                   self.tj[rest].tolist(), self.key_index[rest].tolist())
+        self._drag_ties = list(zip(self.ti[mine].tolist(), self.tj[mine].tolist(),
+                                   self.key_index[mine].tolist()))
+        self.dragged = index
+        self.update_drag(x, y)
+
+    def update_drag(self, x: np.ndarray, y: np.ndarray) -> None:
+        if self.dragged is None:
+            return
+        ti, tj, keys = (zip(*self._drag_ties) if self._drag_ties else ((), (), ()))
+        self._fill(self.drag_items, x, y, ti, tj, keys)
+
+    def paths_by_kind(self) -> dict[str, QPainterPath]:
+        """All ties of each kind as one path (static and dragged parts): for tests and tools."""
+        out = {name: QPainterPath() for name in TIE_KIND_NAMES}
+        for (code, level) in self.keys:
+            name = TIE_KIND_NAMES[code - 1]
+            out[name].addPath(self.items[(code, level)].path())
+            out[name].addPath(self.drag_items[(code, level)].path())
+        return out
+
+    def pens_by_kind(self) -> dict[str, QPen]:
+        return {TIE_KIND_NAMES[code - 1]: self.items[(code, 1)].pen() for code, _ in self.keys}
+
+
+class MapScene(QGraphicsScene):
+    """A scene whose tooltips are written when asked, not on every turn.
+
+    Why: formatting 200 tooltips each turn costs time for text nobody reads; `tooltip_for`
+    (the view) builds the one the pointer is on.
+    """
+
+    def __init__(self, parent, tooltip_for: Callable[[str], str]) -> None:
+        super().__init__(parent)
+        self._tooltip_for = tooltip_for
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        text = ""
+        for item in self.items(event.scenePos(), Qt.ItemSelectionMode.IntersectsItemShape,
+                               Qt.SortOrder.DescendingOrder, self._view_transform(event)):
+            if isinstance(item, StateItem):
+                text = self._tooltip_for(item.state_id)
+                break
+        if text:
+            QToolTip.showText(event.screenPos(), text, event.widget())
+            event.accept()
+        else:
+            QToolTip.hideText()
+            event.ignore()
+
+    def _view_transform(self, event) -> QTransform:
+        widget = event.widget()
+        view = widget.parent() if widget is not None else None
+        return view.viewportTransform() if hasattr(view, "viewportTransform") else QTransform()
+
+
+class LegendWidget(QWidget):
+    """Tie styles and what disc size means, over a corner of the map.
+
+    A child of the view (not of its viewport, which scrolls its children when the map pans),
+    transparent to the mouse.
+    """
+
+    def __init__(self, parent: QWidget, theme: Theme) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.theme = theme
+        self._layout()
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self._layout()
+        self.update()
+
+    def _font(self) -> QFont:
+        font = QFont("DejaVu Sans")
+        font.setPixelSize(self.theme.legend_px)
+        return font
+
+    def _rows(self):
+        return [("alliance", "alliance"), ("entente", "entente"),
+                ("coalition", "coalition"), ("alignment", "alignment")]
+
+    def _layout(self) -> None:
+        px = self.theme.legend_px
+        self._pad = round(px * 0.7)
+        self._row_h = round(px * 1.55)
+        self._sample_w = round(px * 3.2)
+        from PySide6.QtGui import QFontMetrics
+
+        fm = QFontMetrics(self._font())
+        text_w = max(fm.horizontalAdvance(t) for t in
+                     ["alliance", "entente", "coalition", "alignment", "disc area = capability"])
+        width = self._pad * 2 + max(self._sample_w + self._pad + text_w, text_w + 4)
+        height = self._pad * 2 + self._row_h * 5 + round(px * 0.6)
+        self.setFixedSize(width, height)
+
+    def paintEvent(self, _event) -> None:
+        theme = self.theme
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(0, 0, 0, 70), 1))
+        painter.setBrush(QBrush(qcolor(theme.legend_bg)))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        painter.setFont(self._font())
+        y = self._pad
+        for kind, text in self._rows():
+            mid = y + self._row_h / 2
+            pen = _tie_pen(theme, kind, 1)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(self._pad, mid), QPointF(self._pad + self._sample_w, mid))
+            painter.setPen(qcolor(theme.legend_fg))
+            painter.drawText(QRectF(self._pad * 2 + self._sample_w, y, self.width(), self._row_h),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+            y += self._row_h
+        # Disc sizes: a small and a big disc, then the rule.
+        y += round(theme.legend_px * 0.3)
+        small, big = theme.min_radius * 0.8, theme.legend_px * 0.75
+        painter.setPen(QPen(qcolor("#555555"), 1.2))
+        painter.setBrush(QBrush(qcolor("#B0B0B0")))
+        cx = self._pad + small
+        painter.drawEllipse(QPointF(cx, y + self._row_h / 2 + big - small), small, small)
+        painter.drawEllipse(QPointF(cx + small + big + 4, y + self._row_h / 2), big, big)
+        painter.setPen(qcolor(theme.legend_fg))
+        painter.drawText(QRectF(self._pad * 2 + self._sample_w, y, self.width(), self._row_h),
+                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, "disc area")
+        y += self._row_h
+        painter.drawText(QRectF(self._pad * 2 + self._sample_w, y - 2, self.width(), self._row_h),
+                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                         "= capability")
+        painter.end()

@@ -1,0 +1,693 @@
+"""The map: states as discs on a world map, ties as lines, drag to move, right-click to ally.
+
+The view receives a `World` and draws it; it never changes the model. A finished drag emits
+`stateMoved` (once per drag, one undo step) and the controller answers with `set_world`.
+
+Scene coordinates are degrees: x = lon, y = -lat (north up), the same as `world_map.py`.
+Discs and labels have fixed pixel sizes at any zoom (ItemIgnoresTransformations), tie pens are
+cosmetic: zooming spreads the states apart without making them fat or thin.
+
+Run alone for a demo: `python -m alliance_sandbox.ui.map_view [--presentation]`.
+"""
+from __future__ import annotations
+
+import html
+import logging
+import math
+
+import numpy as np
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QKeySequence, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QGraphicsView, QMenu, QWidget
+
+from .map_items import (
+    TIE_KIND_NAMES,
+    Z_MAP,
+    Z_STATE_SELECTED,
+    Z_STATES,
+    LabelItem,
+    LegendWidget,
+    MapScene,
+    StateItem,
+    TieLayer,
+    label_font,
+)
+from .palette import COMMITMENT_LEVELS, DESK, PRESENTATION, Theme, assign_bloc_colors, qcolor
+
+log = logging.getLogger(__name__)
+
+WORLD_RECT = QRectF(-180.0, -90.0, 360.0, 180.0)
+#: Room to pan around the world (and for zoom anchoring near its edges).
+SCENE_RECT = QRectF(-540.0, -300.0, 1080.0, 600.0)
+MAX_PX_PER_DEGREE = 400.0
+DRAG_THRESHOLD_PX = 3
+ALLY_MENU_SIZE = 15
+
+
+class MapView(QGraphicsView):
+    """Central map widget. See the module docstring; signals carry state ids."""
+
+    #: state id, new lon, new lat, old lon, old lat: once per finished drag.
+    stateMoved = Signal(str, float, float, float, float)
+    #: state id, or "" when the selection is cleared.
+    stateSelected = Signal(str)
+    #: a, b, kind ("alliance" or "entente"): asked from the context menu.
+    tieRequested = Signal(str, str, str)
+    #: a, b: break the tie between them.
+    tieRemoveRequested = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme: Theme = DESK
+        self._scene = MapScene(self, self.tooltip_text)  # parented: the view does not own it
+        self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self._scene.setSceneRect(SCENE_RECT)
+        self.setScene(self._scene)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        # Measured in benchmarks/bench_map_drag.py: see _VIEW_SETUP there.
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlags(QGraphicsView.OptimizationFlag.DontSavePainterState)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setBackgroundBrush(QBrush(qcolor(self.theme.sea)))
+
+        self.map_item = self._make_backdrop()
+        self.ties = TieLayer(self._scene, self.theme)
+        self.legend = LegendWidget(self, self.theme)
+        self._font = label_font(self.theme.label_px)
+
+        self._world = None
+        self._risks: dict | None = None
+        self._ids: list[str] = []
+        self._index: dict[str, int] = {}
+        self._items: list[StateItem] = []
+        self._labels: list[LabelItem] = []
+        self._x = np.zeros(0)
+        self._y = np.zeros(0)
+        self._share = np.zeros(0)
+        self._colors: list[str] = []
+        self._color_of: dict[str, str] = {}  # last colour per state id: blocs keep theirs
+        self._brushes: dict[str, QBrush] = {}
+        self._selected = ""
+        self._highlight: set[str] = set()
+        self._drag: dict | None = None
+        self._empty_press: QPointF | None = None
+        self._fit_pending = True
+        self._declutter_timer = QTimer(self, singleShot=True, interval=0)
+        self._declutter_timer.timeout.connect(self._declutter_labels)
+
+    # ------------------------------------------------------------------ building
+
+    def _make_backdrop(self):
+        """The Natural Earth map from world_map.py; a plain graticule if it cannot load."""
+        try:
+            from . import world_map
+
+            item = world_map.build_map_item()
+            world_map.set_map_style(item, presentation=False)
+        except Exception as exc:  # missing asset or module: the sandbox still works
+            log.warning("world map unavailable (%s); drawing a graticule instead", exc)
+            world_map = None
+            path = QPainterPath()
+            for lon in range(-180, 181, 30):
+                path.moveTo(lon, -90)
+                path.lineTo(lon, 90)
+            for lat in range(-90, 91, 30):
+                path.moveTo(-180, -lat)
+                path.lineTo(180, -lat)
+            item = QGraphicsPathItem(path)
+            pen = QPen(qcolor(self.theme.graticule), 1.0)
+            pen.setCosmetic(True)
+            item.setPen(pen)
+        self._world_map_module = world_map
+        item.setZValue(Z_MAP)
+        item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._scene.addItem(item)
+        return item
+
+    def _rebuild_items(self, ids: list[str]) -> None:
+        if self._drag is not None:
+            self._cancel_drag()
+        for item in self._items:
+            self._scene.removeItem(item)
+        for label in self._labels:
+            self._scene.removeItem(label)
+        self._items, self._labels = [], []
+        for i, sid in enumerate(ids):
+            item = StateItem(i, sid, self)
+            item.apply_theme(self.theme)
+            label = LabelItem()
+            label.apply_theme(self.theme)
+            self._scene.addItem(item)
+            self._scene.addItem(label)
+            self._items.append(item)
+            self._labels.append(label)
+        self._ids = list(ids)
+        self._index = {sid: i for i, sid in enumerate(ids)}
+        self._x = np.full(len(ids), np.nan)
+        self._y = np.full(len(ids), np.nan)
+        self._colors = [""] * len(ids)
+
+    # ------------------------------------------------------------------ public API
+
+    def set_world(self, world, risks: dict | None = None) -> None:
+        """Draw `world`; reuse the items when its state ids are the ones drawn last time.
+
+        `risks`: optional {"abandonment": (n,), "entrapment": (n,)} arrays for the tooltips.
+        """
+        first = not self._ids
+        if list(world.ids) != self._ids:
+            had = set(self._ids)
+            self._rebuild_items(list(world.ids))
+            if not had.intersection(world.ids):
+                first = True
+        self._world, self._risks = world, risks
+        n = world.n
+        x = np.clip(np.asarray(world.lon, dtype=float), -180.0, 180.0)
+        y = -np.clip(np.asarray(world.lat, dtype=float), -90.0, 90.0)
+        dragged = self._drag["index"] if self._drag and self._drag["moved"] else None
+        if dragged is not None:  # a turn arrived mid-drag: the pointer wins until release
+            x[dragged], y[dragged] = self._x[dragged], self._y[dragged]
+        moved = np.flatnonzero((x != self._x) | (y != self._y))
+        self._share = world.share if n else np.zeros(0)
+        radii = self._radii()
+        colors = assign_bloc_colors(world.blocs(), world.ids, self._share, self._color_of)
+        self._color_of = dict(zip(world.ids, colors))
+        names = world.names
+        for i in moved.tolist():
+            pos = QPointF(x[i], y[i])
+            self._items[i].setPos(pos)
+            self._labels[i].setPos(pos)
+        self._x, self._y = x, y
+        theme, font = self.theme, self._font
+        for i, (item, label) in enumerate(zip(self._items, self._labels)):
+            r = float(radii[i])
+            item.set_radius(r, theme)
+            item.setZValue((Z_STATE_SELECTED if item.state_id == self._selected else Z_STATES)
+                           - r * 1e-3)  # small discs above big ones: all stay clickable
+            if colors[i] != self._colors[i]:
+                item.setBrush(self._brush(colors[i]))
+            label.set_text(names[i] or item.state_id, theme, font)
+            label.set_offset(r + 3.0)
+        self._colors = colors
+        self._set_ties(world)
+        if dragged is not None:
+            self.ties.begin_drag(dragged, self._x, self._y)
+        if self._selected and self._selected not in self._index:
+            self._set_selected("", emit=True)
+        self._apply_marks()
+        if first:
+            self._fit_pending = True
+            self._try_fit()
+        self._declutter_labels()
+
+    def select(self, state_id: str) -> None:
+        """Select a state ("" for none); emits `stateSelected` only if the selection changed."""
+        if state_id and state_id not in self._index:
+            state_id = ""
+        self._set_selected(state_id, emit=True)
+
+    def selected(self) -> str:
+        return self._selected
+
+    def set_highlight(self, ids: list[str]) -> None:
+        """Mark states with a glow (e.g. the states a log entry is about); [] clears."""
+        self._highlight = set(ids)
+        self._apply_marks()
+        self._declutter_labels()
+
+    def set_presentation(self, on: bool) -> None:
+        """Projector mode: bigger discs and labels, thicker ties, stronger contrast."""
+        theme = PRESENTATION if on else DESK
+        if theme is self.theme:
+            return
+        self.theme = theme
+        self._font = label_font(theme.label_px)
+        self.setBackgroundBrush(QBrush(qcolor(theme.sea)))
+        if self._world_map_module is not None:
+            self._world_map_module.set_map_style(self.map_item, presentation=on)
+        self.ties.apply_theme(theme)
+        self.legend.set_theme(theme)
+        self._place_legend()
+        radii = self._radii()
+        names = self._world.names if self._world is not None else self._ids
+        for i, (item, label) in enumerate(zip(self._items, self._labels)):
+            item.apply_theme(theme)
+            item.set_radius(float(radii[i]), theme)
+            label.apply_theme(theme)
+            label.set_text(names[i] or item.state_id, theme, self._font)
+            label.set_offset(float(radii[i]) + 3.0)
+        self._declutter_labels()
+
+    def presentation(self) -> bool:
+        return self.theme is PRESENTATION
+
+    def set_legend_visible(self, visible: bool) -> None:
+        self.legend.setVisible(visible)
+
+    def zoom_in(self) -> None:
+        self._zoom_by(1.25)
+
+    def zoom_out(self) -> None:
+        self._zoom_by(1 / 1.25)
+
+    def fit_all(self) -> None:
+        """Fit every state (with room for discs and labels); the whole world if none."""
+        self._fit_pending = True
+        self._try_fit()
+
+    def zoom_level(self) -> float:
+        """Pixels per degree."""
+        return self.transform().m11()
+
+    def state_item(self, state_id: str) -> StateItem:
+        return self._items[self._index[state_id]]
+
+    def label_item(self, state_id: str) -> LabelItem:
+        return self._labels[self._index[state_id]]
+
+    def tie_paths(self) -> dict[str, QPainterPath]:
+        """Every tie of each kind as one scene-coordinate path (what is drawn now)."""
+        return self.ties.paths_by_kind()
+
+    def tie_pens(self) -> dict[str, QPen]:
+        return self.ties.pens_by_kind()
+
+    def state_color(self, state_id: str) -> str:
+        return self._colors[self._index[state_id]]
+
+    def tooltip_text(self, state_id: str) -> str:
+        """The hover text of a state: its numbers and, when known, its two alliance risks."""
+        world = self._world
+        if world is None or state_id not in world.index:
+            return ""
+        i = world.index[state_id]
+        sat = float(world.satisfaction[i])
+        stance = "status quo" if sat >= 0 else "revisionist"
+        rows = [
+            f"<b>{html.escape(world.names[i] or state_id)}</b> ({html.escape(state_id)})",
+            f"Capability: {world.capability[i]:.3g} ({100 * world.share[i]:.1f}% of world)",
+            f"Offense: {world.offense[i]:.2f} &nbsp; Aggression: {world.aggression[i]:.2f}",
+            f"Satisfaction: {sat:+.2f} ({stance})",
+        ]
+        for key, title in (("abandonment", "Abandonment risk"), ("entrapment", "Entrapment risk")):
+            values = (self._risks or {}).get(key)
+            if values is not None and i < len(values) and np.isfinite(values[i]):
+                rows.append(f"{title}: {100 * float(values[i]):.0f}%")
+        partners = self._partners(i)
+        if partners:
+            text = ", ".join(f"{html.escape(world.names[j] or world.ids[j])} ({kind})"
+                             for j, kind in partners[:6])
+            more = f" +{len(partners) - 6}" if len(partners) > 6 else ""
+            rows.append(f"Ties: {text}{more}")
+        size = 18 if self.presentation() else 13
+        return f"<div style='font-size:{size}px'>" + "<br>".join(rows) + "</div>"
+
+    def build_context_menu(self, state_id: str) -> QMenu:
+        """The right-click menu of a state (separate from the event so tests can drive it)."""
+        world = self._world
+        i = world.index[state_id]
+        menu = QMenu(self)
+        font = menu.font()
+        if self.presentation():
+            font.setPixelSize(18)
+            menu.setFont(font)
+
+        def name(j: int) -> str:
+            return world.names[j] or world.ids[j]
+
+        near = self._nearest(i, ALLY_MENU_SIZE + 8)
+        for title, kind in (("Ally with", "alliance"), ("Entente with", "entente")):
+            code = TIE_KIND_NAMES.index(kind) + 1
+            others = [j for j in near if world.tie_kind[i, j] != code][:ALLY_MENU_SIZE]
+            sub = menu.addMenu(title)
+            sub.setEnabled(bool(others))
+            for j in sorted(others, key=name):
+                act = sub.addAction(name(j))
+                act.triggered.connect(
+                    lambda _=False, b=world.ids[j], k=kind: self.tieRequested.emit(state_id, b, k))
+        partners = self._partners(i)
+        sub = menu.addMenu("Break tie with")
+        sub.setEnabled(bool(partners))
+        for j, kind in sorted(partners, key=lambda p: name(p[0])):
+            act = sub.addAction(f"{name(j)} ({kind})")
+            act.triggered.connect(
+                lambda _=False, b=world.ids[j]: self.tieRemoveRequested.emit(state_id, b))
+        menu.addSeparator()
+        menu.addAction("Select").triggered.connect(lambda: self.select(state_id))
+        return menu
+
+    # ------------------------------------------------------------------ drawing helpers
+
+    def _radii(self) -> np.ndarray:
+        theme = self.theme
+        return np.maximum(theme.min_radius, theme.radius_per_sqrt_share * np.sqrt(self._share))
+
+    def _brush(self, color: str) -> QBrush:
+        brush = self._brushes.get(color)
+        if brush is None:
+            brush = self._brushes[color] = QBrush(qcolor(color))
+        return brush
+
+    def _set_ties(self, world) -> None:
+        rows, cols = np.nonzero(np.triu(world.tie_kind != 0, 1))
+        codes = world.tie_kind[rows, cols]
+        levels = np.searchsorted(COMMITMENT_LEVELS, world.commitment[rows, cols], side="right")
+        self.ties.set_ties(rows, cols, codes, levels)
+        self.ties.redraw(self._x, self._y)
+
+    def _partners(self, i: int) -> list[tuple[int, str]]:
+        row = self._world.tie_kind[i]
+        return [(int(j), TIE_KIND_NAMES[int(row[j]) - 1]) for j in np.flatnonzero(row)]
+
+    def _nearest(self, i: int, count: int) -> list[int]:
+        x, y = self._x, self._y
+        dx = (x - x[i]) * math.cos(math.radians(-y[i]))
+        order = np.argsort(dx * dx + (y - y[i]) ** 2).tolist()
+        return [j for j in order if j != i][:count]
+
+    def _apply_marks(self) -> None:
+        for item in self._items:
+            sel = item.state_id == self._selected
+            item.ring.setVisible(sel)
+            item.glow.setVisible(item.state_id in self._highlight)
+            z = (Z_STATE_SELECTED if sel else Z_STATES) - item.radius * 1e-3
+            if item.zValue() != z:
+                item.setZValue(z)
+
+    def _set_selected(self, state_id: str, emit: bool) -> None:
+        if state_id == self._selected:
+            return
+        self._selected = state_id
+        self._apply_marks()
+        self._declutter_labels()
+        if emit:
+            self.stateSelected.emit(state_id)
+
+    def _declutter_labels(self) -> None:
+        """Show as many labels as fit without overlapping, the strongest states first.
+
+        Selected and highlighted states always keep theirs. A grid of 64-px cells keeps this
+        linear in the number of states (200 states: about 1 ms).
+        """
+        n = len(self._labels)
+        if n == 0:
+            return
+        t = self.viewportTransform()
+        px = self._x * t.m11() + t.dx()
+        py = self._y * t.m22() + t.dy()
+        priority = np.argsort(-self._share, kind="stable").tolist()
+        first = [self._index[s] for s in ([self._selected] if self._selected else [])
+                 + sorted(self._highlight) if s in self._index]
+        cell = 64.0
+        grid: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+        shown = set()
+        for i in first + priority:
+            if i in shown:
+                continue
+            label = self._labels[i]
+            r = label.pixel_rect()
+            x0, y0 = px[i] + r.left() - 2, py[i] + r.top() - 1
+            x1, y1 = px[i] + r.right() + 2, py[i] + r.bottom() + 1
+            cells = [(cx, cy) for cx in range(int(x0 // cell), int(x1 // cell) + 1)
+                     for cy in range(int(y0 // cell), int(y1 // cell) + 1)]
+            forced = i in first
+            if not forced:
+                clash = False
+                for c in cells:
+                    for a0, b0, a1, b1 in grid.get(c, ()):
+                        if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
+                            clash = True
+                            break
+                    if clash:
+                        break
+                if clash:
+                    continue
+            shown.add(i)
+            for c in cells:
+                grid.setdefault(c, []).append((x0, y0, x1, y1))
+        for i, label in enumerate(self._labels):
+            visible = i in shown
+            if label.isVisible() != visible:
+                label.setVisible(visible)
+
+    # ------------------------------------------------------------------ zoom and fit
+
+    def _scale_limits(self) -> tuple[float, float]:
+        vp = self.viewport().size()
+        world_fit = min(vp.width() / WORLD_RECT.width(), vp.height() / WORLD_RECT.height())
+        return 0.6 * world_fit, MAX_PX_PER_DEGREE
+
+    def _zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        lo, hi = self._scale_limits()
+        current = self.transform().m11()
+        target = min(hi, max(lo, current * factor))
+        if abs(target - current) < 1e-9:
+            return
+        if anchor is None:
+            anchor = QPointF(self.viewport().rect().center())
+        scene_pt = self.mapToScene(anchor.toPoint())
+        self.setTransform(QTransform.fromScale(target, target))
+        # Keep the scene point under the anchor where it was (zoom under the mouse).
+        now = self.mapFromScene(scene_pt)
+        delta = QPointF(now) - anchor
+        hbar, vbar = self.horizontalScrollBar(), self.verticalScrollBar()
+        hbar.setValue(hbar.value() + round(delta.x()))
+        vbar.setValue(vbar.value() + round(delta.y()))
+        self._declutter_timer.start()
+
+    def _try_fit(self) -> None:
+        if not self._fit_pending:
+            return
+        vp = self.viewport().size()
+        if not self.isVisible() or vp.width() < 50 or vp.height() < 50:
+            return  # done on the first resize
+        self._fit_pending = False
+        if len(self._x):
+            x0, x1 = float(self._x.min()), float(self._x.max())
+            y0, y1 = float(self._y.min()), float(self._y.max())
+            radius = float(self._radii().max())
+            label_w = max((lb.pixel_rect().width() for lb in self._labels), default=0.0)
+            label_h = max((lb.pixel_rect().height() for lb in self._labels), default=0.0)
+            mx = max(radius, label_w / 2) + 12
+            mtop = radius + 12
+            mbottom = radius + 4 + label_h + 12
+            # A lone state or a row of states still gets a sensible window of the map.
+            w, h = max(x1 - x0, 8.0), max(y1 - y0, 5.0)
+            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        else:
+            w, h, cx, cy = WORLD_RECT.width(), WORLD_RECT.height(), 0.0, 0.0
+            mx = mtop = mbottom = 8.0
+        avail_w = max(vp.width() - 2 * mx, 20.0)
+        avail_h = max(vp.height() - mtop - mbottom, 20.0)
+        lo, hi = self._scale_limits()
+        s = min(hi, max(lo, min(avail_w / w, avail_h / h)))
+        self.setTransform(QTransform.fromScale(s, s))
+        self.centerOn(cx, cy + (mbottom - mtop) / (2 * s))
+        self._declutter_labels()
+
+    # ------------------------------------------------------------------ state drag (from items)
+
+    def _state_pressed(self, item: StateItem, event) -> None:
+        self._set_selected(item.state_id, emit=True)
+        self._drag = {
+            "index": item.index,
+            "item": item,
+            "start": QPointF(item.pos()),
+            "grab": item.pos() - event.scenePos(),
+            "press": QPointF(event.screenPos()),
+            "moved": False,
+        }
+
+    def _state_dragged(self, item: StateItem, event) -> None:
+        drag = self._drag
+        if drag is None or drag["item"] is not item:
+            return
+        if not drag["moved"]:
+            if (QPointF(event.screenPos()) - drag["press"]).manhattanLength() < DRAG_THRESHOLD_PX:
+                return
+            drag["moved"] = True
+            self.ties.begin_drag(item.index, self._x, self._y)
+        pos = event.scenePos() + drag["grab"]
+        x = min(180.0, max(-180.0, pos.x()))
+        y = min(90.0, max(-90.0, pos.y()))
+        i = item.index
+        self._x[i], self._y[i] = x, y
+        point = QPointF(x, y)
+        item.setPos(point)
+        self._labels[i].setPos(point)
+        self.ties.update_drag(self._x, self._y)
+
+    def _state_released(self, item: StateItem, event) -> None:
+        drag, self._drag = self._drag, None
+        if drag is None or not drag["moved"]:
+            return
+        self.ties.redraw(self._x, self._y)
+        self._declutter_labels()
+        i, start = item.index, drag["start"]
+        self.stateMoved.emit(item.state_id, float(self._x[i]), float(-self._y[i]),
+                             float(start.x()), float(-start.y()))
+
+    def _cancel_drag(self) -> None:
+        drag, self._drag = self._drag, None
+        if drag and drag["item"].scene() is not None:
+            drag["item"].ungrabMouse()
+
+    # ------------------------------------------------------------------ Qt events
+
+    def _state_at(self, pos: QPoint) -> StateItem | None:
+        for item in self.items(pos):
+            if isinstance(item, StateItem):
+                return item
+        return None
+
+    def mousePressEvent(self, event) -> None:
+        self._empty_press = None
+        if (event.button() == Qt.MouseButton.LeftButton
+                and self._state_at(event.position().toPoint()) is None):
+            self._empty_press = event.position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        press, self._empty_press = self._empty_press, None
+        if (event.button() == Qt.MouseButton.LeftButton and press is not None
+                and (event.position() - press).manhattanLength() < 5):
+            self._set_selected("", emit=True)  # a click (not a pan) on the empty map
+
+    def wheelEvent(self, event) -> None:
+        delta = event.angleDelta().y() or event.angleDelta().x()
+        if delta:
+            self._zoom_by(1.0015 ** delta, event.position())
+        event.accept()
+
+    def keyPressEvent(self, event) -> None:
+        key, mods = event.key(), event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        if event.matches(QKeySequence.StandardKey.ZoomIn) or (
+                ctrl and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal)):
+            self.zoom_in()
+        elif event.matches(QKeySequence.StandardKey.ZoomOut) or (ctrl and key == Qt.Key.Key_Minus):
+            self.zoom_out()
+        elif key in (Qt.Key.Key_F, Qt.Key.Key_Home) and not ctrl:
+            self.fit_all()
+        elif key == Qt.Key.Key_Escape:
+            self._set_selected("", emit=True)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def contextMenuEvent(self, event) -> None:
+        item = self._state_at(event.pos())
+        if item is None or self._world is None:
+            event.ignore()
+            return
+        self.build_context_menu(item.state_id).exec(event.globalPos())
+        event.accept()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_legend()
+        self._try_fit()
+        self._declutter_timer.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._place_legend()
+        self._try_fit()
+
+    def _place_legend(self) -> None:
+        margin = 10
+        self.legend.move(margin, self.height() - self.legend.height() - margin)
+        self.legend.raise_()
+
+
+# ---------------------------------------------------------------------- demo
+
+
+def demo_world():
+    """Twelve European states of about 1910: two alliances and an entente, for the demo."""
+    from alliance_sandbox.engine.world import World
+
+    rows = [  # id, name, capability, lon, lat, offense, aggression, satisfaction
+        ("GBR", "United Kingdom", 30, -1.5, 52.5, 0.5, 0.3, 0.6),
+        ("FRA", "France", 22, 2.5, 46.8, 0.5, 0.3, 0.4),
+        ("RUS", "Russia", 28, 37.6, 55.7, 0.4, 0.4, 0.1),
+        ("GER", "Germany", 38, 10.5, 51.2, 0.7, 0.6, -0.4),
+        ("AUH", "Austria-Hungary", 14, 16.4, 48.2, 0.4, 0.5, -0.1),
+        ("ITA", "Italy", 10, 12.5, 42.5, 0.4, 0.3, -0.2),
+        ("OTT", "Ottoman Empire", 7, 32.9, 39.9, 0.3, 0.3, -0.3),
+        ("SRB", "Serbia", 2, 20.5, 44.8, 0.3, 0.5, -0.5),
+        ("BEL", "Belgium", 2, 4.4, 50.8, 0.1, 0.1, 0.8),
+        ("NTH", "Netherlands", 2, 5.3, 52.1, 0.1, 0.1, 0.8),
+        ("SPN", "Spain", 4, -3.7, 40.4, 0.2, 0.1, 0.2),
+        ("ROM", "Romania", 3, 26.1, 44.4, 0.2, 0.2, 0.0),
+    ]
+    ids = [r[0] for r in rows]
+    n = len(rows)
+    col = list(zip(*rows))
+    world = World(
+        ids=ids, names=list(col[1]), capability=np.array(col[2], float),
+        lon=np.array(col[3]), lat=np.array(col[4]), offense=np.array(col[5]),
+        aggression=np.array(col[6]), satisfaction=np.array(col[7]),
+        tie_kind=np.zeros((n, n), np.int8), commitment=np.zeros((n, n)),
+        affinity=np.zeros((n, n)),
+    )
+    ix = world.index
+    for a, b, kind, c in [
+        ("GER", "AUH", "alliance", 0.9), ("GER", "ITA", "alliance", 0.5),
+        ("AUH", "ITA", "alliance", 0.5), ("FRA", "RUS", "alliance", 0.8),
+        ("GBR", "FRA", "entente", 0.5), ("GBR", "RUS", "entente", 0.4),
+        ("RUS", "SRB", "alignment", 0.3), ("GER", "OTT", "coalition", 0.5),
+        ("GBR", "BEL", "alignment", 0.3), ("AUH", "ROM", "alignment", 0.2),
+    ]:
+        world.set_tie(ix[a], ix[b], kind, c)
+    return world
+
+
+def demo_risks(world) -> dict:
+    rng = np.random.default_rng(1)
+    return {"abandonment": rng.uniform(0, 0.6, world.n), "entrapment": rng.uniform(0, 0.6, world.n)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    argv = sys.argv if argv is None else argv
+    app = QApplication.instance() or QApplication(argv)
+    view = MapView()
+    world = demo_world()
+    view.set_world(world, demo_risks(world))
+    view.set_presentation("--presentation" in argv)
+
+    def moved(sid, lon, lat, _old_lon, _old_lat):  # the controller's part, in miniature
+        world.lon[world.index[sid]], world.lat[world.index[sid]] = lon, lat
+        view.set_world(world, demo_risks(world))
+
+    def tie(a, b, kind):
+        world.set_tie(world.index[a], world.index[b], kind, 0.6)
+        view.set_world(world, demo_risks(world))
+
+    def untie(a, b):
+        world.remove_tie(world.index[a], world.index[b])
+        view.set_world(world, demo_risks(world))
+
+    view.stateMoved.connect(moved)
+    view.tieRequested.connect(tie)
+    view.tieRemoveRequested.connect(untie)
+    view.resize(1200, 800)
+    view.setWindowTitle("Alliance Sandbox: map view demo")
+    view.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,192 @@
+"""Colours, sizes and line styles of the map, for the desk and for the projector.
+
+Why a module of its own: the map view, its legend and (later) other views must agree on what
+"alliance" looks like, and the projector theme must change all of them at once.
+
+Bloc colours are Okabe & Ito's colour-blind-safe set (Okabe & Ito 2008, "Color Universal
+Design"), without its yellow (unreadable on a pale map) and black (reserved for outlines),
+followed by Paul Tol's "muted" colours for worlds with many blocs (Tol 2021, "Colour
+Schemes", SRON/EPS/TN/09-002).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+#: Colours given to blocs (multi-member alliance groups), in order of preference.
+BLOC_COLORS: tuple[str, ...] = (
+    "#0072B2",  # Okabe-Ito blue
+    "#D55E00",  # vermillion
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#882255",  # Tol muted wine
+    "#999933",  # Tol muted olive
+    "#332288",  # Tol muted indigo
+    "#44AA99",  # Tol muted teal
+    "#AA4499",  # Tol muted purple
+    "#117733",  # Tol muted green
+)
+
+#: States in no multi-member bloc.
+UNALIGNED_COLOR = "#9A9A9A"
+
+#: Qt pen style of each tie kind (the names of `engine.world.TIE_KINDS`).
+TIE_PEN_STYLES: dict[str, Qt.PenStyle] = {
+    "alliance": Qt.PenStyle.SolidLine,
+    "entente": Qt.PenStyle.DashLine,
+    "coalition": Qt.PenStyle.DotLine,
+    "alignment": Qt.PenStyle.SolidLine,
+}
+
+#: Base width (pixels) of each kind before the commitment factor; alignment is the thin one.
+TIE_BASE_WIDTHS: dict[str, float] = {
+    "alliance": 3.0,
+    "entente": 2.6,
+    "coalition": 2.8,
+    "alignment": 1.2,
+}
+
+#: Commitment is shown in three widths (one path item per kind and width keeps drawing fast).
+COMMITMENT_LEVELS: tuple[float, ...] = (0.4, 0.7)  # upper bounds of the low and middle levels
+COMMITMENT_WIDTH_FACTORS: tuple[float, ...] = (0.65, 1.0, 1.45)
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Everything the map draws that differs between desk and projector."""
+
+    name: str
+    sea: str
+    tie_colors: dict  # kind -> colour
+    tie_width_scale: float
+    disc_outline: str
+    disc_outline_width: float
+    radius_per_sqrt_share: float  # disc radius (px) = this * sqrt(share of world capability)
+    min_radius: float  # px: tiny states stay visible and clickable
+    label_px: int  # label font size in pixels
+    label_color: str
+    label_halo: str
+    label_halo_width: float
+    select_color: str
+    highlight_color: str
+    legend_px: int
+    legend_bg: str
+    legend_fg: str
+    graticule: str
+
+    def tie_width(self, kind: str, level: int) -> float:
+        return TIE_BASE_WIDTHS[kind] * COMMITMENT_WIDTH_FACTORS[level] * self.tie_width_scale
+
+
+DESK = Theme(
+    name="desk",
+    sea="#DCE8F0",
+    tie_colors={
+        "alliance": "#2B2B2B",
+        "entente": "#3C3C3C",
+        "coalition": "#3C3C3C",
+        "alignment": "#7F7F7F",
+    },
+    tie_width_scale=1.0,
+    disc_outline="#FFFFFF",
+    disc_outline_width=1.5,
+    radius_per_sqrt_share=52.0,
+    min_radius=7.0,
+    label_px=15,
+    label_color="#1A1A1A",
+    label_halo="#FFFFFF",
+    label_halo_width=4.0,
+    select_color="#000000",
+    highlight_color="#FFB000",
+    legend_px=13,
+    legend_bg="#F2FFFFFF",
+    legend_fg="#1A1A1A",
+    graticule="#C4D3DE",
+)
+
+#: For a 1024x768 projector: bigger everything, dark outlines, stronger land/sea contrast.
+PRESENTATION = replace(
+    DESK,
+    name="presentation",
+    sea="#A9CBE3",
+    tie_colors={
+        "alliance": "#000000",
+        "entente": "#111111",
+        "coalition": "#111111",
+        "alignment": "#555555",
+    },
+    tie_width_scale=1.6,
+    disc_outline="#000000",
+    disc_outline_width=2.0,
+    radius_per_sqrt_share=62.0,
+    min_radius=9.0,
+    label_px=21,
+    label_color="#000000",
+    label_halo="#FFFFFF",
+    label_halo_width=5.0,
+    highlight_color="#FF9500",
+    legend_px=17,
+    legend_bg="#F7FFFFFF",
+    legend_fg="#000000",
+    graticule="#93B6CF",
+)
+
+
+def commitment_level(commitment: float) -> int:
+    """Index into COMMITMENT_WIDTH_FACTORS for a commitment in 0..1."""
+    for level, bound in enumerate(COMMITMENT_LEVELS):
+        if commitment < bound:
+            return level
+    return len(COMMITMENT_LEVELS)
+
+
+def assign_bloc_colors(
+    blocs: list[list[int]],
+    ids: list[str],
+    weights,
+    previous: dict[str, str],
+) -> list[str]:
+    """A colour per state: one per multi-member bloc, grey for the rest.
+
+    Why not simply "colour i for the i-th largest bloc": blocs reorder as capabilities change,
+    and a classroom would see NATO turn from blue to red for no reason. So each bloc keeps
+    the colour its members had last time (weighted by capability), when no larger bloc
+    took it first; new blocs get the first free colour.
+    """
+    colors = [UNALIGNED_COLOR] * len(ids)
+    used: set[str] = set()
+    pending: list[list[int]] = []
+    for bloc in blocs:
+        if len(bloc) < 2:
+            continue
+        votes: dict[str, float] = {}
+        for i in bloc:
+            old = previous.get(ids[i])
+            if old is not None and old != UNALIGNED_COLOR:
+                votes[old] = votes.get(old, 0.0) + float(weights[i]) + 1e-9
+        choice = None
+        for color, _ in sorted(votes.items(), key=lambda kv: -kv[1]):
+            if color not in used:
+                choice = color
+                break
+        if choice is None:
+            pending.append(bloc)
+            continue
+        used.add(choice)
+        for i in bloc:
+            colors[i] = choice
+    free = [c for c in BLOC_COLORS if c not in used]
+    for k, bloc in enumerate(pending):
+        color = free[k] if k < len(free) else BLOC_COLORS[(len(used) + k) % len(BLOC_COLORS)]
+        for i in bloc:
+            colors[i] = color
+    return colors
+
+
+def qcolor(spec: str) -> QColor:
+    """QColor from "#RRGGBB" or "#AARRGGBB"."""
+    return QColor(spec)
