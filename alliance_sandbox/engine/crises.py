@@ -19,7 +19,7 @@ import numpy as np
 
 from .events import Event
 from .perception import Perception
-from .world import World, tie_code
+from .world import World
 
 #: Below this threat from the aggressor, a crisis is not the partner's own fight.
 OWN_FIGHT = 0.1
@@ -39,7 +39,7 @@ def resolve_crises(world: World, seen: Perception, rng: np.random.Generator) -> 
     for k in pressing.tolist():
         exposure = seen.walt_threat[:, k].copy()
         exposure[k] = 0.0
-        exposure[world.tied()[k]] = 0.0
+        exposure[world.tie_kind[k] != 0] = 0.0
         i = int(np.argmax(exposure))
         if exposure[i] < CRISIS_THRESHOLD:
             continue
@@ -55,10 +55,10 @@ def resolve_crises(world: World, seen: Perception, rng: np.random.Generator) -> 
 
 def _call_partners(world, seen, rng, k, i, od) -> list[Event]:
     ids, events = world.ids, []
-    partners = [j for j in np.nonzero(world.tied()[i])[0].tolist() if j != k]
+    partners = [j for j in np.nonzero(world.tie_kind[i])[0].tolist() if j != k]
     for j in partners:
-        c = world.commitment[i, j]
-        p = float(np.clip(world.settings.ally_reliability * (0.5 + 0.5 * c) * (0.5 + od), 0.0, 1.0))
+        c = float(world.commitment[i, j])
+        p = min(1.0, world.settings.ally_reliability * (0.5 + 0.5 * c) * (0.5 + od))
         values = {"p_answer": p, "commitment": c, "own_threat": seen.walt_threat[j, k]}
         if rng.random() < p:
             _nudge(world, i, j, +0.05)
@@ -83,10 +83,10 @@ def _call_partners(world, seen, rng, k, i, od) -> list[Event]:
 
 def _drag_aggressor_partners(world, seen, rng, k, i, od) -> list[Event]:
     ids, events = world.ids, []
-    for j in np.nonzero(world.tied()[k])[0].tolist():
+    for j in np.nonzero(world.tie_kind[k])[0].tolist():
         if j == i:
             continue
-        p = float(np.clip(world.commitment[k, j] * (0.5 + od) / 1.5, 0.0, 1.0))
+        p = min(1.0, float(world.commitment[k, j]) * (0.5 + od) / 1.5)
         if rng.random() < p and seen.walt_threat[j, i] < OWN_FIGHT:
             kind = "chain_gang" if od > 0.5 else "entrapped"
             events.append(Event(kind, (ids[j], ids[k], ids[i]),
@@ -97,9 +97,9 @@ def _drag_aggressor_partners(world, seen, rng, k, i, od) -> list[Event]:
 
 def _crisis_coalition(world, seen, k, i) -> list[Event]:
     ids, events = world.ids, []
-    fearful = np.nonzero((seen.walt_threat[:, k] >= COALITION_FEAR) & ~world.tied()[i])[0].tolist()
+    fearful = np.nonzero((seen.walt_threat[:, k] >= COALITION_FEAR) & (world.tie_kind[i] == 0))[0].tolist()
     for j in fearful:
-        if j in (i, k) or world.tied()[j, k]:
+        if j in (i, k) or world.tie_kind[j, k]:
             continue
         world.set_tie(i, j, "coalition", 0.5, since=world.turn)
         events.append(Event("coalition", (ids[j], ids[i], ids[k]),
@@ -109,8 +109,6 @@ def _crisis_coalition(world, seen, k, i) -> list[Event]:
 
 
 def _nudge(world: World, i: int, j: int, delta: float) -> None:
-    value = float(np.clip(world.commitment[i, j] + delta, 0.05, 1.0))
+    value = min(1.0, max(0.05, float(world.commitment[i, j]) + delta))
     world.commitment[i, j] = world.commitment[j, i] = value
 
-
-__all__ = ["resolve_crises", "tie_code"]

@@ -3,8 +3,9 @@
 A lens says how much each state wants each tie (`desire[i, j]`); a tie needs both
 partners, so the engine works on the mutual desire min(desire[i, j], desire[j, i]):
 
-* no tie and mutual >= FORM: the pair forms an entente (commitment 0.3); each state forms
-  at most one new tie a turn, its most wanted;
+* no tie and mutual >= FORM: the pair forms a tie (commitment 0.3): an entente, or a
+  loose alignment when mutual < ENTENTE_FROM; each state forms at most one new tie a
+  turn, its most wanted;
 * a tie and mutual >= FORM: commitment rises by TIGHTEN_STEP up to 0.3 + 3 x mutual; at
   ALLIANCE_AT it is formalised as an alliance;
 * a tie and mutual <= 0: commitment falls by LOOSEN_STEP; below DISSOLVE the tie ends;
@@ -20,6 +21,8 @@ from .events import Event
 from .world import NO_TIE, World, tie_code
 
 FORM = 0.08
+#: Below this mutual desire a new tie is a loose alignment; above it, an entente.
+ENTENTE_FROM = 0.15
 TIGHTEN_STEP = 0.1
 LOOSEN_STEP = 0.2
 DISSOLVE = 0.1
@@ -110,8 +113,9 @@ def _form_new_ties(world: World, mutual: np.ndarray, upper: np.ndarray, explain)
         if busy[i] or busy[j]:
             continue
         busy[i] = busy[j] = True
-        world.set_tie(i, j, "entente", NEW_TIE_COMMITMENT, since=_now(world))
-        events.append(explain("form", i, j, "forms an entente with"))
+        kind = "entente" if mutual[i, j] >= ENTENTE_FROM else "alignment"
+        world.set_tie(i, j, kind, NEW_TIE_COMMITMENT, since=_now(world))
+        events.append(explain("form", i, j, f"forms an {kind} with"))
     return events
 
 

@@ -25,30 +25,35 @@ Conventions (why they are what they are):
   every split on a flat stretch of the landscape counts as a minimum.
 * The diagonal of the propensity matrix is ignored: ``d_ii`` is always 0.
 
-How `local_minima` stays exact and fast (17 states in milliseconds, 24 states -- 8.4
-million splits -- well under a second on two cores): with ``x_i = +1`` for bloc 0 and
-``-1`` for bloc 1, ``d_ij = (1 - x_i x_j) / 2`` and switching state i changes E by
-``x_i * (W x)_i``.  The states are split into a "low" block (the bits that vary inside a
-chunk of splits) and a "high" block (fixed for a chunk), so ``(W x)_i`` is a
-precomputed per-row column (low part) plus one number per chunk (high part).  Each
-state's stability test then becomes a comparison of a precomputed float32 column with
-a scalar threshold -- no matrix product per chunk at all.  That float32 screen is
-deliberately loose (it keeps every split within a 1e-5 relative margin), so it can only
-let extra splits through, never lose one; every survivor is then re-checked and its
-energy computed in float64 with a fixed summation order, which is the one definition
-of "local minimum" used everywhere in this module (also by `best_move`).
+How `local_minima` stays exact and fast (17 states in a few milliseconds, 24 states --
+8.4 million splits -- in tens of milliseconds on two cores): with ``x_i = +1`` for bloc
+0 and ``-1`` for bloc 1, ``d_ij = (1 - x_i x_j) / 2`` and switching state i changes E by
+``x_i * (W x)_i``.  The states are split into a "low" block (the bits that vary inside
+a chunk of 65,536 splits) and a "high" block (fixed for a chunk), so ``(W x)_i`` is a
+precomputed per-split column (low part) plus one number per chunk (high part).  Each
+state's stability test is then a comparison of a precomputed float32 column with a
+threshold -- no matrix product per chunk at all.  Known column ranges skip tests every
+split passes and chunks no split can pass; after a few whole-chunk tests only the
+surviving splits (each test keeps about half) are gathered and tested.  That float32
+screen is deliberately loose (a 1e-5 relative margin), so it can only let extra splits
+through, never lose one; every survivor is re-checked, and its energy computed, in
+float64 with a fixed summation order -- the one definition of "local minimum" used
+everywhere in this module (also by `best_move`).
 
 numpy only; this module must not import Qt (the engine layer never does).
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
 __all__ = [
+    "MAX_MINIMA",
     "REL_TOL",
     "Minimum",
+    "TooManyMinima",
     "best_move",
     "energy",
     "frustration",
@@ -74,6 +79,20 @@ _RECHECK_BLOCK = 1 << 16
 
 #: Tests run over a whole chunk before switching to the (fewer) surviving splits.
 _DENSE_TESTS = 4
+
+
+#: Default cap on the number of minima `local_minima` returns (see `TooManyMinima`).
+MAX_MINIMA = 100_000
+
+
+class TooManyMinima(ValueError):
+    """A (nearly) flat landscape: more local minima than the caller allowed.
+
+    Why a cap: with zero propensities every one of the ``2**(n-1)`` splits is a
+    minimum; listing 8 million of them for 24 states would take a minute and gigabytes
+    of memory and tell the user nothing.  The message says so; catch this to show
+    "no preferred alignment" instead.
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +143,8 @@ def _prepare(sizes, propensity) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         p = np.asarray(propensity, dtype=np.float64)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"propensity must be an n x n array of numbers: {exc}") from None
+    if n == 0 and p.size == 0:
+        p = np.zeros((0, 0))
     if p.shape != (n, n):
         raise ValueError(
             f"propensity must have shape ({n}, {n}) to match {n} sizes, got {p.shape}"
@@ -134,12 +155,16 @@ def _prepare(sizes, propensity) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         raise ValueError("sizes must be non-negative")
     if not np.all(np.isfinite(p)):
         raise ValueError("propensity must be finite (found NaN or infinity)")
-    scale = float(np.abs(p).max()) if n else 0.0
-    if n and not np.allclose(p, p.T, rtol=0.0, atol=1e-9 * max(scale, 1.0)):
-        raise ValueError("propensity must be symmetric (p[i, j] == p[j, i])")
-    p = 0.5 * (p + p.T)
-    np.fill_diagonal(p, 0.0)
-    W = np.outer(s, s) * p
+    with np.errstate(over="ignore", invalid="ignore"):  # overflow is reported below
+        scale = float(np.abs(p).max()) if n else 0.0
+        if n and not np.all(np.abs(p - p.T) <= 1e-9 * max(scale, 1.0)):
+            raise ValueError("propensity must be symmetric (p[i, j] == p[j, i])")
+        p = 0.5 * p + 0.5 * p.T
+        np.fill_diagonal(p, 0.0)
+        W = np.outer(s, s) * p
+        total = np.abs(W).sum()
+    if not np.isfinite(total):
+        raise ValueError("sizes and propensities are too large: s_i * s_j * p_ij overflows")
     return s, p, W
 
 
@@ -257,8 +282,11 @@ def best_move(sizes, propensity, assignment) -> tuple[int | None, float]:
 # ------------------------------------------------------------------- the minima
 
 
-def _candidate_codes(W: np.ndarray, tol: float) -> np.ndarray:
-    """Codes of every split that may be a local minimum (a superset; float32 screen).
+def _candidate_codes(W: np.ndarray, tol: float) -> Iterator[np.ndarray]:
+    """Yield, chunk by chunk, the codes of every split that may be a local minimum.
+
+    A superset (float32 screen); yielded lazily so the caller can stop early when a
+    flat landscape makes millions of splits minima.
 
     A code's bit b is the bloc of state b + 1 (state 0 is in bloc 0).  See the module
     docstring for the low/high decomposition.  Row i of W is divided by its absolute
@@ -270,7 +298,8 @@ def _candidate_codes(W: np.ndarray, tol: float) -> np.ndarray:
     n = W.shape[0]
     nfree = n - 1
     if nfree <= 0:
-        return np.zeros(1, dtype=np.int64)
+        yield np.zeros(1, dtype=np.int64)
+        return
     L = min(nfree, _LOW_BITS)
     H = nfree - L
     M = 1 << L
@@ -338,7 +367,6 @@ def _candidate_codes(W: np.ndarray, tol: float) -> np.ndarray:
 
     mask = np.empty(M, dtype=bool)
     tmp = np.empty(M, dtype=bool)
-    found: list[np.ndarray] = []
     for h in range(1 << H):
         tests: list[tuple[np.ufunc, np.ndarray, object]] = []
         dead = False
@@ -369,7 +397,7 @@ def _candidate_codes(W: np.ndarray, tol: float) -> np.ndarray:
         if dead:
             continue
         if not tests:
-            found.append(k | (h << L))
+            yield k | (h << L)
             continue
         # The first few tests run over the whole chunk (one vectorised pass each); each
         # keeps about half of the splits, so the rest gather the survivors only.
@@ -390,13 +418,12 @@ def _candidate_codes(W: np.ndarray, tol: float) -> np.ndarray:
             else:
                 idx = idx[cmp(vals, bound)]
         if idx.size:
-            found.append(idx | (h << L))
-    if not found:
-        return np.zeros(0, dtype=np.int64)
-    return np.concatenate(found)
+            yield idx | (h << L)
 
 
-def local_minima(sizes, propensity, max_states: int = 26) -> list[Minimum]:
+def local_minima(
+    sizes, propensity, max_states: int = 26, *, max_minima: int | None = MAX_MINIMA
+) -> list[Minimum]:
     """Every local minimum of E, by exact enumeration of all ``2**(n-1)`` splits.
 
     Returns the predicted alignments, lowest energy first; equal energies are ordered
@@ -404,10 +431,12 @@ def local_minima(sizes, propensity, max_states: int = 26) -> list[Minimum]:
     assignment.  0 states give the single empty split, 1 state the single split.
 
     Raises ValueError for malformed inputs or when ``n > max_states`` (the work doubles
-    with each state: 24 states is 8.4 million splits, about a second at most).
+    with each state: 24 states is 8.4 million splits, a few tens of milliseconds).
 
     A landscape with flat stretches (zero propensities, states of size 0) has many
-    splits of equal energy; each of them is a minimum, so the list can be long.
+    splits of equal energy, and each of them is a minimum.  More than ``max_minima``
+    of them raises `TooManyMinima` (a ValueError) as soon as that is known, rather
+    than spending minutes and gigabytes on the list; ``max_minima=None`` lifts the cap.
     """
     _, _, W = _prepare(sizes, propensity)
     n = W.shape[0]
@@ -419,24 +448,41 @@ def local_minima(sizes, propensity, max_states: int = 26) -> list[Minimum]:
     if n == 0:
         return [Minimum(energy=0.0, assignment=())]
     tol = _tolerance(W)
-    codes = _candidate_codes(W, tol)
     shifts = np.arange(n - 1, dtype=np.int64)
-    kept_a: list[np.ndarray] = []
-    kept_e: list[np.ndarray] = []
-    for start in range(0, codes.size, _RECHECK_BLOCK):
-        block = codes[start:start + _RECHECK_BLOCK]
-        A = np.zeros((block.size, n), dtype=np.int8)
-        A[:, 1:] = (block[:, None] >> shifts[None, :]) & 1
-        X = 1.0 - 2.0 * A
-        ok = (_flip_gains(W, X) >= -tol).all(axis=1)
+    kept: list[np.ndarray] = []
+    count = 0
+
+    def recheck(codes: np.ndarray) -> None:
+        """Keep the codes that pass the float64 local-minimum test (the definition)."""
+        nonlocal count
+        A = np.zeros((codes.size, n), dtype=np.int8)
+        A[:, 1:] = (codes[:, None] >> shifts[None, :]) & 1
+        ok = (_flip_gains(W, 1.0 - 2.0 * A) >= -tol).all(axis=1)
         if ok.any():
-            A = A[ok]
-            kept_a.append(A)
-            kept_e.append(_energies(W, A))
-    if not kept_a:  # cannot happen (the global minimum is a local one); be explicit
+            kept.append(A[ok])
+            count += int(ok.sum())
+            if max_minima is not None and count > max_minima:
+                raise TooManyMinima(
+                    f"more than {max_minima:,} local minima among the {2 ** (n - 1):,} "
+                    f"splits of {n} states: the landscape is (nearly) flat, many "
+                    f"alignments are equally good (pass max_minima=None to list them all)"
+                )
+
+    pending: list[np.ndarray] = []
+    pending_size = 0
+    for codes in _candidate_codes(W, tol):
+        pending.append(codes)
+        pending_size += codes.size
+        if pending_size >= _RECHECK_BLOCK:
+            recheck(np.concatenate(pending))
+            pending, pending_size = [], 0
+    if pending:
+        recheck(np.concatenate(pending))
+    if not kept:  # cannot happen (the global minimum is a local one); be explicit
         raise RuntimeError("no local minimum found; this is a bug")
-    A = np.concatenate(kept_a)
-    E = np.concatenate(kept_e)
+    A = np.concatenate(kept)
+    E = np.concatenate([_energies(W, A[i:i + _RECHECK_BLOCK])
+                        for i in range(0, A.shape[0], _RECHECK_BLOCK)])
     order = np.lexsort(tuple(A[:, c] for c in range(n - 1, -1, -1)) + (E,))
     rows = A[order].tolist()
     return [Minimum(energy=float(E[r]), assignment=tuple(row)) for r, row in zip(order, rows)]

@@ -17,6 +17,8 @@ from alliance_sandbox.engine.world import World
 
 #: What any tie costs a state per turn (diplomatic effort, lost freedom of action).
 TIE_COST = 0.04
+#: What each partner a state already has adds to the cost of a new one.
+CROWDING = 0.08
 
 
 @dataclass
@@ -63,14 +65,30 @@ def helpfulness(seen: Perception) -> np.ndarray:
 
 
 def common_threat(threat: np.ndarray) -> np.ndarray:
-    """[i, j] = sqrt(sum_k threat[i, k] x threat[j, k]): how much i and j fear the same states.
+    """[i, j] = cosine(threat[i], threat[j]) x sqrt(worst_i x worst_j): fearing the same states, and fearing them much.
 
-    One matrix product, so no Python loop over pairs; the square root brings it back to the
-    scale of a single threat.
+    The cosine of the two threat profiles says whether i and j fear the same states; the
+    geometric mean of their worst threats says how much. Unlike a plain sum over all
+    states it does not grow with the size of the world. One matrix product, no Python loop.
     """
     shared = threat @ threat.T
-    np.fill_diagonal(shared, 0.0)
-    return np.sqrt(np.maximum(shared, 0.0))
+    norms = np.sqrt(np.diag(shared))
+    denom = np.outer(norms, norms)
+    cosine = np.divide(shared, denom, out=np.zeros_like(shared), where=denom > 0)
+    worst = threat.max(axis=1) if threat.size else np.zeros(0)
+    common = cosine * np.sqrt(np.outer(worst, worst))
+    np.fill_diagonal(common, 0.0)
+    return common
+
+
+def crowding(world: World) -> np.ndarray:
+    """[i, j] the extra cost of one more partner: CROWDING x the partners i already has.
+
+    Why: each additional ally adds less security and more obligations, so states stop
+    short of allying with everyone who shares a threat. Charged only for new ties.
+    """
+    degree = world.tied().sum(axis=1)
+    return np.where(world.tied(), 0.0, CROWDING * degree[:, None])
 
 
 def urgency(world: World) -> float:
@@ -86,8 +104,9 @@ def balancing_desire(world: World, seen: Perception, threat: np.ndarray) -> np.n
     """Realist external balancing: ally with those who fear what you fear, not with your threat.
 
     desire[i, j] = urgency x common_threat[i, j] x helpfulness[i, j] - threat[i, j] - TIE_COST
+                   - crowding[i, j]
     """
-    desire = urgency(world) * common_threat(threat) * helpfulness(seen) - threat - TIE_COST
+    desire = urgency(world) * common_threat(threat) * helpfulness(seen) - threat - TIE_COST - crowding(world)
     np.fill_diagonal(desire, -1.0)
     return desire
 
@@ -111,5 +130,6 @@ def common_threat_reason(world: World, seen: Perception, decision: Decision, i: 
     ids = world.ids
     return (
         f"common threat {ids[k]}: to {ids[i]} {t[i, k]:.2f}, to {ids[j]} {t[j, k]:.2f}; "
-        f"{ids[j]}'s help {helpfulness(seen)[i, j]:.2f}; desire {decision.desire[i, j]:+.2f}"
+        f"{ids[j]}'s help {0.5 + 0.5 * min(1.0, 2.0 * seen.relative[i, j]):.2f}; "
+        f"desire {decision.desire[i, j]:+.2f}"
     )

@@ -38,6 +38,6 @@ class Institutionalism(Lens):
         if decision.extra[i, j] > 0:
             text += (
                 f"; institutional assets {world.institution[i, j]:.2f} x legitimacy "
-                f"{legitimacy(world)[i, j]:.2f} add {decision.extra[i, j]:+.2f}"
+                f"{min(1.0, max(0.0, 0.5 + 0.5 * world.affinity[i, j])):.2f} add {decision.extra[i, j]:+.2f}"
             )
         return text

@@ -3,12 +3,16 @@ from __future__ import annotations
 
 import numpy as np
 
+from alliance_sandbox.engine.world import tie_code
+
 from .base import Decision, Lens, arming, balancing_desire
 
 #: Below this worst threat a state feels safe and may bandwagon with the strongest state.
 SAFE = 0.05
 #: How much a safe state wants to join the strongest state, and the strongest to accept it.
 BANDWAGON_PULL = 0.12
+#: What keeps a bandwagon alignment in place without tightening it (between 0 and FORM).
+BANDWAGON_HOLD = 0.05
 
 
 class BalanceOfThreat(Lens):
@@ -28,13 +32,17 @@ class BalanceOfThreat(Lens):
     def decide(self, world, seen):
         threat = self.threat(world, seen)
         desire = balancing_desire(world, seen, threat)
-        extra = np.zeros_like(desire)
+        pull = np.zeros_like(desire)
         strongest = int(np.argmax(seen.share))
         safe = threat.max(axis=1) < SAFE
         safe[strongest] = False
-        extra[safe, strongest] = BANDWAGON_PULL
-        extra[strongest, safe] = BANDWAGON_PULL * 0.5
-        desire = np.where(extra > 0, np.maximum(desire, extra - 0.02), desire)
+        pull[safe, strongest] = BANDWAGON_PULL
+        pull[strongest, safe] = BANDWAGON_PULL
+        # a bandwagon is a loose alignment: it forms where there is no tie and holds as an
+        # alignment, but never props up an alliance whose threat has gone (C9)
+        alignment = world.tie_kind == tie_code("alignment")
+        extra = np.where(~world.tied(), pull, np.where(alignment, np.minimum(pull, BANDWAGON_HOLD), 0.0))
+        desire = np.where(extra > 0, np.maximum(desire, extra), desire)
         return Decision(threat, desire, arming(world, seen, threat), extra)
 
     def reason(self, world, seen, decision, i, j):

@@ -7,7 +7,8 @@ defaults (`model.py`) and the documentation table (`tools/write_schema.py`) are 
 by these tables, so they cannot disagree.
 
 Where the engine already defines something (the state fields' ranges in `STATE_FIELDS`,
-the tie kinds, the default commitments, the settings' defaults), it is read from there.
+the tie kinds, the default commitments, the settings' defaults) or the lens registry does
+(the lens ids), it is read from there.
 """
 from __future__ import annotations
 
@@ -17,21 +18,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from alliance_sandbox.engine.world import DEFAULT_COMMITMENT, STATE_FIELDS, TIE_KINDS, Settings
+from alliance_sandbox.lenses import LENS_IDS as _LENS_IDS
 
 #: The file format version this program writes and understands; older ones are migrated.
 SCHEMA_VERSION = 1
 
-#: The lenses a scenario may open with (the theories of `alliance_sandbox.lenses`).
-LENSES: tuple[str, ...] = (
-    "power",
-    "threat",
-    "interest",
-    "security_dilemma",
-    "autonomy_security",
-    "institutions",
-    "identity",
-    "landscape",
-)
+#: The lenses a scenario may open with: the registry's ids, in the app's order.
+LENS_IDS: tuple[str, ...] = tuple(_LENS_IDS)
 
 #: Tie kinds as a file lists them, firmest first (the engine's order is loosest first).
 TIE_KIND_CHOICES: tuple[str, ...] = tuple(reversed(TIE_KINDS))
@@ -125,6 +118,8 @@ class FieldSpec:
             text = f"string ({self.pattern_text})"
         elif self.type == "string" and self.nonblank:
             text = "non-empty string"
+        elif self.const is not MISSING:
+            text = f"{self.type}, always {self.const}"
         else:
             text = self.type
         return text + (" or null" if self.nullable else "")
@@ -143,6 +138,8 @@ class Record:
     free_keys: bool = True
     #: At least this many fields must be present (shock "set" must not be empty).
     min_properties: int = 0
+    #: Further keys kept like free keys ("$schema", which editors use to find the schema).
+    also_allowed: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_name", {f.name: f for f in self.fields})
@@ -375,7 +372,7 @@ SCENARIO_RECORD = Record(
         FieldSpec("description", "string", "What the scenario shows, and its sources.", default=""),
         FieldSpec("seed", "integer", "Seed of the random numbers: the same seed replays the same history.",
                   default=0, minimum=0, maximum=2**63 - 1),
-        FieldSpec("lens", "enum", "The theory the scenario opens with.", default="threat", choices=LENSES),
+        FieldSpec("lens", "enum", "The theory the scenario opens with.", default="threat", choices=LENS_IDS),
         FieldSpec("start_year", "integer", "Calendar year of turn 0; null for a timeless scenario.",
                   nullable=True, default=None, minimum=-YEAR_LIMIT, maximum=YEAR_LIMIT),
         FieldSpec("settings", "object", "World-wide parameters (see Settings).", record=SETTINGS_RECORD,
@@ -389,6 +386,7 @@ SCENARIO_RECORD = Record(
         FieldSpec("shocks", "array", "Scripted changes at given turns.", record=SHOCK_RECORD,
                   default_text="[] (no shocks)"),
     ),
+    also_allowed=("$schema",),
 )
 
 #: Every record of the format, outermost first (docs and schema follow this order).

@@ -143,6 +143,8 @@ def _record_data(record: Record, obj: Any, rounded: bool) -> dict:
 def _scenario_data(scenario: Scenario, rounded: bool) -> dict:
     fix = _round if rounded else _number
     data: dict = {}
+    if "$schema" in scenario.extra:  # where editors expect it
+        data["$schema"] = scenario.extra["$schema"]
     for spec in SCENARIO_RECORD.fields:
         name = spec.name
         if name == "schema_version":

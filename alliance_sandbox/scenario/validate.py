@@ -98,6 +98,8 @@ def _json_hint(text: str, pos: int) -> str:
         return " (JSON has no comments: put notes in a \"notes\" field or a key starting with \"_\")"
     if rest.startswith("'"):
         return " (JSON strings and keys need double quotes)"
+    if not text[pos:].strip():
+        return " (the text ends too soon: is a bracket or a quote not closed?)"
     if before.endswith(",") and rest[:1] in ("}", "]"):
         return " (JSON allows no comma before a closing bracket)"
     return ""
@@ -135,8 +137,9 @@ def parse_json(text: str, out: _Problems) -> Any:
         out.add("(json)", f"line {exc.lineno}, column {exc.colno}: {exc.msg}{_json_hint(text, exc.pos)}")
     except RecursionError:
         out.add("(json)", "nested too deeply to be a scenario")
-    except ValueError as exc:  # e.g. an integer with thousands of digits
-        out.add("(json)", f"not readable: {exc}")
+    except ValueError as exc:  # an integer with thousands of digits
+        reason = "a number has too many digits" if "digits" in str(exc) else str(exc)
+        out.add("(json)", f"not readable: {reason}")
     return MISSING
 
 
@@ -321,7 +324,7 @@ def _check_record(record: Record, obj: Any, where: str, out: _Problems) -> _Item
     for key, value in obj.items():
         if key in record.by_name:  # type: ignore[attr-defined]
             continue
-        if record.free_keys and is_free_key(key):
+        if (record.free_keys and is_free_key(key)) or key in record.also_allowed:
             _scan_free(value, _key_path(where, key), out)
             item.extra[key] = _plain(value)
             continue
@@ -401,10 +404,26 @@ def check_data(data: Any, source: str = "<data>") -> tuple[Scenario | None, list
                 f"{SCHEMA_VERSION} before checking; the fields below are named as in version {SCHEMA_VERSION}")
         out.items.insert(0, Problem(source, "schema_version", note))
     if out:
+        out.items.sort(key=_document_order)
         return None, out.result()
     assert scenario is not None
     scenario.migrated_from = migrated_from
     return scenario, []
+
+
+_TOP_ORDER = {name: i for i, name in enumerate(SCENARIO_RECORD.names())}
+
+
+def _document_order(problem: Problem) -> tuple[int, int]:
+    """Sort key putting problems in the order of the file's sections and list items (the
+    sort is stable, so problems of one item keep the order they were found in)."""
+    where = problem.field
+    if where.startswith("("):
+        return (-1, 0)
+    match = re.match(r"([A-Za-z0-9_]+)(?:\[(\d+)\])?", where)
+    if not match:
+        return (len(_TOP_ORDER), 0)
+    return (_TOP_ORDER.get(match.group(1), len(_TOP_ORDER)), int(match.group(2) or 0))
 
 
 def _check_scenario(data: dict, out: _Problems) -> Scenario | None:

@@ -10,7 +10,7 @@ from typing import Callable
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -128,8 +128,8 @@ class LabelItem(QGraphicsPathItem):
 
     Drawn as two text paths (halo stroke below, glyph fill above) so that the halo never eats
     into the letters. Top-level (not a child of the disc) so that every label is above every
-    disc. The pixel offset below the disc is the item's own transform, which Qt still applies
-    under ItemIgnoresTransformations.
+    disc. The pixel offset from the disc (below it, or beside it when that is crowded) is the
+    item's own transform, which Qt still applies under ItemIgnoresTransformations.
     """
 
     def __init__(self) -> None:
@@ -143,7 +143,10 @@ class LabelItem(QGraphicsPathItem):
         self.glyphs.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.text = ""
         self.px = 0
-        self.offset = 0.0
+        self.radius = 0.0
+        self.side = "below"
+        self.offset = (0.0, 0.0)
+        self._applied = (0.0, 0.0)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_text(self, text: str, theme: Theme, font: QFont) -> None:
@@ -157,6 +160,7 @@ class LabelItem(QGraphicsPathItem):
         path.translate(-rect.center().x(), -rect.top())
         self.setPath(path)
         self.glyphs.setPath(path)
+        self.place(self.side)
 
     def apply_theme(self, theme: Theme) -> None:
         pen = QPen(qcolor(theme.label_halo), theme.label_halo_width)
@@ -165,15 +169,34 @@ class LabelItem(QGraphicsPathItem):
         self.setBrush(QBrush(qcolor(theme.label_halo)))
         self.glyphs.setBrush(QBrush(qcolor(theme.label_color)))
 
-    def set_offset(self, offset: float) -> None:
-        if abs(offset - self.offset) < 0.25:
-            return
-        self.offset = offset
-        self.setTransform(QTransform.fromTranslate(0.0, offset))
+    def set_radius(self, radius: float) -> None:
+        """Keep the label clear of a disc of this radius (pixels), on its current side."""
+        self.radius = radius
+        self.place(self.side)
 
-    def pixel_rect(self) -> QRectF:
+    def place(self, side: str) -> None:
+        """Put the label below, above, right or left of the disc."""
+        self.side = side
+        self.offset = self.offset_for(side)
+        if self.offset != self._applied:
+            self._applied = self.offset
+            self.setTransform(QTransform.fromTranslate(*self.offset))
+
+    def offset_for(self, side: str) -> tuple[float, float]:
+        rect = self.path().boundingRect()
+        r = self.radius
+        if side == "below":
+            return (0.0, r + 2.0)
+        if side == "above":
+            return (0.0, -r - 2.0 - rect.height())
+        if side == "right":
+            return (r + 4.0 + rect.width() / 2, -rect.height() / 2)
+        return (-r - 4.0 - rect.width() / 2, -rect.height() / 2)
+
+    def pixel_rect(self, side: str | None = None) -> QRectF:
         """The label's rectangle in pixels relative to its anchor (the state's centre)."""
-        return self.path().boundingRect().translated(0.0, self.offset)
+        dx, dy = self.offset if side is None else self.offset_for(side)
+        return self.path().boundingRect().translated(dx, dy)
 
 
 def _tie_pen(theme: Theme, kind: str, level: int) -> QPen:
@@ -332,55 +355,49 @@ class LegendWidget(QWidget):
         font.setPixelSize(self.theme.legend_px)
         return font
 
-    def _rows(self):
-        return [("alliance", "alliance"), ("entente", "entente"),
-                ("coalition", "coalition"), ("alignment", "alignment")]
+    _ROWS = ("alliance", "entente", "coalition", "alignment")
+    _SIZE_TEXT = "area = capability"
 
     def _layout(self) -> None:
         px = self.theme.legend_px
         self._pad = round(px * 0.7)
-        self._row_h = round(px * 1.55)
+        self._row_h = round(px * 1.6)
         self._sample_w = round(px * 3.2)
-        from PySide6.QtGui import QFontMetrics
-
+        self._disc_row_h = round(px * 2.2)
         fm = QFontMetrics(self._font())
-        text_w = max(fm.horizontalAdvance(t) for t in
-                     ["alliance", "entente", "coalition", "alignment", "disc area = capability"])
-        width = self._pad * 2 + max(self._sample_w + self._pad + text_w, text_w + 4)
-        height = self._pad * 2 + self._row_h * 5 + round(px * 0.6)
+        text_w = max(fm.horizontalAdvance(t) for t in (*self._ROWS, self._SIZE_TEXT))
+        width = self._pad * 3 + self._sample_w + text_w + 2
+        height = self._pad * 2 + self._row_h * len(self._ROWS) + self._disc_row_h
         self.setFixedSize(width, height)
 
     def paintEvent(self, _event) -> None:
         theme = self.theme
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(0, 0, 0, 70), 1))
+        painter.setPen(QPen(QColor(0, 0, 0, 90), 1))
         painter.setBrush(QBrush(qcolor(theme.legend_bg)))
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
         painter.setFont(self._font())
+        text_x = self._pad * 2 + self._sample_w
+        align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
         y = self._pad
-        for kind, text in self._rows():
+        for kind in self._ROWS:
             mid = y + self._row_h / 2
-            pen = _tie_pen(theme, kind, 1)
-            painter.setPen(pen)
+            painter.setPen(_tie_pen(theme, kind, 1))
             painter.drawLine(QPointF(self._pad, mid), QPointF(self._pad + self._sample_w, mid))
             painter.setPen(qcolor(theme.legend_fg))
-            painter.drawText(QRectF(self._pad * 2 + self._sample_w, y, self.width(), self._row_h),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+            painter.drawText(QRectF(text_x, y, self.width() - text_x, self._row_h), align, kind)
             y += self._row_h
-        # Disc sizes: a small and a big disc, then the rule.
-        y += round(theme.legend_px * 0.3)
-        small, big = theme.min_radius * 0.8, theme.legend_px * 0.75
-        painter.setPen(QPen(qcolor("#555555"), 1.2))
-        painter.setBrush(QBrush(qcolor("#B0B0B0")))
-        cx = self._pad + small
-        painter.drawEllipse(QPointF(cx, y + self._row_h / 2 + big - small), small, small)
-        painter.drawEllipse(QPointF(cx + small + big + 4, y + self._row_h / 2), big, big)
+        # Disc size: a small and a big disc standing on one line, then the rule.
+        h = self._disc_row_h
+        big = h * 0.42
+        small = big * 0.45
+        base = y + h / 2 + big
+        outline = theme.disc_outline if theme.name != "desk" else "#666666"
+        painter.setPen(QPen(qcolor(outline), 1.2))
+        painter.setBrush(QBrush(qcolor("#A8A8A8")))
+        painter.drawEllipse(QPointF(self._pad + small, base - small), small, small)
+        painter.drawEllipse(QPointF(self._pad + self._sample_w - big, base - big), big, big)
         painter.setPen(qcolor(theme.legend_fg))
-        painter.drawText(QRectF(self._pad * 2 + self._sample_w, y, self.width(), self._row_h),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, "disc area")
-        y += self._row_h
-        painter.drawText(QRectF(self._pad * 2 + self._sample_w, y - 2, self.width(), self._row_h),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                         "= capability")
+        painter.drawText(QRectF(text_x, y, self.width() - text_x, h), align, self._SIZE_TEXT)
         painter.end()

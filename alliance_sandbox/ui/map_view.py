@@ -193,7 +193,7 @@ class MapView(QGraphicsView):
             if colors[i] != self._colors[i]:
                 item.setBrush(self._brush(colors[i]))
             label.set_text(names[i] or item.state_id, theme, font)
-            label.set_offset(r + 3.0)
+            label.set_radius(r)
         self._colors = colors
         self._set_ties(world)
         if dragged is not None:
@@ -241,7 +241,7 @@ class MapView(QGraphicsView):
             item.set_radius(float(radii[i]), theme)
             label.apply_theme(theme)
             label.set_text(names[i] or item.state_id, theme, self._font)
-            label.set_offset(float(radii[i]) + 3.0)
+            label.set_radius(float(radii[i]))
         self._declutter_labels()
 
     def presentation(self) -> bool:
@@ -390,51 +390,67 @@ class MapView(QGraphicsView):
             self.stateSelected.emit(state_id)
 
     def _declutter_labels(self) -> None:
-        """Show as many labels as fit without overlapping, the strongest states first.
+        """Place labels so that none covers another label or a disc, strongest states first.
 
-        Selected and highlighted states always keep theirs. A grid of 64-px cells keeps this
-        linear in the number of states (200 states: about 1 ms).
+        Each label tries below its disc, then above, right, left; when all four clash it is
+        hidden (zooming in brings it back). Selected and highlighted states always keep
+        theirs. A grid of 64-px cells keeps this linear in the number of states.
         """
         n = len(self._labels)
         if n == 0:
             return
         t = self.viewportTransform()
-        px = self._x * t.m11() + t.dx()
-        py = self._y * t.m22() + t.dy()
-        priority = np.argsort(-self._share, kind="stable").tolist()
+        px = (self._x * t.m11() + t.dx()).tolist()
+        py = (self._y * t.m22() + t.dy()).tolist()
+        cell = 64.0
+        grid: dict[tuple[int, int], list[tuple[float, float, float, float, int]]] = {}
+
+        def cells(x0, y0, x1, y1):
+            return [(cx, cy) for cx in range(int(x0 // cell), int(x1 // cell) + 1)
+                    for cy in range(int(y0 // cell), int(y1 // cell) + 1)]
+
+        def add(box, owner):
+            for c in cells(*box):
+                grid.setdefault(c, []).append((*box, owner))
+
+        def clashes(box, owner):
+            x0, y0, x1, y1 = box
+            for c in cells(*box):
+                for a0, b0, a1, b1, other in grid.get(c, ()):
+                    if other != owner and x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
+                        return True
+            return False
+
+        for i, item in enumerate(self._items):
+            r = item.radius
+            add((px[i] - r, py[i] - r, px[i] + r, py[i] + r), i)
         first = [self._index[s] for s in ([self._selected] if self._selected else [])
                  + sorted(self._highlight) if s in self._index]
-        cell = 64.0
-        grid: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
-        shown = set()
-        for i in first + priority:
-            if i in shown:
-                continue
+        order = first + [i for i in np.argsort(-self._share, kind="stable").tolist()
+                         if i not in first]
+        forced = set(first)
+        for i in order:
             label = self._labels[i]
-            r = label.pixel_rect()
-            x0, y0 = px[i] + r.left() - 2, py[i] + r.top() - 1
-            x1, y1 = px[i] + r.right() + 2, py[i] + r.bottom() + 1
-            cells = [(cx, cy) for cx in range(int(x0 // cell), int(x1 // cell) + 1)
-                     for cy in range(int(y0 // cell), int(y1 // cell) + 1)]
-            forced = i in first
-            if not forced:
-                clash = False
-                for c in cells:
-                    for a0, b0, a1, b1 in grid.get(c, ()):
-                        if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
-                            clash = True
-                            break
-                    if clash:
-                        break
-                if clash:
-                    continue
-            shown.add(i)
-            for c in cells:
-                grid.setdefault(c, []).append((x0, y0, x1, y1))
-        for i, label in enumerate(self._labels):
-            visible = i in shown
-            if label.isVisible() != visible:
-                label.setVisible(visible)
+            chosen = None
+            for side in ("below", "above", "right", "left"):
+                r = label.pixel_rect(side)
+                box = (px[i] + r.left() - 2, py[i] + r.top() - 1,
+                       px[i] + r.right() + 2, py[i] + r.bottom() + 1)
+                if not clashes(box, i):
+                    chosen = side, box
+                    break
+            if chosen is None and i in forced:
+                r = label.pixel_rect("below")
+                chosen = "below", (px[i] + r.left(), py[i] + r.top(),
+                                   px[i] + r.right(), py[i] + r.bottom())
+            if chosen is None:
+                if label.isVisible():
+                    label.setVisible(False)
+                continue
+            label.place(chosen[0])
+            add(chosen[1], i)
+            if not label.isVisible():
+                label.setVisible(True)
 
     # ------------------------------------------------------------------ zoom and fit
 
@@ -468,28 +484,78 @@ class MapView(QGraphicsView):
         if not self.isVisible() or vp.width() < 50 or vp.height() < 50:
             return  # done on the first resize
         self._fit_pending = False
-        if len(self._x):
-            x0, x1 = float(self._x.min()), float(self._x.max())
-            y0, y1 = float(self._y.min()), float(self._y.max())
-            radius = float(self._radii().max())
-            label_w = max((lb.pixel_rect().width() for lb in self._labels), default=0.0)
-            label_h = max((lb.pixel_rect().height() for lb in self._labels), default=0.0)
-            mx = max(radius, label_w / 2) + 12
-            mtop = radius + 12
-            mbottom = radius + 4 + label_h + 12
-            # A lone state or a row of states still gets a sensible window of the map.
-            w, h = max(x1 - x0, 8.0), max(y1 - y0, 5.0)
-            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-        else:
-            w, h, cx, cy = WORLD_RECT.width(), WORLD_RECT.height(), 0.0, 0.0
-            mx = mtop = mbottom = 8.0
-        avail_w = max(vp.width() - 2 * mx, 20.0)
-        avail_h = max(vp.height() - mtop - mbottom, 20.0)
         lo, hi = self._scale_limits()
-        s = min(hi, max(lo, min(avail_w / w, avail_h / h)))
+        if len(self._x):
+            s, cx, cy = self._fit_states(vp.width(), vp.height(), lo, hi)
+            if self._under_legend(s, cx, cy):
+                # Give the legend its own strip at the bottom rather than hide a state.
+                reserve = self.legend.height() + 10
+                s, cx, cy = self._fit_states(vp.width(), vp.height() - reserve, lo, hi)
+                cy += reserve / 2 / s
+        else:
+            s = min(hi, max(lo, min((vp.width() - 16) / WORLD_RECT.width(),
+                                    (vp.height() - 16) / WORLD_RECT.height())))
+            cx, cy = 0.0, 0.0
         self.setTransform(QTransform.fromScale(s, s))
-        self.centerOn(cx, cy + (mbottom - mtop) / (2 * s))
+        self.centerOn(cx, cy)
         self._declutter_labels()
+
+    def _under_legend(self, s: float, cx: float, cy: float) -> bool:
+        """Would a disc or a label sit under the legend at zoom s centred on (cx, cy)?"""
+        if not self.legend.isVisible() and not self.legend.isVisibleTo(self):
+            return False
+        vp = self.viewport()
+        legend = QRectF(self.legend.geometry()).translated(-vp.x(), -vp.y())
+        px = (self._x - cx) * s + vp.width() / 2
+        py = (self._y - cy) * s + vp.height() / 2
+        radii = self._radii()
+        for i, label in enumerate(self._labels):
+            r = label.pixel_rect("below").united(
+                QRectF(-radii[i], -radii[i], 2 * radii[i], 2 * radii[i]))
+            if legend.intersects(r.translated(px[i], py[i])):
+                return True
+        return False
+
+    def _fit_states(self, width: int, height: int, lo: float, hi: float):
+        """The largest zoom at which every disc and label is inside the viewport, and its centre.
+
+        Discs and labels have pixel sizes, so the margin a state needs does not scale with
+        the zoom: bisect on the zoom instead of padding the bounding box by a guess.
+        """
+        pad = max(14.0, 0.03 * min(width, height))
+        radii = self._radii()
+        rects = [label.pixel_rect("below") for label in self._labels]
+        left = np.maximum(radii, [-r.left() for r in rects]) + pad
+        right = np.maximum(radii, [r.right() for r in rects]) + pad
+        top = radii + pad
+        bottom = np.maximum(radii, [r.bottom() for r in rects]) + pad
+        x = self._x - self._x.min()
+        y = self._y - self._y.min()
+
+        def box(s: float):
+            u, v = x * s, y * s
+            return (float((u - left).min()), float((u + right).max()),
+                    float((v - top).min()), float((v + bottom).max()))
+
+        def fits(s: float) -> bool:
+            x0, x1, y0, y1 = box(s)
+            return x1 - x0 <= width and y1 - y0 <= height
+
+        # A lone state or a tight cluster still gets a window of a few degrees of map.
+        span = max(float(x.max()), 8.0) , max(float(y.max()), 5.0)
+        hi = min(hi, width / span[0], height / span[1])
+        if fits(hi) or hi <= lo:
+            s = max(lo, hi)
+        elif not fits(lo):
+            s = lo
+        else:
+            a, b = lo, hi
+            for _ in range(40):
+                mid = (a + b) / 2
+                a, b = (mid, b) if fits(mid) else (a, mid)
+            s = a
+        x0, x1, y0, y1 = box(s)
+        return s, float(self._x.min()) + (x0 + x1) / 2 / s, float(self._y.min()) + (y0 + y1) / 2 / s
 
     # ------------------------------------------------------------------ state drag (from items)
 

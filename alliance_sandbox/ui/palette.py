@@ -47,7 +47,7 @@ TIE_BASE_WIDTHS: dict[str, float] = {
     "alliance": 3.0,
     "entente": 2.6,
     "coalition": 2.8,
-    "alignment": 1.2,
+    "alignment": 1.4,
 }
 
 #: Commitment is shown in three widths (one path item per kind and width keeps drawing fast).
@@ -63,6 +63,7 @@ class Theme:
     sea: str
     tie_colors: dict  # kind -> colour
     tie_width_scale: float
+    min_tie_width: float
     disc_outline: str
     disc_outline_width: float
     radius_per_sqrt_share: float  # disc radius (px) = this * sqrt(share of world capability)
@@ -79,7 +80,8 @@ class Theme:
     graticule: str
 
     def tie_width(self, kind: str, level: int) -> float:
-        return TIE_BASE_WIDTHS[kind] * COMMITMENT_WIDTH_FACTORS[level] * self.tie_width_scale
+        width = TIE_BASE_WIDTHS[kind] * COMMITMENT_WIDTH_FACTORS[level] * self.tie_width_scale
+        return max(self.min_tie_width, width)
 
 
 DESK = Theme(
@@ -92,10 +94,11 @@ DESK = Theme(
         "alignment": "#7F7F7F",
     },
     tie_width_scale=1.0,
+    min_tie_width=1.0,
     disc_outline="#FFFFFF",
     disc_outline_width=1.5,
-    radius_per_sqrt_share=52.0,
-    min_radius=7.0,
+    radius_per_sqrt_share=58.0,
+    min_radius=7.5,
     label_px=15,
     label_color="#1A1A1A",
     label_halo="#FFFFFF",
@@ -117,13 +120,14 @@ PRESENTATION = replace(
         "alliance": "#000000",
         "entente": "#111111",
         "coalition": "#111111",
-        "alignment": "#555555",
+        "alignment": "#3F3F3F",
     },
     tie_width_scale=1.6,
+    min_tie_width=1.8,
     disc_outline="#000000",
     disc_outline_width=2.0,
-    radius_per_sqrt_share=62.0,
-    min_radius=9.0,
+    radius_per_sqrt_share=68.0,
+    min_radius=9.5,
     label_px=21,
     label_color="#000000",
     label_halo="#FFFFFF",

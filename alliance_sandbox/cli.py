@@ -1,0 +1,218 @@
+"""The command line: `alliance-sandbox` opens the app; its subcommands run the engine headless.
+
+    alliance-sandbox [FILE] [--screenshot OUT.png [--turns N] [--size WxH] [--presentation]]
+    alliance-sandbox validate FILE
+    alliance-sandbox run FILE [--lens ID] [--turns N] [--seed S] [--out PATH.json|PATH.csv]
+    alliance-sandbox lenses
+    alliance-sandbox landscape FILE [--json]
+
+Exit status: 0 done, 2 bad input (each problem on its own line: file, field, reason).
+Bad input never produces a traceback. Qt is imported only when the app is opened.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from alliance_sandbox import __version__
+
+SUBCOMMANDS = ("validate", "run", "lenses", "landscape")
+BAD_INPUT = 2
+
+
+class CliError(Exception):
+    """A message for the user and the exit status 2."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            args = _subcommand_parser().parse_args(argv)
+            return args.handler(args)
+        return _open_app(_app_parser().parse_args(argv))
+    except CliError as error:
+        print(str(error), file=sys.stderr)
+        return BAD_INPUT
+    except BrokenPipeError:  # `alliance-sandbox run x.json | head`
+        return 0
+
+
+# --- parsers ------------------------------------------------------------------------------
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="alliance-sandbox",
+        description="Alliance Sandbox: alliance theory at work on a world map. With no command, opens the app.",
+        epilog="commands (run headless): " + ", ".join(SUBCOMMANDS) + "; `alliance-sandbox COMMAND -h` for each.",
+    )
+    parser.add_argument("--version", action="version", version=f"alliance-sandbox {__version__}")
+    parser.add_argument("file", nargs="?", help="a scenario file to open (default: the tutorial)")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="render the main window to a PNG and exit")
+    parser.add_argument("--turns", type=_non_negative, default=0, help="turns to step before the screenshot")
+    parser.add_argument("--size", type=_size, default=(1600, 1000), metavar="WxH", help="window size (1600x1000)")
+    parser.add_argument("--presentation", action="store_true", help="start in presentation mode")
+    return parser
+
+
+def _subcommand_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="alliance-sandbox")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="check a scenario file; one line per problem")
+    validate.add_argument("file")
+    validate.set_defaults(handler=cmd_validate)
+
+    run = commands.add_parser("run", help="run a scenario headless and print or write the history")
+    run.add_argument("file")
+    run.add_argument("--lens", help="lens id (default: the scenario's); see `alliance-sandbox lenses`")
+    run.add_argument("--turns", type=_non_negative, default=20, help="turns to run (default 20)")
+    run.add_argument("--seed", type=_non_negative, help="random seed (default: the scenario's)")
+    run.add_argument("--out", metavar="PATH", help="write the history as .json or .csv instead of a summary")
+    run.set_defaults(handler=cmd_run)
+
+    lenses = commands.add_parser("lenses", help="list the theory lenses with their claims and citations")
+    lenses.set_defaults(handler=cmd_lenses)
+
+    landscape = commands.add_parser("landscape", help="Axelrod & Bennett (1993): predicted two-bloc splits")
+    landscape.add_argument("file")
+    landscape.add_argument("--json", action="store_true", help="print JSON")
+    landscape.set_defaults(handler=cmd_landscape)
+    return parser
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be >= 0, got {value}")
+    return value
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1024x768, got {text!r}") from None
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise argparse.ArgumentTypeError(f"size out of range 200..8000: {text}")
+    return width, height
+
+
+# --- commands -----------------------------------------------------------------------------
+def _load(path: str):
+    from alliance_sandbox.scenario import ScenarioError, load_scenario
+
+    try:
+        return load_scenario(path)
+    except ScenarioError as error:
+        raise CliError("\n".join(str(p) for p in error.problems)) from None
+
+
+def cmd_validate(args) -> int:
+    scenario = _load(args.file)
+    migrated = getattr(scenario, "migrated_from", None)
+    note = f"; migrated in memory from schema_version {migrated}" if migrated is not None else ""
+    print(
+        f"{args.file}: ok: {scenario.name!r}, {len(scenario.states)} states, {len(scenario.ties)} ties, "
+        f"{len(scenario.shocks)} shocks, lens {scenario.lens}{note}"
+    )
+    return 0
+
+
+def cmd_run(args) -> int:
+    from alliance_sandbox.engine.report import run_to_csv, run_to_json, summary_lines
+    from alliance_sandbox.engine.simulation import Simulation
+    from alliance_sandbox.lenses import get_lens
+    from alliance_sandbox.scenario import build_world
+
+    scenario = _load(args.file)
+    lens = _lens(args.lens or scenario.lens)
+    out = Path(args.out) if args.out else None
+    if out is not None and out.suffix.lower() not in (".json", ".csv"):
+        raise CliError(f"{out}: --out: the file name must end in .json or .csv")
+    seed = scenario.seed if args.seed is None else args.seed
+    sim = Simulation(build_world(scenario), lens, seed=seed, shocks=scenario.shocks)
+    if out is None:
+        for line in summary_lines(sim.history[0]):
+            print(line)
+        for _ in range(args.turns):
+            for line in summary_lines(sim.step()):
+                print(line)
+        return 0
+    sim.run(args.turns)
+    text = run_to_json(sim, scenario.name) if out.suffix.lower() == ".json" else run_to_csv(sim)
+    _write(out, text)
+    print(f"{out}: {args.turns} turns of {scenario.name!r} under {lens.id}, seed {seed}")
+    return 0
+
+
+def _lens(lens_id: str):
+    from alliance_sandbox.lenses import get_lens
+
+    try:
+        return get_lens(lens_id)
+    except KeyError as error:
+        raise CliError(f"--lens: {error.args[0]}") from None
+
+
+def _write(path: Path, text: str) -> None:
+    from alliance_sandbox.scenario.files import write_atomic
+
+    try:
+        write_atomic(path, text.encode("utf-8"))
+    except OSError as error:
+        raise CliError(f"{path}: (file): cannot write: {error.strerror or error}") from None
+
+
+def cmd_lenses(args) -> int:
+    from alliance_sandbox.lenses import LENSES
+
+    for number, (lens_id, cls) in enumerate(LENSES.items(), start=1):
+        print(f"{number}  {lens_id:<18} {cls.claim}  ({cls.citation})")
+    return 0
+
+
+def cmd_landscape(args) -> int:
+    from alliance_sandbox.engine.landscape import local_minima
+    from alliance_sandbox.scenario import build_world
+
+    scenario = _load(args.file)
+    world = build_world(scenario)
+    try:
+        minima = local_minima(world.share, world.affinity)
+    except ValueError as error:
+        raise CliError(f"{args.file}: states: {error}") from None
+    found = [
+        {"energy": round(m.energy, 9), "blocs": [[world.ids[i] for i in bloc] for bloc in m.blocs]}
+        for m in minima
+    ]
+    if args.json:
+        print(json.dumps({
+            "scenario": scenario.name, "states": world.n, "splits": 2 ** max(world.n - 1, 0),
+            "sizes": "capability share", "propensity": "affinity",
+            "citation": "Axelrod & Bennett (1993), BJPS 23(2): 211-233", "minima": found,
+        }, indent=1, ensure_ascii=False))
+        return 0
+    print(f"{scenario.name}: {world.n} states, {2 ** max(world.n - 1, 0):,} two-bloc splits; "
+          f"{len(found)} local minima of the energy (Axelrod & Bennett 1993), lowest first:")
+    for rank, m in enumerate(found, start=1):
+        left, right = (", ".join(world.names[world.index[s]] for s in bloc) or "(none)" for bloc in m["blocs"])
+        print(f"{rank}. energy {m['energy']:.6f}\n   bloc A: {left}\n   bloc B: {right}")
+    return 0
+
+
+def _open_app(args) -> int:
+    if args.file is not None:
+        _load(args.file)  # a bad file gets the validator's lines, not a dialog on a blank window
+    from alliance_sandbox.ui.app import run_app
+
+    return run_app(args.file, screenshot=args.screenshot, turns=args.turns, size=args.size,
+                   presentation=args.presentation)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,113 @@
+"""A run's history as the documented JSON and CSV formats (docs/run-output.md).
+
+Scripts read these files, so keys and columns only ever get added, never renamed.
+Numbers are rounded to 6 decimals so the same run gives the same bytes on any machine.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import numpy as np
+
+from .simulation import Simulation, TurnRecord
+from .world import TIE_KINDS
+
+OUTPUT_VERSION = 1
+CSV_COLUMNS = (
+    "turn", "year", "lens", "state", "name", "capability", "share", "abandonment_risk",
+    "entrapment_risk", "security", "autonomy", "arming", "ties", "bloc",
+)
+
+
+def _r(value: float) -> float:
+    return round(float(value), 6)
+
+
+def turn_to_dict(record: TurnRecord) -> dict:
+    w, risks = record.world, record.risks
+    share = w.share
+    bloc_of = _bloc_numbers(record)
+    ties = [
+        {
+            "a": w.ids[i], "b": w.ids[j], "kind": TIE_KINDS[w.tie_kind[i, j] - 1],
+            "commitment": _r(w.commitment[i, j]),
+            "abandonment_risk": [_r(risks.tie_abandonment[i, j]), _r(risks.tie_abandonment[j, i])],
+            "entrapment_risk": [_r(risks.tie_entrapment[i, j]), _r(risks.tie_entrapment[j, i])],
+        }
+        for i, j in w.tie_list()
+    ]
+    states = {
+        sid: {
+            "capability": _r(w.capability[i]), "share": _r(share[i]),
+            "abandonment_risk": _r(risks.abandonment[i]), "entrapment_risk": _r(risks.entrapment[i]),
+            "security": _r(risks.security[i]), "autonomy": _r(risks.autonomy[i]),
+            "arming": _r(record.arm[i]), "lon": _r(w.lon[i]), "lat": _r(w.lat[i]),
+            "offense": _r(w.offense[i]), "aggression": _r(w.aggression[i]),
+            "satisfaction": _r(w.satisfaction[i]), "bloc": bloc_of[i],
+        }
+        for i, sid in enumerate(w.ids)
+    }
+    return {
+        "turn": record.turn, "year": record.year, "lens": record.lens.id,
+        "ties": ties, "states": states,
+        "events": [e.to_dict() for e in record.events],
+        "blocs": [[w.ids[i] for i in bloc] for bloc in w.blocs() if len(bloc) > 1],
+        "realignments": record.realignments,
+    }
+
+
+def _bloc_numbers(record: TurnRecord) -> list[int]:
+    """Bloc number per state (0 = the strongest bloc); -1 for a state standing alone."""
+    numbers = [-1] * record.world.n
+    for k, bloc in enumerate(b for b in record.world.blocs() if len(b) > 1):
+        for i in bloc:
+            numbers[i] = k
+    return numbers
+
+
+def run_to_dict(sim: Simulation, scenario_name: str) -> dict:
+    return {
+        "format": "alliance-sandbox-run", "format_version": OUTPUT_VERSION,
+        "scenario": scenario_name, "lens": sim.history[0].lens.id, "seed": sim.seed,
+        "turns": [turn_to_dict(r) for r in sim.history],
+    }
+
+
+def run_to_json(sim: Simulation, scenario_name: str) -> str:
+    return json.dumps(run_to_dict(sim, scenario_name), indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def run_to_csv(sim: Simulation) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for record in sim.history:
+        w, risks = record.world, record.risks
+        share = w.share
+        degree = np.count_nonzero(w.tied(), axis=1)
+        bloc_of = _bloc_numbers(record)
+        for i, sid in enumerate(w.ids):
+            writer.writerow([
+                record.turn, "" if record.year is None else record.year, record.lens.id, sid, w.names[i],
+                _r(w.capability[i]), _r(share[i]), _r(risks.abandonment[i]), _r(risks.entrapment[i]),
+                _r(risks.security[i]), _r(risks.autonomy[i]), _r(record.arm[i]), int(degree[i]), bloc_of[i],
+            ])
+    return out.getvalue()
+
+
+def summary_lines(record: TurnRecord) -> list[str]:
+    """The readable per-turn summary printed by `alliance-sandbox run` without --out."""
+    w, risks = record.world, record.risks
+    year = f" ({record.year})" if record.year is not None else ""
+    blocs = [b for b in w.blocs() if len(b) > 1]
+    lines = [
+        f"Turn {record.turn}{year} · {record.lens.name} · {len(w.tie_list())} ties · {len(blocs)} blocs · "
+        f"mean abandonment {risks.abandonment.mean():.2f} · mean entrapment {risks.entrapment.mean():.2f}"
+    ]
+    for bloc in blocs:
+        lines.append("  bloc: " + ", ".join(w.names[i] for i in bloc))
+    for event in record.events:
+        lines.append(f"  [{event.kind}] {event.explanation}")
+    return lines

@@ -1,0 +1,164 @@
+"""Between a `Scenario` (what a file says) and the engine's `World` (arrays at turn 0)."""
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+import numpy as np
+
+from alliance_sandbox.engine.world import TIE_KINDS, World
+
+from .errors import ScenarioError
+from .files import _scenario_data
+from .model import AffinitySpec, Scenario, StateSpec, TieSpec
+from .validate import check_data
+
+
+def _implicit_affinity(regimes: list[str], same_regime: float) -> np.ndarray:
+    """Affinity of pairs the file does not list: `same_regime` where both states have the
+    same non-empty regime, else 0; 0 on the diagonal."""
+    labels = np.asarray(regimes, dtype=object).reshape(len(regimes))
+    same = (labels[:, None] == labels[None, :]) & (labels[:, None] != "")
+    np.fill_diagonal(same, False)
+    return np.where(same, float(same_regime), 0.0)
+
+
+def build_world(scenario: Scenario) -> World:
+    """The engine World at turn 0 that a scenario describes.
+
+    Affinity: explicit pairs as given, others by the same-regime rule (diagonal 0); ties
+    with their kind, commitment and `since` (-1 when unknown). Raises ScenarioError if the
+    scenario (e.g. one edited in memory) is not valid.
+    """
+    source = str(scenario.path) if scenario.path is not None else "<scenario>"
+    _, problems = check_data(_scenario_data(scenario, rounded=False), source)
+    if problems:
+        raise ScenarioError(problems)
+    states = scenario.states
+    n = len(states)
+    index = {s.id: i for i, s in enumerate(states)}
+    regimes = [s.regime for s in states]
+    affinity = _implicit_affinity(regimes, scenario.settings.same_regime_affinity)
+    for entry in scenario.affinity:
+        i, j = index[entry.a], index[entry.b]
+        affinity[i, j] = affinity[j, i] = float(entry.value)
+    world = World(
+        ids=[s.id for s in states],
+        names=[s.name for s in states],
+        capability=[float(s.capability) for s in states],
+        lon=[float(s.lon) for s in states],
+        lat=[float(s.lat) for s in states],
+        offense=[float(s.offense) for s in states],
+        aggression=[float(s.aggression) for s in states],
+        satisfaction=[float(s.satisfaction) for s in states],
+        tie_kind=np.zeros((n, n), dtype=np.int8),
+        commitment=np.zeros((n, n)),
+        affinity=affinity,
+        tie_since=np.full((n, n), -1, dtype=int),
+        regimes=regimes,
+        settings=dataclasses.replace(scenario.settings),
+        turn=0,
+        start_year=scenario.start_year,
+    )
+    for tie in scenario.ties:
+        world.set_tie(index[tie.a], index[tie.b], tie.kind, float(tie.commitment),
+                      -1 if tie.since is None else int(tie.since))
+    return world
+
+
+def scenario_from_world(world: World, template: Scenario | None = None, *, lens: str | None = None) -> Scenario:
+    """A scenario of a world's current states, ties and affinity (e.g. after edits or turns).
+
+    From `template` it keeps name, description, seed, lens (unless `lens` is given),
+    shocks, path and the authors' own keys (top-level, and per state/tie/affinity entry with
+    the same ids); list order follows the template where the entries still exist. Shocks of
+    states no longer in the world are dropped. What the file format has no place for (turn,
+    institutions, identity, arming in progress) is not kept: the result describes turn 0.
+    """
+    ids = list(world.ids)
+    n = len(ids)
+    regimes = list(world.regimes) if world.regimes is not None else [""] * n
+    old_states = {s.id: s for s in template.states} if template else {}
+
+    def extra_of(spec) -> dict:
+        return copy.deepcopy(spec.extra) if spec is not None else {}
+
+    states = [
+        StateSpec(
+            id=sid,
+            name=world.names[i],
+            capability=float(world.capability[i]),
+            lon=float(world.lon[i]),
+            lat=float(world.lat[i]),
+            offense=float(world.offense[i]),
+            aggression=float(world.aggression[i]),
+            satisfaction=float(world.satisfaction[i]),
+            regime=regimes[i],
+            extra=extra_of(old_states.get(sid)),
+        )
+        for i, sid in enumerate(ids)
+    ]
+
+    def ordered(pairs: list[tuple[int, int]], old: list) -> list[tuple[tuple[int, int], object]]:
+        """Pairs (i, j), those the template lists first in its order and orientation."""
+        index = world.index if getattr(world, "index", None) else {sid: i for i, sid in enumerate(ids)}
+        remaining = {frozenset(p): p for p in pairs}
+        result = []
+        for entry in old:
+            i, j = index.get(entry.a), index.get(entry.b)
+            key = frozenset((i, j))
+            if i is not None and j is not None and key in remaining:
+                remaining.pop(key)
+                result.append(((i, j), entry))
+        result.extend((p, None) for p in pairs if frozenset(p) in remaining)
+        return result
+
+    ties = []
+    for (i, j), old in ordered(world.tie_list(), template.ties if template else []):
+        since = int(world.tie_since[i, j])
+        ties.append(TieSpec(
+            a=ids[i],
+            b=ids[j],
+            kind=TIE_KINDS[int(world.tie_kind[i, j]) - 1],
+            commitment=float(world.commitment[i, j]),
+            since=None if since == -1 else since,
+            extra=extra_of(old),
+        ))
+
+    # affinity: pairs whose value differs from what the same-regime rule gives, and pairs the
+    # template listed explicitly (they may carry notes)
+    implicit = _implicit_affinity(regimes, world.settings.same_regime_affinity)
+    differs = np.triu(np.asarray(world.affinity, dtype=float) != implicit, 1)
+    listed = np.zeros((n, n), dtype=bool)
+    index = {sid: i for i, sid in enumerate(ids)}
+    for entry in (template.affinity if template else []):
+        i, j = index.get(entry.a), index.get(entry.b)
+        if i is not None and j is not None and i != j:
+            listed[min(i, j), max(i, j)] = True
+    rows, cols = np.nonzero(differs | listed)
+    affinity = [
+        AffinitySpec(a=ids[i], b=ids[j], value=float(world.affinity[i, j]), extra=extra_of(old))
+        for (i, j), old in ordered(list(zip(rows.tolist(), cols.tolist())), template.affinity if template else [])
+    ]
+
+    if template is not None:
+        present = set(ids)
+        return Scenario(
+            name=template.name,
+            description=template.description,
+            seed=template.seed,
+            lens=lens if lens is not None else template.lens,
+            start_year=world.start_year,
+            settings=dataclasses.replace(world.settings),
+            states=states,
+            ties=ties,
+            affinity=affinity,
+            shocks=[copy.deepcopy(s) for s in template.shocks if s.state in present],
+            extra=copy.deepcopy(template.extra),
+            path=template.path,
+        )
+    scenario = Scenario(name="Untitled", states=states, start_year=world.start_year,
+                        settings=dataclasses.replace(world.settings), ties=ties, affinity=affinity)
+    if lens is not None:
+        scenario.lens = lens
+    return scenario

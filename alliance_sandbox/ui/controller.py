@@ -1,0 +1,214 @@
+"""The thin Qt layer over the engine: engine calls in, Qt signals out (napari's habit).
+
+Views never change the simulation themselves: they call a controller method, the
+controller changes the model (through the undo stack for edits) and emits `changed`,
+and every view redraws itself from `controller.record`.
+
+Undo covers the edits made at the current turn (drags, inspector values, ties); each is
+one snapshot-to-snapshot command, so undo restores exactly what was there. Step, Back and
+Reset move along the history instead, and clear the undo stack.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from alliance_sandbox.engine.simulation import Simulation, TurnRecord
+from alliance_sandbox.engine.world import World
+from alliance_sandbox.lenses import LENSES, get_lens
+from alliance_sandbox.scenario import Scenario, build_world, scenario_from_world
+
+
+class WorldEdit(QUndoCommand):
+    """Replace the current world by an edited copy; undo puts the old one back.
+
+    `merge_key` lets consecutive edits of the same thing (a slider being dragged) merge
+    into one undo step.
+    """
+
+    def __init__(self, controller: "Controller", before: World, after: World, text: str, merge_key=None):
+        super().__init__(text)
+        self.controller, self.before, self.after, self.merge_key = controller, before, after, merge_key
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return 1 if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, WorldEdit) or other.merge_key != self.merge_key:
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self) -> None:
+        self.controller._put_world(self.after)
+
+    def undo(self) -> None:
+        self.controller._put_world(self.before)
+
+
+class Controller(QObject):
+    #: the shown record changed (a step, back, reset, edit, load or lens switch)
+    changed = Signal()
+    #: the selected state id ("" for none)
+    selectionChanged = Signal(str)
+    #: the history grew or shrank (charts and the timeline follow)
+    historyChanged = Signal()
+    #: a new scenario was loaded (views rebuild)
+    scenarioLoaded = Signal()
+    #: ids to highlight on the map (from the log)
+    highlightRequested = Signal(list)
+
+    def __init__(self, scenario: Scenario, parent: QObject | None = None):
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(500)
+        self.selected = ""
+        self.view_turn = 0
+        self.load(scenario)
+
+    # --- scenario ----------------------------------------------------------------------
+    def load(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        lens = get_lens(scenario.lens if scenario.lens in LENSES else "threat")
+        self.sim = Simulation(build_world(scenario), lens, seed=scenario.seed, shocks=scenario.shocks)
+        self.view_turn = 0
+        self.selected = ""
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.scenarioLoaded.emit()
+        self.historyChanged.emit()
+        self.selectionChanged.emit("")
+        self.changed.emit()
+
+    def current_scenario(self, turn: int = 0) -> Scenario:
+        """The scenario to save: by default turn 0 with its edits (what File > Save writes);
+        another turn gives that turn's world as a new starting point."""
+        record = self.sim.history[turn]
+        scenario = scenario_from_world(record.world, template=self.scenario, lens=record.lens.id)
+        if record.turn > 0:  # a later turn as a new turn 0: its year, and only the shocks still to come
+            if scenario.start_year is not None:
+                scenario.start_year += record.turn
+            scenario.shocks = [dataclasses.replace(s, turn=s.turn - record.turn)
+                               for s in scenario.shocks if s.turn > record.turn]
+        return scenario
+
+    def mark_saved(self, scenario: Scenario) -> None:
+        """`scenario` (turn 0 as it is now) was written to `scenario.path`: it becomes the
+        open scenario (Save writes there next time) and the edits so far count as saved."""
+        self.scenario = scenario
+        self.undo_stack.setClean()
+
+    # --- what views show -------------------------------------------------------------------
+    @property
+    def record(self) -> TurnRecord:
+        return self.sim.history[self.view_turn]
+
+    @property
+    def at_latest(self) -> bool:
+        return self.view_turn == len(self.sim.history) - 1
+
+    def view(self, turn: int) -> None:
+        turn = max(0, min(turn, len(self.sim.history) - 1))
+        if turn != self.view_turn:
+            self.view_turn = turn
+            self.changed.emit()
+
+    def select(self, state_id: str) -> None:
+        if state_id != self.selected:
+            self.selected = state_id
+            self.selectionChanged.emit(state_id)
+
+    def highlight(self, ids: list) -> None:
+        self.highlightRequested.emit(list(ids))
+
+    # --- the clock -------------------------------------------------------------------------
+    def step(self, turns: int = 1) -> None:
+        self.continue_from_view()
+        self.sim.run(turns)
+        self._moved_in_time()
+
+    def back(self) -> None:
+        self.continue_from_view()
+        if self.sim.back():
+            self._moved_in_time()
+
+    def reset(self) -> None:
+        self.sim.reset()
+        self._moved_in_time()
+
+    def continue_from_view(self) -> None:
+        """Drop the turns after the one on view, so play continues from what is shown."""
+        dropped = False
+        while len(self.sim.history) - 1 > self.view_turn:
+            self.sim.back()
+            dropped = True
+        if dropped:  # the timeline and the charts must shrink too (an edit does not emit it)
+            self.historyChanged.emit()
+
+    def set_lens(self, lens_id: str) -> None:
+        # Back in the history, the next step continues from the turn on view with that turn's
+        # lens (Simulation.back restores it): truncate first, or the switch would be lost.
+        if not self.at_latest:
+            if lens_id == self.record.lens.id:
+                return  # that turn's lens already: nothing to change
+            self.continue_from_view()
+        if lens_id != self.sim.lens.id:
+            self.sim.set_lens(get_lens(lens_id))
+            self.changed.emit()
+
+    def _moved_in_time(self) -> None:
+        self.view_turn = len(self.sim.history) - 1
+        self.undo_stack.clear()
+        self.historyChanged.emit()
+        self.changed.emit()
+
+    # --- edits (undoable) ---------------------------------------------------------------------
+    def edit_state(self, state_id: str, merge: bool = False, **fields: float) -> None:
+        """Change fields of one state; `merge` folds a run of the same edit into one undo step."""
+        self.continue_from_view()
+        before = self.sim.world.copy()
+        i = before.index[state_id]
+        self.sim.set_state(i, **fields)
+        after = self.sim.world.copy()
+        name = before.names[i]
+        text = f"Change {', '.join(fields)} of {name}" if set(fields) - {"lon", "lat"} else f"Move {name}"
+        key = (state_id, tuple(sorted(fields))) if merge else None
+        self._push(before, after, text, key)
+
+    def add_tie(self, a: str, b: str, kind: str = "alliance", commitment: float | None = None) -> None:
+        from alliance_sandbox.engine.world import DEFAULT_COMMITMENT
+
+        self.continue_from_view()
+        before = self.sim.world.copy()
+        i, j = before.index[a], before.index[b]
+        self.sim.set_tie(i, j, kind, DEFAULT_COMMITMENT[kind] if commitment is None else commitment)
+        self._push(before, self.sim.world.copy(), f"Add {kind} {before.names[i]} - {before.names[j]}")
+
+    def set_commitment(self, a: str, b: str, commitment: float, merge: bool = False) -> None:
+        from alliance_sandbox.engine.world import TIE_KINDS
+
+        self.continue_from_view()
+        before = self.sim.world.copy()
+        i, j = before.index[a], before.index[b]
+        kind = TIE_KINDS[before.tie_kind[i, j] - 1]
+        self.sim.set_tie(i, j, kind, commitment)
+        key = ("commitment", min(a, b), max(a, b)) if merge else None
+        self._push(before, self.sim.world.copy(), f"Commitment {before.names[i]} - {before.names[j]}", key)
+
+    def remove_tie(self, a: str, b: str) -> None:
+        self.continue_from_view()
+        before = self.sim.world.copy()
+        i, j = before.index[a], before.index[b]
+        self.sim.remove_tie(i, j)
+        self._push(before, self.sim.world.copy(), f"Remove tie {before.names[i]} - {before.names[j]}")
+
+    def _push(self, before: World, after: World, text: str, key=None) -> None:
+        # the model already holds `after`; QUndoStack.push calls redo(), which puts it again
+        self.undo_stack.push(WorldEdit(self, before, after, text, key))
+
+    def _put_world(self, world: World) -> None:
+        self.sim.replace_world(world)
+        self.view_turn = len(self.sim.history) - 1
+        self.changed.emit()

@@ -1,0 +1,213 @@
+"""The lens bar (which theory is at work, and what it claims) and the turn bar (the clock).
+
+Both only show and ask: they emit what the user chose, and the main window passes it to the
+controller. The buttons are the main window's QActions, so a key, a menu entry and a button
+are one and the same command.
+"""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSlider,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from alliance_sandbox.lenses import LENS_IDS, LENSES
+
+from . import style
+
+#: Turns per second offered by the speed control.
+SPEEDS: tuple[int, ...] = (1, 2, 5, 10, 30)
+DEFAULT_SPEED = 2
+
+
+class LensBar(QWidget):
+    """The switcher over the eight lenses by name, and the active lens's claim and citation.
+
+    Why not a QToolBar: a claim is one or two sentences and must wrap; toolbar layouts give
+    a widget one line. So the bar is a strip above the map that grows to the claim's height.
+    """
+
+    #: the lens id the user chose (by the combo box; keys go through the window's actions)
+    lensChosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lensBar")
+        self.setAutoFillBackground(True)
+        self.caption = QLabel("Lens")
+        self.combo = QComboBox()
+        self.combo.setObjectName("lensCombo")
+        for number, lens_id in enumerate(LENS_IDS, start=1):
+            cls = LENSES[lens_id]
+            self.combo.addItem(f"{number}  {cls.name}", lens_id)
+            self.combo.setItemData(number - 1, f"{cls.claim}\n{cls.citation}", Qt.ItemDataRole.ToolTipRole)
+        self.combo.setToolTip("The theory at work from the next turn (keys 1 to 8)")
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo.activated.connect(lambda index: self.lensChosen.emit(self.combo.itemData(index)))
+        self.claim = QLabel()
+        self.claim.setObjectName("lensClaim")
+        self.claim.setWordWrap(True)
+        self.claim.setTextFormat(Qt.TextFormat.RichText)
+        self.claim.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.claim.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(12)
+        layout.addWidget(self.caption, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.combo, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.claim, 1)
+        self._lens_id = ""
+        self._pending = False
+        self._presentation = False
+        self.set_presentation(False)
+
+    def lens_id(self) -> str:
+        return self._lens_id
+
+    def set_active(self, lens_id: str, pending: bool = False) -> None:
+        """Show `lens_id`; `pending`: chosen, but the turn on view was made by another lens."""
+        self._lens_id, self._pending = lens_id, pending
+        index = self.combo.findData(lens_id)
+        if index != self.combo.currentIndex():
+            self.combo.setCurrentIndex(index)
+        cls = LENSES[lens_id]
+        note = ("<br><span style='color:#7A4F00'><b>Applies from the next turn</b></span>"
+                if pending else "")
+        self.claim.setText(
+            f"<b>{html.escape(cls.name)}:</b> {html.escape(cls.claim)} "
+            f"<span style='color:#444'>— <i>{html.escape(cls.citation)}</i></span>{note}")
+
+    def set_presentation(self, on: bool) -> None:
+        self._presentation = on
+        self._headline_fonts()
+        self.combo.setMinimumHeight(style.bar_look(on).min_control_height)
+        self.combo.setStyleSheet(style.toolbar_sheet(on))
+
+    def _headline_fonts(self) -> None:
+        font = style.headline_font(self.font(), self._presentation)
+        self.caption.setFont(font)
+        self.combo.setFont(font)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "combo"):
+            self._headline_fonts()  # the app font changed: keep the headline bigger than it
+
+
+class TimelineSlider(QSlider):
+    """The history scrubber. When it has the focus its arrow keys scrub it, instead of the
+    window's Back / Step shortcuts (Qt asks the focus widget first: ShortcutOverride)."""
+
+    SCRUB_KEYS = frozenset({Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
+                            Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End})
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.key() in self.SCRUB_KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                event.accept()
+                return True
+        return super().event(event)
+
+
+class TurnBar(QToolBar):
+    """Step, Run/Pause, speed, Back, Reset, the turn and year, the timeline, and a banner
+    that says when an earlier turn is on view."""
+
+    #: turns per second chosen
+    speedChanged = Signal(float)
+    #: a turn chosen on the timeline by the user
+    scrubbed = Signal(int)
+
+    def __init__(self, actions: dict[str, QAction], parent: QWidget | None = None) -> None:
+        super().__init__("Turns", parent)
+        self.setObjectName("turnBar")
+        self.setMovable(False)  # nothing a teacher can drag off by accident
+        self.setFloatable(False)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for key in ("step", "run", "back", "reset"):
+            self.addAction(actions[key])
+        self.addSeparator()
+        self.speed_caption = QLabel(" Speed ")
+        self.addWidget(self.speed_caption)
+        self.speed = QComboBox()
+        self.speed.setObjectName("speedCombo")
+        self.speed.setToolTip("Turns per second while running")
+        for tps in SPEEDS:
+            self.speed.addItem(f"{tps} / s", float(tps))
+        self.speed.setCurrentIndex(SPEEDS.index(DEFAULT_SPEED))
+        self.speed.currentIndexChanged.connect(lambda i: self.speedChanged.emit(self.speed.itemData(i)))
+        self.addWidget(self.speed)
+        self.addSeparator()
+        self.turn_label = QLabel()
+        self.turn_label.setObjectName("turnLabel")
+        self.turn_label.setContentsMargins(8, 0, 8, 0)
+        self.addWidget(self.turn_label)
+        self.timeline = TimelineSlider(Qt.Orientation.Horizontal)
+        self.timeline.setObjectName("timeline")
+        self.timeline.setToolTip("History: drag or click to look at an earlier turn")
+        self.timeline.setMinimumWidth(120)
+        self.timeline.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.timeline.setPageStep(5)
+        self.timeline.setTracking(True)
+        self.timeline.valueChanged.connect(self.scrubbed)
+        self.addWidget(self.timeline)
+        self.past = QLabel()
+        self.past.setObjectName("pastIndicator")
+        self.past.setStyleSheet(f"QLabel {{ color: {style.PAST_FG}; background: {style.PAST_BG};"
+                                " border-radius: 4px; padding: 3px 8px; font-weight: bold; }}")
+        self._past_action = self.addWidget(self.past)
+        self._past_action.setVisible(False)
+        self._presentation = False
+        self.set_presentation(False)
+
+    def speed_tps(self) -> float:
+        return float(self.speed.currentData())
+
+    def set_speed(self, tps: float) -> None:
+        index = self.speed.findData(float(tps))
+        if index >= 0:
+            self.speed.setCurrentIndex(index)
+
+    def show_turn(self, turn: int, year: int | None, view: int, last: int) -> None:
+        """Show the turn on view (`view` of 0..`last`) and keep the timeline in step."""
+        self.turn_label.setText(f"Turn {turn}" + (f" · {year}" if year is not None else ""))
+        slider = self.timeline
+        slider.blockSignals(True)  # only the user's moves are scrubs
+        slider.setRange(0, last)
+        slider.setValue(view)
+        slider.blockSignals(False)
+        slider.setEnabled(last > 0)
+        past = view < last
+        if past:
+            self.past.setText(f"Viewing the past: {last - view} turn{'s' if last - view != 1 else ''} "
+                              "back · Step continues from here")
+        self._past_action.setVisible(past)
+
+    def viewing_past(self) -> bool:
+        return self._past_action.isVisible()
+
+    def set_presentation(self, on: bool) -> None:
+        self._presentation = on
+        look = style.bar_look(on)
+        self.setIconSize(look.icon)
+        self.setStyleSheet(style.toolbar_sheet(on))
+        self.turn_label.setFont(style.headline_font(self.font(), on))
+        self.speed.setMinimumHeight(look.min_control_height)
+        self.timeline.setMinimumHeight(look.min_control_height)
+        for button in self.findChildren(QToolButton):
+            button.setMinimumHeight(look.min_control_height)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "turn_label"):
+            self.turn_label.setFont(style.headline_font(self.font(), self._presentation))

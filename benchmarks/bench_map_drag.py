@@ -1,0 +1,157 @@
+"""How fast the map view drags a state and redraws a turn, on a big random world.
+
+Prints figures; not a test. Offscreen, a 1200x800 view, 200 states and 2,000 ties.
+
+- drag frame: one real mouse-move event on the viewport (the state follows the pointer and its
+  ties are rebuilt) plus a forced repaint of the viewport, timed together;
+- set_world: one turn's redraw (new capabilities, positions, ties and blocs, same ids),
+  including `world.blocs()` and a forced repaint.
+
+Targets: drag frame <= 16 ms and set_world <= 16 ms on the project's 2-core machine.
+
+    .venv/bin/python benchmarks/bench_map_drag.py [--states 200] [--ties 2000] [--mode smart]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import numpy as np  # noqa: E402
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QGraphicsView  # noqa: E402
+
+from alliance_sandbox.engine.world import World  # noqa: E402
+from alliance_sandbox.ui.map_view import MapView  # noqa: E402
+
+MODES = {
+    "smart": QGraphicsView.ViewportUpdateMode.SmartViewportUpdate,
+    "full": QGraphicsView.ViewportUpdateMode.FullViewportUpdate,
+    "minimal": QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate,
+    "bounding": QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate,
+}
+
+
+def random_world(n: int, m: int, seed: int = 0) -> World:
+    rng = np.random.default_rng(seed)
+    kinds = np.zeros((n, n), np.int8)
+    commitment = np.zeros((n, n))
+    pairs: set[tuple[int, int]] = set()
+    while len(pairs) < m:
+        i, j = sorted(rng.integers(0, n, 2).tolist())
+        if i != j:
+            pairs.add((i, j))
+    for i, j in pairs:
+        kinds[i, j] = kinds[j, i] = rng.integers(1, 5)
+        commitment[i, j] = commitment[j, i] = rng.uniform(0.1, 1.0)
+    return World(
+        ids=[f"S{i:03d}" for i in range(n)], names=[f"State {i}" for i in range(n)],
+        capability=rng.lognormal(0, 1, n), lon=rng.uniform(-170, 170, n),
+        lat=rng.uniform(-60, 75, n), offense=rng.uniform(0, 1, n),
+        aggression=rng.uniform(0, 1, n), satisfaction=rng.uniform(-1, 1, n),
+        tie_kind=kinds, commitment=commitment, affinity=np.zeros((n, n)),
+    )
+
+
+def summary(times_ms: list[float]) -> str:
+    times = sorted(times_ms)
+    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    return f"median {statistics.median(times):6.2f} ms   p95 {p95:6.2f} ms   max {times[-1]:6.2f} ms"
+
+
+def bench_drag(app, view: MapView, state_id: str, steps: int) -> list[float]:
+    vp = view.viewport()
+    item = view.state_item(state_id)
+    start = view.mapFromScene(item.scenePos())
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    app.processEvents()
+    times = []
+    for k in range(1, steps + 1):
+        # A loop of about 300 px across the map and back.
+        pos = start + QPoint(int(150 * np.sin(k / steps * 2 * np.pi)), int(2 * k % 120) - 60)
+        t0 = time.perf_counter()
+        QTest.mouseMove(vp, pos)
+        vp.repaint()
+        times.append((time.perf_counter() - t0) * 1000)
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    app.processEvents()
+    return times
+
+
+def bench_set_world(app, view: MapView, world: World, turns: int) -> tuple[list[float], list[float]]:
+    rng = np.random.default_rng(1)
+    redraw, with_paint = [], []
+    for _ in range(turns):
+        w = world.copy()
+        w.capability *= rng.uniform(0.9, 1.1, w.n)
+        w.lon += rng.uniform(-0.5, 0.5, w.n)
+        i, j = rng.integers(0, w.n, 2)
+        if i != j:
+            w.set_tie(int(i), int(j), "alliance", 0.8)
+        t0 = time.perf_counter()
+        view.set_world(w)
+        t1 = time.perf_counter()
+        view.viewport().repaint()
+        t2 = time.perf_counter()
+        redraw.append((t1 - t0) * 1000)
+        with_paint.append((t2 - t0) * 1000)
+    return redraw, with_paint
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--states", type=int, default=200)
+    parser.add_argument("--ties", type=int, default=2000)
+    parser.add_argument("--steps", type=int, default=100)
+    parser.add_argument("--mode", choices=sorted(MODES), default=None,
+                        help="viewport update mode (default: the view's own)")
+    parser.add_argument("--presentation", action="store_true")
+    args = parser.parse_args()
+
+    app = QApplication.instance() or QApplication([])
+    view = MapView()
+    if args.mode:
+        view.setViewportUpdateMode(MODES[args.mode])
+    view.resize(1200, 800)
+    world = random_world(args.states, args.ties)
+    view.set_world(world)
+    view.set_presentation(args.presentation)
+    view.show()
+    QTest.qWaitForWindowExposed(view)
+    view.fit_all()
+    app.processEvents()
+
+    t0 = time.perf_counter()
+    view.viewport().repaint()
+    full = (time.perf_counter() - t0) * 1000
+
+    # Drag the state with most ties (worst case) and a typical one.
+    degree = (world.tie_kind != 0).sum(axis=1)
+    busiest = world.ids[int(np.argmax(degree))]
+    typical = world.ids[int(np.argsort(degree)[len(degree) // 2])]
+    bench_drag(app, view, typical, 10)  # warm-up
+    drag_busy = bench_drag(app, view, busiest, args.steps)
+    drag_typ = bench_drag(app, view, typical, args.steps)
+    redraw, with_paint = bench_set_world(app, view, world, 30)
+
+    mode = view.viewportUpdateMode().name
+    print(f"map view benchmark: {args.states} states, {args.ties} ties, 1200x800, {mode}"
+          f"{', presentation' if args.presentation else ''}")
+    print(f"  full repaint              {full:6.2f} ms")
+    print(f"  drag frame (deg {int(degree.max()):3d})    {summary(drag_busy)}")
+    print(f"  drag frame (deg {int(np.median(degree)):3d})    {summary(drag_typ)}")
+    print(f"  set_world (map part)      {summary(redraw)}")
+    print(f"  set_world + repaint       {summary(with_paint)}")
+    view.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
