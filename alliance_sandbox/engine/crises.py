@@ -7,7 +7,7 @@ probability
     ally_reliability x (0.5 + 0.5 x commitment) x (0.5 + offense_dominance)
 
 (Leeds, Long & Mitchell 2000 put the base rate at 74.5%). An answer to a fight that is not
-j's own (j's threat from k below OWN_FIGHT) is entrapment; with the offence believed
+j's own (j's threat from k below OWN_FIGHT times the target's) is entrapment; with the offence believed
 dominant it is chain-ganging (Christensen & Snyder 1990). No answer is abandonment; with the
 defence believed dominant it is buck-passing. The aggressor's own partners may be dragged
 in too. States that fear k but have no tie with the target join it in a crisis coalition.
@@ -21,8 +21,11 @@ from .events import Event
 from .perception import Perception
 from .world import World
 
-#: Below this threat from the aggressor, a crisis is not the partner's own fight.
-OWN_FIGHT = 0.1
+#: A partner whose own threat from the aggressor is below this share of the target's is
+#: answering a call that is not its own fight: entrapment.
+OWN_FIGHT = 0.5
+#: Below this threat from the target, the aggressor's partner has no quarrel of its own.
+NO_QUARREL = 0.1
 #: Threat from the aggressor above which an untied state joins the target's coalition.
 COALITION_FEAR = 0.25
 #: A crisis needs a target that feels at least this much threat.
@@ -62,7 +65,7 @@ def _call_partners(world, seen, rng, k, i, od) -> list[Event]:
         values = {"p_answer": p, "commitment": c, "own_threat": seen.walt_threat[j, k]}
         if rng.random() < p:
             _nudge(world, i, j, +0.05)
-            if seen.walt_threat[j, k] < OWN_FIGHT:
+            if seen.walt_threat[j, k] < OWN_FIGHT * seen.walt_threat[i, k]:
                 kind = "chain_gang" if od > 0.5 else "entrapped"
                 events.append(Event(kind, (ids[j], ids[i], ids[k]),
                     f"{ids[j]} is dragged into {ids[i]}'s crisis with {ids[k]} though {ids[k]} threatens it only "
@@ -87,7 +90,7 @@ def _drag_aggressor_partners(world, seen, rng, k, i, od) -> list[Event]:
         if j == i:
             continue
         p = min(1.0, float(world.commitment[k, j]) * (0.5 + od) / 1.5)
-        if rng.random() < p and seen.walt_threat[j, i] < OWN_FIGHT:
+        if rng.random() < p and seen.walt_threat[j, i] < NO_QUARREL:
             kind = "chain_gang" if od > 0.5 else "entrapped"
             events.append(Event(kind, (ids[j], ids[k], ids[i]),
                 f"{ids[j]} is dragged behind {ids[k]} into its crisis with {ids[i]} (chance {p:.2f}; entrapment)",

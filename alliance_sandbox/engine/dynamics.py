@@ -3,9 +3,13 @@
 A lens says how much each state wants each tie (`desire[i, j]`); a tie needs both
 partners, so the engine works on the mutual desire min(desire[i, j], desire[j, i]):
 
-* no tie and mutual >= FORM: the pair forms a tie (commitment 0.3): an entente, or a
-  loose alignment when mutual < ENTENTE_FROM; each state forms at most one new tie a
-  turn, its most wanted;
+* no tie and mutual >= FORM, after each partner pays CROWDING for every tie it already
+  has: the pair forms a tie (commitment 0.3): an entente, or a loose alignment when
+  mutual < ENTENTE_FROM; each state forms at most one new tie a turn, its most wanted;
+* a state whose weakest tie is worth SWITCH_MARGIN less than its best untied option
+  (counting the crowding it would save) leaves that tie: a realignment. The more
+  plausible partners a world offers, the more often this happens (Snyder 1984: the
+  dilemma is sharper in multipolarity);
 * a tie and mutual >= FORM: commitment rises by TIGHTEN_STEP up to 0.3 + 3 x mutual; at
   ALLIANCE_AT it is formalised as an alliance;
 * a tie and mutual <= 0: commitment falls by LOOSEN_STEP; below DISSOLVE the tie ends;
@@ -21,6 +25,11 @@ from .events import Event
 from .world import NO_TIE, World, tie_code
 
 FORM = 0.08
+#: What each tie a state already has adds to the cost of a new one: each extra ally adds
+#: less security and more obligations, so states stop short of allying with everyone.
+CROWDING = 0.08
+#: How much better an untied option must be before a state drops its weakest tie for it.
+SWITCH_MARGIN = 0.05
 #: Below this mutual desire a new tie is a loose alignment; above it, an entente.
 ENTENTE_FROM = 0.15
 TIGHTEN_STEP = 0.1
@@ -49,20 +58,20 @@ ENTENTE = tie_code("entente")
 COALITION = tie_code("coalition")
 
 
-def mutual_desire(desire: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """min(desire, desire.T) after each state's own noisy reading."""
-    noisy = desire + rng.normal(0.0, PERCEPTION_NOISE, desire.shape)
-    return np.minimum(noisy, noisy.T)
+def noisy_desire(desire: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Each state's own reading of each tie's worth: why seeds matter."""
+    return desire + rng.normal(0.0, PERCEPTION_NOISE, desire.shape)
 
 
-def apply_ties(world: World, mutual: np.ndarray, explain) -> list[Event]:
+def apply_ties(world: World, desire: np.ndarray, explain) -> list[Event]:
     """Change ties by the rules above. `explain(kind, i, j, verb)` returns the Event."""
     n = world.n
     upper = np.triu(np.ones((n, n), dtype=bool), 1)
+    mutual = np.minimum(desire, desire.T)
+    events: list[Event] = _realign(world, desire, mutual, explain)
     tied = world.tied() & upper
     c = world.commitment
     ceiling = np.clip(0.3 + 3.0 * mutual, 0.0, 1.0)
-    events: list[Event] = []
 
     loosen = tied & (mutual <= 0.0)
     tighten = tied & (mutual >= FORM) & (c < ceiling - 0.05)
@@ -90,7 +99,32 @@ def apply_ties(world: World, mutual: np.ndarray, explain) -> list[Event]:
             world.remove_tie(i, j)
         else:
             _set_commitment(world, i, j, new)
-    events.extend(_form_new_ties(world, mutual, upper, explain))
+    crowded = desire - CROWDING * world.tied().sum(axis=1)[:, None]
+    events.extend(_form_new_ties(world, np.minimum(crowded, crowded.T), upper, explain))
+    return events
+
+
+def _realign(world: World, desire: np.ndarray, mutual: np.ndarray, explain) -> list[Event]:
+    """Each state may drop its weakest tie when a clearly better untied partner is on offer."""
+    tied = world.tied()
+    degree = tied.sum(axis=1)
+    weakest_value = np.where(tied, mutual, np.inf).min(axis=1)
+    weakest = np.where(tied, mutual, np.inf).argmin(axis=1)
+    # what each untied j is worth to i if i drops one tie (it saves one CROWDING) and j pays its own
+    offer = np.minimum(desire - CROWDING * (degree[:, None] - 1), (desire - CROWDING * degree[:, None]).T)
+    offer = np.where(tied | np.eye(world.n, dtype=bool), -np.inf, offer)
+    best = offer.argmax(axis=1)
+    best_value = offer.max(axis=1) if world.n else offer
+    movers = np.nonzero((degree > 0) & (best_value >= FORM) & (best_value > weakest_value + SWITCH_MARGIN))[0]
+    events = []
+    for i in movers.tolist():
+        j, k = int(weakest[i]), int(best[i])
+        if not world.tied()[i, j]:
+            continue  # the partner already dropped this tie this turn
+        event = explain("leave", i, j, f"leaves its tie for a better option, {world.names[k]} "
+                        f"({best_value[i]:.2f} against {weakest_value[i]:.2f}), with")
+        events.append(event)
+        world.remove_tie(i, j)
     return events
 
 
@@ -173,4 +207,4 @@ def bonds_from_history(world: World) -> None:
     np.fill_diagonal(world.identity, 0.0)
 
 
-__all__ = ["apply_ties", "apply_arming", "grow_bonds", "bonds_from_history", "mutual_desire", "NO_TIE"]
+__all__ = ["apply_ties", "apply_arming", "grow_bonds", "bonds_from_history", "noisy_desire", "NO_TIE"]

@@ -18,7 +18,7 @@ from .world import World
 #: times as far as a small state's. Why: Walt's proximity matters less for a superpower.
 REACH = 3.0
 #: How much of an ally's threat its commitment takes away: even a firm ally stays a power.
-ALLY_TRUST = 0.6
+ALLY_TRUST = 0.8
 
 
 @dataclass

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .crises import resolve_crises
-from .dynamics import apply_arming, apply_ties, bonds_from_history, grow_bonds, mutual_desire
+from .dynamics import apply_arming, apply_ties, bonds_from_history, grow_bonds, noisy_desire
 from .events import Event
 from .perception import Perception, perceive
 from .risk import Risks, alliance_risks
@@ -78,16 +78,17 @@ class Simulation:
             events.append(self._lens_note)
             self._lens_note = None
         events.extend(self._apply_shocks(world))
+        world.capability = world.capability * np.exp(self.rng.normal(0.0, world.settings.growth_noise, world.n))
         seen = perceive(world)
         decision = self.lens.decide(world, seen)
         if getattr(decision, "sides", None) is not None:
             world.side = decision.sides
-        mutual = mutual_desire(decision.desire, self.rng)
+        desire = noisy_desire(decision.desire, self.rng)
 
         def explain(kind: str, i: int, j: int, verb: str) -> Event:
             return self._explain(world, seen, decision, kind, int(i), int(j), verb)
 
-        events.extend(apply_ties(world, mutual, explain))
+        events.extend(apply_ties(world, desire, explain))
         events.extend(self._arm(world, seen, decision))
         events.extend(resolve_crises(world, seen, self.rng))
         grow_bonds(world)

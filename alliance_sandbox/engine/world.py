@@ -66,6 +66,9 @@ class Settings:
     arming_lag: int = 2
     #: Chance per turn that an aggressive state's dispute becomes a crisis (scaled by aggression).
     crisis_rate: float = 0.15
+    #: Standard deviation of each state's random growth or decline per turn (log scale):
+    #: power shifts that keep the balance moving. 0 freezes capabilities.
+    growth_noise: float = 0.03
     #: Affinity added to a pair with the same `regime` when the file gives no affinity for it.
     same_regime_affinity: float = 0.2
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import TIE_COST, Decision, Lens, arming, crowding, urgency
+from .base import TIE_COST, Decision, Lens, arming, urgency
 
 #: Weight of autonomy (bases, policy concessions) gained by the major partner, and given
 #: up by the minor partner, per unit of capability asymmetry.
@@ -29,7 +29,7 @@ class AutonomySecurity(Lens):
         security = urgency(world) * worst[:, None] * np.minimum(1.0, 2.0 * seen.relative)
         asymmetry = seen.relative.T - seen.relative  # > 0 when i is the major partner
         autonomy = AUTONOMY_WEIGHT * np.where(asymmetry > 0, asymmetry, 0.5 * asymmetry)
-        desire = security + autonomy - TIE_COST - crowding(world)
+        desire = security + autonomy - TIE_COST
         np.fill_diagonal(desire, -1.0)
         return Decision(threat, desire, arming(world, seen, threat), autonomy)
 

@@ -17,8 +17,9 @@ from alliance_sandbox.engine.world import World
 
 #: What any tie costs a state per turn (diplomatic effort, lost freedom of action).
 TIE_COST = 0.04
-#: What each partner a state already has adds to the cost of a new one.
-CROWDING = 0.08
+#: How much of a partner's own threat counts against allying with it. Below 1: a state
+#: allies with the lesser threat against the greater one (Walt: against the most threatening).
+PARTNER_THREAT = 0.5
 
 
 @dataclass
@@ -81,16 +82,6 @@ def common_threat(threat: np.ndarray) -> np.ndarray:
     return common
 
 
-def crowding(world: World) -> np.ndarray:
-    """[i, j] the extra cost of one more partner: CROWDING x the partners i already has.
-
-    Why: each additional ally adds less security and more obligations, so states stop
-    short of allying with everyone who shares a threat. Charged only for new ties.
-    """
-    degree = world.tied().sum(axis=1)
-    return np.where(world.tied(), 0.0, CROWDING * degree[:, None])
-
-
 def urgency(world: World) -> float:
     """How pressing balancing feels: above 1 when the offence is believed dominant.
 
@@ -103,10 +94,9 @@ def urgency(world: World) -> float:
 def balancing_desire(world: World, seen: Perception, threat: np.ndarray) -> np.ndarray:
     """Realist external balancing: ally with those who fear what you fear, not with your threat.
 
-    desire[i, j] = urgency x common_threat[i, j] x helpfulness[i, j] - threat[i, j] - TIE_COST
-                   - crowding[i, j]
+    desire[i, j] = urgency x common_threat[i, j] x helpfulness[i, j] - 0.5 x threat[i, j] - TIE_COST
     """
-    desire = urgency(world) * common_threat(threat) * helpfulness(seen) - threat - TIE_COST - crowding(world)
+    desire = urgency(world) * common_threat(threat) * helpfulness(seen) - PARTNER_THREAT * threat - TIE_COST
     np.fill_diagonal(desire, -1.0)
     return desire
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import TIE_COST, Decision, Lens, arming, crowding
+from .base import TIE_COST, Decision, Lens, arming
 
 
 def interest_threat(world, seen) -> np.ndarray:
@@ -27,7 +27,7 @@ class BalanceOfInterests(Lens):
     )
     citation = "Schweller (1994), Bandwagoning for Profit, International Security 19(1)"
     rule = (
-        "desire[i,j] = q_i x q_j x (0.25 + 0.75 x relative capability of j) - tie cost - crowding, with q "
+        "desire[i,j] = q_i x q_j x (0.25 + 0.75 x relative capability of j) - tie cost, with q "
         "the satisfaction: like-minded states attract, the stronger the more; opposed ones repel."
     )
 
@@ -37,7 +37,7 @@ class BalanceOfInterests(Lens):
     def decide(self, world, seen):
         q = world.satisfaction
         threat = self.threat(world, seen)
-        desire = np.outer(q, q) * (0.25 + 0.75 * seen.relative) - TIE_COST - crowding(world)
+        desire = np.outer(q, q) * (0.25 + 0.75 * seen.relative) - TIE_COST
         np.fill_diagonal(desire, -1.0)
         return Decision(threat, desire, arming(world, seen, threat))
 

@@ -30,6 +30,13 @@ SPEEDS: tuple[int, ...] = (1, 2, 5, 10, 30)
 DEFAULT_SPEED = 2
 
 
+def turn_text(turn: int, year: int | None) -> str:
+    """ "Turn 12 · 1925"; a made-up world's small year numbers read "year 6", not "6"."""
+    if year is None:
+        return f"Turn {turn}"
+    return f"Turn {turn} · {year}" if year >= 1000 else f"Turn {turn} · year {year}"
+
+
 class LensBar(QWidget):
     """The switcher over the eight lenses by name, and the active lens's claim and citation.
 
@@ -164,7 +171,7 @@ class TurnBar(QToolBar):
         self.past = QLabel()
         self.past.setObjectName("pastIndicator")
         self.past.setStyleSheet(f"QLabel {{ color: {style.PAST_FG}; background: {style.PAST_BG};"
-                                " border-radius: 4px; padding: 3px 8px; font-weight: bold; }}")
+                                " border-radius: 4px; padding: 3px 8px; font-weight: bold; }")
         self._past_action = self.addWidget(self.past)
         self._past_action.setVisible(False)
         self._presentation = False
@@ -180,7 +187,7 @@ class TurnBar(QToolBar):
 
     def show_turn(self, turn: int, year: int | None, view: int, last: int) -> None:
         """Show the turn on view (`view` of 0..`last`) and keep the timeline in step."""
-        self.turn_label.setText(f"Turn {turn}" + (f" · {year}" if year is not None else ""))
+        self.turn_label.setText(turn_text(turn, year))
         slider = self.timeline
         slider.blockSignals(True)  # only the user's moves are scrubs
         slider.setRange(0, last)

@@ -1,0 +1,475 @@
+"""The main window: the map in the centre, the docks around it, the bars, menus and keys.
+
+No simulation logic here: every command calls the controller, and every view redraws from
+the controller's signals. Keys are QActions with the application shortcut context, so Space
+steps whatever widget has the focus (text fields and spin boxes keep their keys: Qt asks
+the focus widget first, through ShortcutOverride).
+"""
+from __future__ import annotations
+
+import html
+import importlib
+import sys
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alliance_sandbox.engine.perception import polarity_of
+from alliance_sandbox.lenses import LENS_IDS, LENSES
+from alliance_sandbox.scenario import Scenario
+
+from .controller import Controller
+from .file_actions import FileActions, app_settings, json_path_from_mime
+from .map_view import MapView
+from .style import AppLook
+from .toolbars import LensBar, TurnBar
+
+APP_TITLE = "Alliance Sandbox"
+HINTS = "Space: step · P: run · ←: back · 1-8: lens · F11: present"
+PRESENTING_HINTS = "Space: step · P: run · ←: back · 1-8: lens · Esc: leave presentation"
+
+#: (module, class, object name, area) of the docks another part of the app provides.
+DOCKS = (
+    ("inspector", "InspectorDock", "inspectorDock", Qt.DockWidgetArea.RightDockWidgetArea),
+    ("charts", "ChartsDock", "chartsDock", Qt.DockWidgetArea.BottomDockWidgetArea),
+    ("log_dock", "LogDock", "logDock", Qt.DockWidgetArea.BottomDockWidgetArea),
+)
+
+
+def describe_polarity(effective_poles: float) -> str:
+    """Words for the effective number of great powers (Laakso-Taagepera): the labels
+    Waltz's argument uses, with the number so nobody mistakes 2.4 for a clean bipolarity."""
+    word = "unipolar" if effective_poles < 1.5 else "bipolar" if effective_poles < 2.5 else "multipolar"
+    return f"{word.capitalize()} ({effective_poles:.1f} poles)"
+
+
+def _optional_dock(module: str, cls_name: str, controller: Controller) -> QDockWidget | None:
+    """Build a dock if its module exists; the window works without it (e.g. mid-development)."""
+    try:
+        mod = importlib.import_module(f"alliance_sandbox.ui.{module}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"alliance_sandbox.ui.{module}":
+            raise
+        return None
+    return getattr(mod, cls_name)(controller)
+
+
+class MainWindow(QMainWindow):
+    """One open scenario: `controller` holds it, the map and the docks show it."""
+
+    def __init__(self, scenario: Scenario, *, persist: bool = True, look: AppLook | None = None) -> None:
+        super().__init__()
+        self.persist = persist  # False for screenshots: never overwrite the user's layout
+        self.look = look or AppLook(QApplication.instance())
+        self.controller = Controller(scenario, self)
+        self._presenting = False
+        self._before_presenting: dict | None = None
+        self.setAcceptDrops(True)
+        self.setDockNestingEnabled(True)
+        self.setMinimumSize(640, 480)
+
+        self.map = MapView(self)
+        self.map.setAcceptDrops(False)  # a dropped file goes to the window (opens it)
+        self.map.viewport().setAcceptDrops(False)
+        self.lens_bar = LensBar(self)
+        central = QWidget(self)
+        box = QVBoxLayout(central)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.lens_bar)
+        box.addWidget(self.map, 1)
+        self.setCentralWidget(central)
+
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self._tick)
+        self._make_actions()
+        self.turn_bar = TurnBar(self.acts, self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.turn_bar)
+        self.turn_bar.speedChanged.connect(self._set_speed)
+        self.turn_bar.scrubbed.connect(self._scrub)
+        self.lens_bar.lensChosen.connect(self.controller.set_lens)
+        self.files = FileActions(self, self.controller)
+        self.docks: dict[str, QDockWidget] = {}
+        self._make_docks()
+        self._make_menus()
+        self._make_status_bar()
+        self._connect()
+        self._set_speed(self.turn_bar.speed_tps())
+        if persist:
+            self._restore_settings()
+        self._on_loaded()
+
+    # ------------------------------------------------------------------ building
+    def _action(self, key: str, text: str, shortcuts=(), slot=None, icon=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        # Application context: the keys work when a floating dock has the focus, too.
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if tip or shortcuts:
+            keys = " or ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts)
+            action.setToolTip(f"{tip or text.replace('&', '')}" + (f" ({keys})" if keys else ""))
+        if slot is not None:
+            action.triggered.connect(slot)
+        self.addAction(action)  # on the window: keys still work when the menu bar is hidden
+        self.acts[key] = action
+        return action
+
+    def _make_actions(self) -> None:
+        self.acts: dict[str, QAction] = {}
+        sp = QStyle.StandardPixmap
+        a = self._action
+        a("step", "&Step", ["Space", "Right", "PgDown"], lambda: self.step(), sp.SP_MediaSkipForward,
+          "One turn: every state decides under the active lens")
+        a("run", "&Run", ["P"], self.toggle_run, sp.SP_MediaPlay, "Run or pause")
+        a("back", "&Back", ["Backspace", "Left", "PgUp"], self.back, sp.SP_MediaSeekBackward,
+          "Undo the last turn")
+        a("reset", "R&eset", ["Home", "Ctrl+R"], self.reset, sp.SP_MediaSkipBackward, "Back to turn 0")
+        a("fit", "&Fit Map", ["F"], lambda: self.map.fit_all())
+        a("present", "&Presentation Mode", ["F11"], lambda: self.set_presentation(not self._presenting))
+        self.acts["present"].setCheckable(True)
+        a("leave_present", "Leave Presentation Mode", ["Esc"], lambda: self.set_presentation(False))
+        self.acts["leave_present"].setEnabled(False)
+        a("new", "&New", [QKeySequence.StandardKey.New], lambda: self.files.new())
+        a("open", "&Open…", ["Ctrl+O"], lambda: self.files.open_dialog())
+        a("save", "&Save", ["Ctrl+S"], lambda: self.files.save())
+        a("save_as", "Save &As…", ["Ctrl+Shift+S"], lambda: self.files.save_as())
+        a("save_turn", "Save Current &Turn As…", [], lambda: self.files.save_turn_as(),
+          tip="Save the turn on view as a new starting scenario")
+        a("quit", "&Quit", ["Ctrl+Q"], self.close)
+        a("about", "&About Alliance Sandbox", [], self.show_about)
+        a("keys", "&Keyboard Shortcuts", ["F1"], self.show_shortcuts)
+        self.lens_group = QActionGroup(self)
+        for number, lens_id in enumerate(LENS_IDS, start=1):
+            act = a(f"lens:{lens_id}", LENSES[lens_id].name, [str(number)],
+                    lambda _=False, lid=lens_id: self.controller.set_lens(lid))
+            act.setCheckable(True)
+            self.lens_group.addAction(act)
+        stack = self.controller.undo_stack
+        for key, make, keys in (("undo", stack.createUndoAction, ["Ctrl+Z"]),
+                                ("redo", stack.createRedoAction, ["Ctrl+Shift+Z", "Ctrl+Y"])):
+            action = make(self, "&" + key.capitalize())
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            self.addAction(action)
+            self.acts[key] = action
+
+    def _make_docks(self) -> None:
+        for module, cls_name, name, area in DOCKS:
+            dock = _optional_dock(module, cls_name, self.controller)
+            if dock is None:
+                continue
+            if not dock.objectName():
+                dock.setObjectName(name)  # saveState needs it
+            self.addDockWidget(area, dock)
+            self.docks[module] = dock
+        charts, log = self.docks.get("charts"), self.docks.get("log_dock")
+        if charts is not None and log is not None:
+            self.splitDockWidget(charts, log, Qt.Orientation.Horizontal)
+        self._default_dock_sizes()
+
+    def _default_dock_sizes(self) -> None:
+        """A first layout that leaves the map the most room (later ones come from settings)."""
+        right = [d for k, d in self.docks.items() if k == "inspector"]
+        bottom = [d for k, d in self.docks.items() if k in ("charts", "log_dock")]
+        if right:
+            self.resizeDocks(right, [360], Qt.Orientation.Horizontal)
+        if bottom:
+            self.resizeDocks(bottom[:1], [260], Qt.Orientation.Vertical)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        acts = self.acts
+        m = bar.addMenu("&File")
+        m.addAction(acts["new"])
+        m.addAction(acts["open"])
+        examples = m.addMenu("Open &Example")
+        examples.aboutToShow.connect(lambda: self.files.populate_examples(examples))
+        self.files.populate_examples(examples)
+        recent = m.addMenu("Open &Recent")
+        recent.aboutToShow.connect(lambda: self.files.populate_recent(recent))
+        self.files.populate_recent(recent)
+        self.menus = {"file": m, "examples": examples, "recent": recent}
+        m.addSeparator()
+        for key in ("save", "save_as", "save_turn"):
+            m.addAction(acts[key])
+        m.addSeparator()
+        m.addAction(acts["quit"])
+        m = bar.addMenu("&Edit")
+        m.addAction(acts["undo"])
+        m.addAction(acts["redo"])
+        m = bar.addMenu("&View")
+        m.addAction(acts["fit"])
+        m.addAction(acts["present"])
+        m.addSeparator()
+        for dock in self.docks.values():
+            m.addAction(dock.toggleViewAction())
+        m = bar.addMenu("&Simulation")
+        for key in ("step", "run", "back", "reset"):
+            m.addAction(acts[key])
+        m.addSeparator()
+        lenses = m.addMenu("&Lens")
+        for lens_id in LENS_IDS:
+            lenses.addAction(acts[f"lens:{lens_id}"])
+        m = bar.addMenu("&Help")
+        m.addAction(acts["keys"])
+        m.addAction(acts["about"])
+
+    def _make_status_bar(self) -> None:
+        status = self.statusBar()
+        self.hints = QLabel(HINTS)
+        self.world_label = QLabel()
+        self.world_label.setObjectName("worldSummary")
+        status.addWidget(self.hints, 1)
+        status.addPermanentWidget(self.world_label)
+
+    def _connect(self) -> None:
+        c, m = self.controller, self.map
+        m.stateMoved.connect(lambda sid, lon, lat, *_: c.edit_state(sid, lon=lon, lat=lat))
+        m.stateSelected.connect(c.select)
+        m.tieRequested.connect(lambda a, b, kind: c.add_tie(a, b, kind))
+        m.tieRemoveRequested.connect(c.remove_tie)
+        c.changed.connect(self._on_changed)
+        c.historyChanged.connect(self._show_turn)
+        c.selectionChanged.connect(m.select)
+        c.highlightRequested.connect(m.set_highlight)
+        c.scenarioLoaded.connect(self._on_loaded)
+        c.undo_stack.cleanChanged.connect(self.update_modified)
+        c.undo_stack.indexChanged.connect(self.update_modified)
+
+    # ------------------------------------------------------------------ showing the model
+    def _on_loaded(self) -> None:
+        self.pause()
+        self.setWindowTitle(f"{APP_TITLE} — {self.controller.scenario.name}[*]")
+        self._on_changed()
+        self.map.fit_all()
+        self.update_modified()
+
+    def _on_changed(self) -> None:
+        c = self.controller
+        record = c.record
+        risks = record.risks
+        self.map.set_world(record.world, {"abandonment": risks.abandonment, "entrapment": risks.entrapment})
+        # The lens the next step uses: the latest turn's switcher, or the lens of the turn on view.
+        active = c.sim.lens if c.at_latest else record.lens
+        self.lens_bar.set_active(active.id, pending=active.id != record.lens.id)
+        self.acts[f"lens:{active.id}"].setChecked(True)
+        self._show_turn()
+        world = record.world
+        blocs = sum(1 for b in world.blocs() if len(b) > 1)
+        self.world_label.setText(f"{describe_polarity(polarity_of(world.share))} · "
+                                 f"{blocs} bloc{'s' if blocs != 1 else ''}")
+
+    def _show_turn(self) -> None:
+        c = self.controller
+        record = c.record
+        self.turn_bar.show_turn(record.turn, record.year, c.view_turn, len(c.sim.history) - 1)
+        self.acts["back"].setEnabled(c.view_turn > 0)
+        self.acts["reset"].setEnabled(len(c.sim.history) > 1 or c.view_turn > 0)
+
+    def update_modified(self, *_) -> None:
+        self.setWindowModified(self.files.is_modified())
+
+    # ------------------------------------------------------------------ the clock
+    def step(self) -> None:
+        self.controller.step()
+
+    def back(self) -> None:
+        self.pause()
+        self.controller.back()
+
+    def reset(self) -> None:
+        self.pause()
+        self.controller.reset()
+
+    def is_running(self) -> bool:
+        return self.timer.isActive()
+
+    def toggle_run(self) -> None:
+        if self.is_running():
+            self.pause()
+        else:
+            self.timer.start()
+            run = self.acts["run"]
+            run.setText("Pause")
+            run.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPause))
+
+    def pause(self) -> None:
+        self.timer.stop()
+        run = self.acts["run"]
+        run.setText("&Run")
+        run.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+
+    def _tick(self) -> None:
+        try:
+            self.controller.step()
+        except Exception:
+            self.pause()  # one report, not one per tick
+            raise
+
+    def _set_speed(self, tps: float) -> None:
+        self.timer.setInterval(max(1, round(1000 / tps)))
+
+    def _scrub(self, turn: int) -> None:
+        self.pause()  # running on would cut the history the user is looking at
+        self.controller.view(turn)
+
+    # ------------------------------------------------------------------ presentation
+    def is_presenting(self) -> bool:
+        return self._presenting
+
+    def set_presentation(self, on: bool, fullscreen: bool = True) -> None:
+        """Projector mode: the map and the charts only, big text, full screen. Leaving it
+        restores the exact layout from before (window state, geometry, docks)."""
+        if on == self._presenting:
+            return
+        self._presenting = on
+        if on:
+            self._before_presenting = {
+                "state": self.saveState(), "geometry": self.saveGeometry(),
+                "window_state": self.windowState(), "menu": self.menuBar().isVisible(),
+            }
+        self.look.set_presentation(on)
+        self.map.set_presentation(on)
+        self.lens_bar.set_presentation(on)
+        self.turn_bar.set_presentation(on)
+        for dock in self.docks.values():
+            if hasattr(dock, "set_presentation"):
+                dock.set_presentation(on)
+        self.hints.setText(PRESENTING_HINTS if on else HINTS)
+        self.acts["present"].setChecked(on)
+        self.acts["leave_present"].setEnabled(on)
+        if on:
+            for key in ("inspector", "log_dock"):
+                if key in self.docks:
+                    self.docks[key].hide()
+            if "charts" in self.docks:
+                self.docks["charts"].show()
+            self.menuBar().hide()
+            if fullscreen:
+                self.showFullScreen()
+        else:
+            saved = self._before_presenting or {}
+            self._before_presenting = None
+            self.menuBar().setVisible(saved.get("menu", True))
+            if self.isFullScreen():
+                self.setWindowState(saved.get("window_state", Qt.WindowState.WindowNoState))
+            if "geometry" in saved:
+                self.restoreGeometry(saved["geometry"])
+                self.restoreState(saved["state"])
+        QTimer.singleShot(0, self.map.fit_all)
+
+    # ------------------------------------------------------------------ files and settings
+    def dragEnterEvent(self, event) -> None:
+        if json_path_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        path = json_path_from_mime(event.mimeData())
+        if not path:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # Open after the drop returns: the source application is not kept waiting by a dialog.
+        QTimer.singleShot(0, lambda: self.files.open_path(path))
+
+    def closeEvent(self, event) -> None:
+        if not self.files.maybe_save_changes():
+            event.ignore()
+            return
+        self.pause()
+        if self.persist:
+            self._save_settings()
+        if self._presenting:
+            self.set_presentation(False)  # the app font and palette are global: give them back
+        event.accept()
+
+    def _save_settings(self) -> None:
+        settings = app_settings()
+        saved = self._before_presenting if self._presenting else None
+        settings.setValue("window/geometry", saved["geometry"] if saved else self.saveGeometry())
+        settings.setValue("window/state", saved["state"] if saved else self.saveState())
+        settings.setValue("run/speed", self.turn_bar.speed_tps())
+
+    def _restore_settings(self) -> None:
+        settings = app_settings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        speed = settings.value("run/speed")
+        if speed is not None:
+            try:
+                self.turn_bar.set_speed(float(speed))
+            except (TypeError, ValueError):
+                pass
+
+    # ------------------------------------------------------------------ questions to the user
+    # Small methods so tests can answer them (monkeypatch) without a dialog blocking.
+    def ask_save_changes(self) -> QMessageBox.StandardButton:
+        buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                   | QMessageBox.StandardButton.Cancel)
+        return QMessageBox.question(
+            self, "Unsaved changes",
+            f"Save the changes to “{self.controller.scenario.name}” first?", buttons,
+            QMessageBox.StandardButton.Save)
+
+    def show_error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    def ask_open_path(self) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open scenario", self.files.last_folder(),
+                                              "Scenarios (*.json);;All files (*)")
+        return path or None
+
+    def ask_save_path(self, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save scenario", suggested, "Scenarios (*.json)")
+        return path or None
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, f"About {APP_TITLE}", self.about_text())
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, "Keyboard shortcuts", self.shortcuts_text())
+
+    def about_text(self) -> str:
+        rows = "".join(
+            f"<li><b>{n}. {html.escape(cls.name)}</b>: {html.escape(cls.claim)}<br>"
+            f"<i>{html.escape(cls.citation)}</i></li>"
+            for n, cls in enumerate(LENSES.values(), start=1))
+        return (f"<h3>{APP_TITLE}</h3><p>Watch alliance theory at work: states on a map form, "
+                "tighten and leave alliances as the lens you choose says they should.</p>"
+                f"<p>The eight lenses (keys 1 to 8):</p><ul>{rows}</ul>")
+
+    def shortcuts_text(self) -> str:
+        lines = []
+        for action in self.actions():
+            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+            if keys:
+                lines.append(f"{' or '.join(keys):<22} {action.text().replace('&', '')}")
+        return "\n".join(lines)
+
+
+if __name__ == "__main__":  # python -m alliance_sandbox.ui.main_window [FILE]
+    from .app import main
+
+    sys.exit(main())

@@ -1,0 +1,341 @@
+"""Demonstrations: each claim C1-C12 of the theory brief, shown by a run (docs/teachers-guide.md).
+
+Small worlds are built in code so each test says what it needs; the bundled scenarios are
+used where the claim is about a historical case. Where chance plays a part, several seeds.
+"""
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from alliance_sandbox.engine.demo import make_world
+from alliance_sandbox.engine.perception import perceive
+from alliance_sandbox.engine.risk import alliance_risks
+from alliance_sandbox.engine.simulation import Simulation
+from alliance_sandbox.engine.world import Settings, Shock
+from alliance_sandbox.lenses import get_lens
+from alliance_sandbox.scenario import build_world, load_scenario
+
+pytestmark = pytest.mark.claims
+SCENARIOS = Path(__file__).resolve().parents[2] / "assets" / "scenarios"
+SEEDS = range(5)
+
+
+def rising_power_world(**changes):
+    """One rising aggressive great power (A), two status-quo great powers, three small states."""
+    states = {
+        "A": dict(id="A", capability=30, lon=13.4, lat=52.5, offense=0.8, aggression=0.8, satisfaction=-0.6),
+        "B": dict(id="B", capability=20, lon=2.3, lat=48.9, offense=0.4, aggression=0.2, satisfaction=0.5),
+        "C": dict(id="C", capability=20, lon=30.5, lat=50.4, offense=0.4, aggression=0.2, satisfaction=0.4),
+        "D": dict(id="D", capability=8, lon=21.0, lat=52.2, offense=0.3, aggression=0.1, satisfaction=0.5),
+        "E": dict(id="E", capability=8, lon=14.4, lat=50.1, offense=0.3, aggression=0.1, satisfaction=0.5),
+        "F": dict(id="F", capability=8, lon=-60.0, lat=-20.0, offense=0.3, aggression=0.1, satisfaction=0.5),
+    }
+    for sid, fields in changes.items():
+        states[sid].update(fields)
+    return make_world(list(states.values()))
+
+
+def partners(world, sid):
+    i = world.index[sid]
+    return {world.ids[j] for j in np.nonzero(world.tied()[i])[0]}
+
+
+def run(world, lens_id, seed, turns, shocks=()):
+    sim = Simulation(world, get_lens(lens_id), seed=seed, shocks=shocks)
+    sim.run(turns)
+    return sim
+
+
+# C1: weak states ally for protection; strong states ally to counter other strong states
+@pytest.mark.parametrize("seed", SEEDS)
+def test_c1_neighbours_seek_protection_and_great_powers_counter_the_riser(seed):
+    world = run(rising_power_world(), "threat", seed, 8).world
+    assert "C" in partners(world, "B"), "the other great powers align against the rising power"
+    for small in ("D", "E"):
+        assert partners(world, small), f"{small}, a small neighbour of A, seeks protection"
+        assert "A" not in partners(world, small)
+    assert not partners(world, "A")
+
+
+# C2: under the power lens capability alone drives choices
+def test_c2_power_lens_decisions_ignore_intentions_distance_and_offense():
+    """Crises (which need aggression) are switched off: what is left is the lens's choice."""
+    calm = rising_power_world(A=dict(aggression=0.0, offense=0.0, lon=-100.0, lat=40.0))
+    worlds = []
+    for world in (rising_power_world(), calm):
+        world.settings = Settings(crisis_rate=0.0)
+        worlds.append(run(world, "power", 3, 10).world)
+    assert worlds[0].tie_list()
+    assert np.array_equal(worlds[0].tie_kind, worlds[1].tie_kind)
+    assert np.allclose(worlds[0].commitment, worlds[1].commitment)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_c2_raising_one_capability_pulls_the_others_into_a_counter_bloc(seed):
+    even = [dict(id=s, capability=10, lon=lon, lat=45, aggression=0.3) for s, lon in zip("PQRST", range(0, 50, 10))]
+    sim = Simulation(make_world(even), get_lens("power"), seed=seed)
+    sim.run(6)
+    sim.set_state(0, capability=60.0)  # P becomes dominant
+    sim.run(8)
+    w = sim.world
+    assert not partners(w, "P"), "nobody allies with the dominant state"
+    bloc = max(w.blocs(), key=len)
+    assert len(bloc) >= 3 and w.index["P"] not in bloc
+
+
+# C3: internal balancing is more reliable, but costly and slow
+def test_c3_threatened_states_arm_paying_now_and_receiving_later():
+    settings = Settings(arming_lag=2, crisis_rate=0.0, growth_noise=0.0)
+    world = rising_power_world()
+    world.settings = settings
+    world.arming = np.zeros((world.n, 2))
+    sim = Simulation(world, get_lens("threat"), seed=0)
+    d = sim.world.index["D"]
+    start = sim.world.capability[d]
+    first = sim.step()
+    assert any(e.kind == "arm" and e.states == ("D",) for e in first.events)
+    assert sim.world.capability[d] < start, "arming costs capability now"
+    sim.run(3)
+    assert sim.world.capability[d] > start, "and delivers more after the lag"
+    text = next(e for e in first.events if e.kind == "arm" and e.states == ("D",)).explanation
+    assert "in 2 turns" in text and "pays" in text
+
+
+def test_c3_allies_sometimes_fail_to_answer_but_own_arms_always_arrive():
+    answered = failed = 0
+    for seed in range(20):
+        world = rising_power_world()
+        world.settings = Settings(crisis_rate=1.0)
+        sim = run(world, "threat", seed, 10)
+        for record in sim.history:
+            answered += sum(e.kind in ("honoured", "entrapped", "chain_gang") for e in record.events)
+            failed += sum(e.kind in ("abandoned", "buck_pass") for e in record.events)
+    assert answered > 0 and failed > 0
+
+
+# C4: bipolarity is stable, multipolarity unstable; chain-ganging and buck-passing
+def realignments(world, lens_id, seeds, turns=40):
+    total = 0
+    for seed in seeds:
+        sim = run(world.copy(), lens_id, seed, turns)
+        total += sum(r.realignments for r in sim.history[10:])
+    return total / (len(seeds) * (turns - 9))
+
+
+def polar_world(capabilities):
+    lons = np.linspace(-10, 40, len(capabilities))
+    states = [dict(id=f"G{k}", capability=c, lon=float(lon), lat=48 + 4 * np.sin(k), offense=0.6,
+                   aggression=0.5, satisfaction=0.0) for k, (c, lon) in enumerate(zip(capabilities, lons))]
+    return make_world(states)
+
+
+def test_c4_multipolar_worlds_realign_more_than_bipolar_ones():
+    multipolar = polar_world([20, 20, 20, 20, 20, 5, 5, 5])
+    bipolar = polar_world([45, 45, 5, 5, 5, 5, 5, 5])
+    assert realignments(multipolar, "threat", range(6)) > realignments(bipolar, "threat", range(6))
+
+
+def crisis_world(offense_dominance):
+    """The rising-power world where D also has an overseas ally, F, that A does not threaten."""
+    world = rising_power_world()
+    world.settings = Settings(offense_dominance=offense_dominance, crisis_rate=1.0)
+    for a, b in (("B", "D"), ("D", "F"), ("C", "E"), ("E", "F")):
+        world.set_tie(world.index[a], world.index[b], "alliance", 0.8)
+    return world
+
+
+def crisis_calls(offense_dominance, seeds=range(10)):
+    counts = dict.fromkeys(("honoured", "chain_gang", "entrapped", "abandoned", "buck_pass"), 0)
+    for seed in seeds:
+        for record in run(crisis_world(offense_dominance), "threat", seed, 6).history:
+            for e in record.events:
+                if e.kind in counts:
+                    counts[e.kind] += 1
+    return counts
+
+
+def test_c4_offence_dominance_chain_gangs_and_defence_dominance_passes_the_buck():
+    offence, defence = crisis_calls(0.9), crisis_calls(0.15)
+    assert offence["chain_gang"] > 0 and offence["buck_pass"] == 0
+    assert defence["buck_pass"] > 0 and defence["chain_gang"] == 0
+
+    def answer_rate(c):
+        answered = c["honoured"] + c["chain_gang"] + c["entrapped"]
+        return answered / (answered + c["abandoned"] + c["buck_pass"])
+
+    assert answer_rate(offence) > answer_rate(defence) + 0.2
+
+
+# C5: balance of threat: proximity, offense and intentions decide; bandwagoning when safe
+@pytest.mark.parametrize("seed", SEEDS)
+def test_c5_moving_a_small_state_next_to_the_aggressor_makes_it_balance_and_calming_undoes_it(seed):
+    sim = Simulation(rising_power_world(), get_lens("threat"), seed=seed)
+    sim.run(6)
+    f = sim.world.index["F"]
+    far_partners = partners(sim.world, "F")
+    assert not (far_partners & {"B", "C"}), "far away, F has no reason to balance A"
+    sim.set_state(f, lon=18.0, lat=54.0)  # dragged next to A
+    sim.run(6)
+    assert partners(sim.world, "F") & {"B", "C", "D", "E"}, "next to A, F joins A's rivals"
+    assert "A" not in partners(sim.world, "F")
+    sim.set_state(sim.world.index["A"], aggression=0.02)
+    sim.run(10)
+    assert not partners(sim.world, "F") & {"B", "C", "D", "E"}, "with A's intentions benign, it leaves"
+
+
+def test_c5_explanations_show_the_four_factors():
+    record = run(rising_power_world(), "threat", 0, 1).history[1]
+    formed = [e for e in record.events if e.kind == "form"]
+    assert formed
+    for factor in ("capability", "proximity", "offense", "intentions"):
+        assert factor in formed[0].explanation
+
+
+# C6: balance of interests: piling-on and jackal bandwagoning in Europe 1936
+def test_c6_jackal_and_piling_on_bandwagoning_in_europe_1936():
+    scenario = load_scenario(SCENARIOS / "europe-1936.json")
+    kinds = set()
+    for seed in range(3):
+        sim = Simulation(build_world(scenario), get_lens("interest"), seed=seed, shocks=scenario.shocks)
+        for record in sim.run(12):
+            kinds |= {e.explanation.split(": ")[1].split(":")[0] for e in record.events if e.kind == "form"}
+    assert any(k.startswith("jackal bandwagoning") for k in kinds), kinds
+    assert any(k.startswith("piling-on") for k in kinds), kinds
+
+
+# C7: the alliance security dilemma
+def test_c7_more_commitment_lowers_abandonment_and_raises_entrapment_for_both_partners():
+    world = rising_power_world()
+    b, d = world.index["B"], world.index["D"]
+    risks = []
+    for commitment in (0.2, 0.5, 0.9):
+        world.set_tie(b, d, "alliance", commitment)
+        seen = perceive(world)
+        risks.append(alliance_risks(world, seen, seen.walt_threat))
+    for i, j in ((b, d), (d, b)):
+        abandonment = [r.tie_abandonment[i, j] for r in risks]
+        entrapment = [r.tie_entrapment[i, j] for r in risks]
+        assert abandonment[0] > abandonment[1] > abandonment[2]
+        assert entrapment[0] < entrapment[1] < entrapment[2]
+
+
+def test_c7_the_dilemma_is_sharper_in_a_multipolar_world():
+    def mean_abandonment(world):
+        ids = world.ids
+        for k in range(1, len(ids)):
+            world.set_tie(0, k, "alliance", 0.5)
+        seen = perceive(world)
+        return alliance_risks(world, seen, seen.walt_threat).abandonment[0]
+
+    assert mean_abandonment(polar_world([20, 20, 20, 20, 20])) > mean_abandonment(polar_world([45, 45, 4, 3, 3]))
+
+
+def test_c7_realized_abandonment_and_entrapment_are_logged():
+    kinds = set()
+    for seed in SEEDS:
+        for record in run(crisis_world(0.5), "security_dilemma", seed, 10).history:
+            kinds |= {e.kind for e in record.events}
+    assert {"abandoned", "entrapped"} <= kinds
+
+
+# C8: the autonomy-security trade-off
+def test_c8_minor_partner_trades_autonomy_for_security_and_the_major_the_reverse():
+    world = rising_power_world()
+    b, d = world.index["B"], world.index["D"]
+    world.set_tie(b, d, "alliance", 0.8)
+    seen = perceive(world)
+    r = alliance_risks(world, seen, seen.walt_threat)
+    assert r.security[d] > r.security[b] > 0
+    assert r.autonomy[d] < 0 < r.autonomy[b]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_c8_asymmetric_alliances_form_under_the_autonomy_security_lens(seed):
+    world = run(rising_power_world(), "autonomy_security", seed, 8).world
+    great, small = {"B", "C"}, {"D", "E"}
+    assert any(partners(world, s) & great for s in small)
+
+
+# C9-C11: after the common threat collapses
+def cold_war(**rival):
+    nato = ["USA", "UKG", "FRN", "GFR", "ITA"]
+    states = [
+        dict(id="USA", capability=30, lon=-77, lat=39, offense=0.7, aggression=0.3, satisfaction=0.6),
+        dict(id="UKG", capability=8, lon=-0.1, lat=51.5, offense=0.5, aggression=0.2, satisfaction=0.6),
+        dict(id="FRN", capability=7, lon=2.3, lat=48.9, offense=0.5, aggression=0.2, satisfaction=0.5),
+        dict(id="GFR", capability=8, lon=7.1, lat=50.7, offense=0.4, aggression=0.1, satisfaction=0.5),
+        dict(id="ITA", capability=4, lon=12.5, lat=41.9, offense=0.4, aggression=0.1, satisfaction=0.5),
+        dict(id="RUS", capability=28, lon=37.6, lat=55.8, offense=0.8, aggression=0.7, satisfaction=-0.5, **rival),
+    ]
+    ties = [(a, b, "alliance", 0.8, 1949) for k, a in enumerate(nato) for b in nato[k + 1:]]
+    affinity = [(a, b, 0.5) for k, a in enumerate(nato) for b in nato[k + 1:]]
+    return make_world(states, ties, affinity, start_year=1989)
+
+
+COLLAPSE = [Shock(5, "RUS", {"capability": 6.0, "aggression": 0.1, "offense": 0.3})]
+
+
+def transatlantic_ties(world):
+    return partners(world, "USA") & {"UKG", "FRN", "GFR", "ITA"}
+
+
+@pytest.mark.parametrize("lens_id", ["power", "threat", "institutions", "identity"])
+def test_c9_c11_the_alliance_holds_while_the_threat_lasts(lens_id):
+    for seed in SEEDS:
+        sim = run(cold_war(), lens_id, seed, 4, COLLAPSE)
+        assert all(transatlantic_ties(r.world) == {"UKG", "FRN", "GFR", "ITA"} for r in sim.history)
+
+
+@pytest.mark.parametrize("lens_id", ["power", "threat"])
+def test_c9_realists_see_the_alliance_dissolve_within_a_few_turns_of_the_collapse(lens_id):
+    for seed in SEEDS:
+        world = run(cold_war(), lens_id, seed, 4 + 6, COLLAPSE).world
+        assert not transatlantic_ties(world), f"seed {seed}: NATO's transatlantic ties should be gone"
+
+
+@pytest.mark.parametrize("lens_id", ["institutions", "identity"])
+def test_c10_c11_institutions_and_identity_keep_the_alliance_after_the_collapse(lens_id):
+    for seed in SEEDS:
+        world = run(cold_war(), lens_id, seed, 4 + 15, COLLAPSE).world
+        assert transatlantic_ties(world) == {"UKG", "FRN", "GFR", "ITA"}
+
+
+def test_c11_shared_identity_grows_with_cooperation():
+    sim = run(cold_war(), "identity", 0, 10, COLLAPSE)
+    w0, w1 = sim.history[0].world, sim.world
+    usa, ukg = w0.index["USA"], w0.index["UKG"]
+    assert w1.identity[usa, ukg] > w0.identity[usa, ukg] > 0
+
+
+NATO_1989 = {"UKG", "FRN", "ITA", "GFR", "CAN", "BEL", "NTH", "LUX", "NOR", "DEN", "ICE", "POR", "SPN", "GRC", "TUR"}
+
+
+@pytest.mark.parametrize("lens_id, survives", [("power", False), ("threat", False), ("institutions", True), ("identity", True)])
+def test_c9_c11_nato_after_the_scripted_soviet_collapse_of_1989(lens_id, survives):
+    scenario = load_scenario(SCENARIOS / "end-of-cold-war-1989.json")
+    collapse = min(s.turn for s in scenario.shocks)
+    for seed in range(3):
+        sim = Simulation(build_world(scenario), get_lens(lens_id), seed=seed, shocks=scenario.shocks)
+        sim.run(collapse - 1)
+        before = partners(sim.world, "USA") & NATO_1989
+        assert len(before) >= 12, f"{lens_id}: NATO holds while the Soviet threat lasts ({sorted(before)})"
+        sim.run(10)
+        after = partners(sim.world, "USA") & NATO_1989
+        if survives:
+            assert len(after) >= 12, f"{lens_id}: NATO persists ({sorted(after)})"
+        else:
+            assert len(after) <= 2, f"{lens_id}: NATO dissolves ({sorted(after)})"
+
+
+# C12: the Asian alliances and NATO: the lenses answer differently, side by side
+def test_c12_lenses_disagree_on_whether_the_us_alliances_in_asia_endure():
+    scenario = load_scenario(SCENARIOS / "east-asia.json")
+    asia = {"JPN", "ROK", "PHI", "AUL", "THI"}
+    kept = {}
+    for lens_id in ("power", "threat", "institutions", "identity"):
+        sim = Simulation(build_world(scenario), get_lens(lens_id), seed=0, shocks=scenario.shocks)
+        sim.run(15)
+        kept[lens_id] = len(partners(sim.world, "USA") & asia)
+    assert kept["institutions"] >= 4 and kept["identity"] >= 4, kept
+    assert len(set(kept.values())) > 1, f"the lenses should not all agree: {kept}"
