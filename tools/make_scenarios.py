@@ -949,9 +949,16 @@ US_ROK = Correction(
     "Corrected to alliance 0.75.")
 
 
+#: Left out of 1989: the East Asia scenario covers them, and this one is about NATO and the
+#: Pact. With them in, China's CINC (population-heavy) makes it the power that NATO balances
+#: under the power lens once the Soviet Union has fallen, which hides the realist prediction.
+ASIA_1989 = {"CHN", "JPN", "ROK", "PRK", "TAW"}
+
+
 def end_of_cold_war_1989(data: Data) -> Scenario:
-    specs = _cold_war_specs(1989)
+    specs = [s for s in _cold_war_specs(1989) if s.sid not in ASIA_1989]
     terms, adjustments = _cold_war_affinity(1989)
+    adjustments = [a for a in adjustments if not ASIA_1989 & {a[0], a[1]}]
     collapse = data.capability("RUS", 1992)
     pact = ["POL", "GDR", "CZE", "HUN", "ROM", "BUL"]
     shocks = [{"turn": 8, "state": "RUS",
@@ -974,6 +981,9 @@ def end_of_cold_war_1989(data: Data) -> Scenario:
         "Cross-bloc ententes in COW: France-USSR (1970 consultation protocol) and Canada-USSR "
         "(1971) are kept as coded.",
         "offense_dominance 0.5: nuclear parity.",
+        "East Asia (China, Japan, the two Koreas, Taiwan) is left out: the east-asia scenario "
+        "covers it, and with China in, its population-heavy CINC would make it the power NATO "
+        "balances under the power lens once the Soviet Union has fallen.",
     ]
     description = (
         "The blocs of 1989 (NATO with Spain; the Warsaw Pact and the Soviet bloc's bilateral "
@@ -992,7 +1002,7 @@ def end_of_cold_war_1989(data: Data) -> Scenario:
         data, slug="end-of-cold-war-1989", name="1989: the end of the Cold War",
         description=description, lens="threat", year=1989, on=dt.date(1989, 1, 1),
         settings={"offense_dominance": 0.5, "ally_reliability": RELIABILITY},
-        specs=specs, regime_terms=terms, adjustments=adjustments, corrections=[US_ROK],
+        specs=specs, regime_terms=terms, adjustments=adjustments, corrections=[],
         shocks=shocks, sources=["llm", "mearsheimer", "wallander", "risse"], notes=notes,
     )
 

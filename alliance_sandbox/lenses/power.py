@@ -6,15 +6,20 @@ import numpy as np
 from .base import Decision, Lens, arming, balancing_desire
 
 
+#: How much of an ally's power its commitment takes away under this lens: less than the
+#: other lenses (perception.ALLY_TRUST), because to Waltz an ally's power is still power.
+POWER_ALLY_TRUST = 0.5
+
+
 def power_threat(world, seen) -> np.ndarray:
-    """[i, k] = relative[i, k] x s_k / s_max x (1 - commitment[i, k]).
+    """[i, k] = relative[i, k] x s_k / s_max x (1 - 0.5 x commitment[i, k]).
 
     Only capability counts: the stronger k is next to i, and the closer k is to being the
-    strongest state of all, the more i must balance it. Allies are feared less.
+    strongest state of all, the more i must balance it. Allies are feared somewhat less.
     """
     s = seen.share
     dominance = s / s.max() if s.size and s.max() > 0 else s
-    threat = seen.relative * dominance[None, :] * seen.ally_discount
+    threat = seen.relative * dominance[None, :] * (1.0 - POWER_ALLY_TRUST * world.commitment)
     np.fill_diagonal(threat, 0.0)
     return threat
 
@@ -25,7 +30,8 @@ class BalanceOfPower(Lens):
     claim = "States balance against power, so that no one state dominates."
     citation = "Waltz (1979), Theory of International Politics"
     rule = (
-        "threat[i,k] = relative capability of k x k's capability / the strongest's; "
+        "threat[i,k] = relative capability of k x k's capability / the strongest's x "
+        "(1 - 0.5 x commitment); "
         "ally with those who fear the same powers: desire = urgency x common threat x help "
         "- threat from the partner - tie cost. Distance and intentions do not count."
     )

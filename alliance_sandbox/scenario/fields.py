@@ -329,6 +329,10 @@ _SETTINGS_RANGES: dict[str, tuple[str, float | None, float | None, bool, str]] =
         "number", 0.0, 1.0, False,
         "Chance per turn that an aggressive state's dispute becomes a crisis (scaled by aggression).",
     ),
+    "growth_noise": (
+        "number", 0.0, 0.5, False,
+        "Standard deviation of each state's random growth or decline per turn (log scale); 0 freezes capabilities.",
+    ),
     "same_regime_affinity": (
         "number", -1.0, 1.0, False,
         "Affinity given to a pair with the same non-empty regime when `affinity` does not list the pair.",

@@ -11,9 +11,11 @@ import html
 import importlib
 import sys
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSlider,
     QApplication,
     QDockWidget,
     QFileDialog,
@@ -54,6 +56,33 @@ def describe_polarity(effective_poles: float) -> str:
     return f"{word.capitalize()} ({effective_poles:.1f} poles)"
 
 
+class NavigationKeyGuard(QObject):
+    """Lets a focused slider or table keep its arrow keys.
+
+    Left/Right, Home and PgUp/PgDown are also the window's Back/Step/Reset keys, and an
+    application shortcut normally wins over the focus widget. Qt first asks the focus widget
+    (a ShortcutOverride event); this filter, put on sliders and tables when they get the focus,
+    says "mine" for their navigation keys. Text fields and spin boxes already do that themselves.
+    """
+
+    KEYS = frozenset({Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
+                      Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End})
+    WIDGETS = (QAbstractSlider, QAbstractItemView)
+
+    def watch(self, _old, widget) -> None:
+        if isinstance(widget, self.WIDGETS) and not widget.property("_navigationGuarded"):
+            widget.setProperty("_navigationGuarded", True)
+            widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and event.key() in self.KEYS
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            event.accept()
+            return True
+        return False
+
+
 def _optional_dock(module: str, cls_name: str, controller: Controller) -> QDockWidget | None:
     """Build a dock if its module exists; the window works without it (e.g. mid-development)."""
     try:
@@ -75,6 +104,9 @@ class MainWindow(QMainWindow):
         self.controller = Controller(scenario, self)
         self._presenting = False
         self._before_presenting: dict | None = None
+        self._sized_docks = False
+        self.nav_guard = NavigationKeyGuard(self)
+        QApplication.instance().focusChanged.connect(self.nav_guard.watch)
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
         self.setMinimumSize(640, 480)
@@ -106,8 +138,7 @@ class MainWindow(QMainWindow):
         self._make_status_bar()
         self._connect()
         self._set_speed(self.turn_bar.speed_tps())
-        if persist:
-            self._restore_settings()
+        self._restored_state = persist and self._restore_settings()
         self._on_loaded()
 
     # ------------------------------------------------------------------ building
@@ -178,16 +209,30 @@ class MainWindow(QMainWindow):
         charts, log = self.docks.get("charts"), self.docks.get("log_dock")
         if charts is not None and log is not None:
             self.splitDockWidget(charts, log, Qt.Orientation.Horizontal)
-        self._default_dock_sizes()
 
-    def _default_dock_sizes(self) -> None:
-        """A first layout that leaves the map the most room (later ones come from settings)."""
-        right = [d for k, d in self.docks.items() if k == "inspector"]
-        bottom = [d for k, d in self.docks.items() if k in ("charts", "log_dock")]
-        if right:
-            self.resizeDocks(right, [360], Qt.Orientation.Horizontal)
+    def _size_docks(self, presenting: bool = False, size=None) -> None:
+        """Dock sizes as shares of the window, so the map keeps most of a small screen.
+
+        Used for the first layout (later ones come from the settings) and on entering
+        presentation mode, where the charts get a third of the height and the map the rest."""
+        w, h = size.toTuple() if size is not None else (self.width(), self.height())
+        charts, log = self.docks.get("charts"), self.docks.get("log_dock")
+        bottom = [d for d in (charts, log) if d is not None and d.isVisible()]
         if bottom:
-            self.resizeDocks(bottom[:1], [260], Qt.Orientation.Vertical)
+            share = 0.34 if presenting else 0.3
+            self.resizeDocks(bottom[:1], [max(190, int(share * h))], Qt.Orientation.Vertical)
+        if charts is not None and log is not None and not presenting:
+            self.resizeDocks([charts, log], [int(0.55 * w), int(0.45 * w)], Qt.Orientation.Horizontal)
+        inspector = self.docks.get("inspector")
+        if inspector is not None and inspector.isVisible():
+            self.resizeDocks([inspector], [max(280, min(400, int(0.24 * w)))], Qt.Orientation.Horizontal)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized_docks:
+            self._sized_docks = True
+            if not self._restored_state:
+                self._size_docks()
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -359,7 +404,8 @@ class MainWindow(QMainWindow):
                 self.docks["charts"].show()
             self.menuBar().hide()
             if fullscreen:
-                self.showFullScreen()
+                self.showFullScreen()  # the resize may come later: size the docks for the screen
+            self._size_docks(presenting=True, size=self.screen().size() if fullscreen else None)
         else:
             saved = self._before_presenting or {}
             self._before_presenting = None
@@ -408,20 +454,20 @@ class MainWindow(QMainWindow):
         settings.setValue("window/state", saved["state"] if saved else self.saveState())
         settings.setValue("run/speed", self.turn_bar.speed_tps())
 
-    def _restore_settings(self) -> None:
+    def _restore_settings(self) -> bool:
+        """The last session's window and speed; True if a dock layout was restored."""
         settings = app_settings()
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        state = settings.value("window/state")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
         speed = settings.value("run/speed")
         if speed is not None:
             try:
                 self.turn_bar.set_speed(float(speed))
             except (TypeError, ValueError):
                 pass
+        state = settings.value("window/state")
+        return isinstance(state, QByteArray) and not state.isEmpty() and self.restoreState(state)
 
     # ------------------------------------------------------------------ questions to the user
     # Small methods so tests can answer them (monkeypatch) without a dialog blocking.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -35,6 +35,12 @@ def turn_text(turn: int, year: int | None) -> str:
     if year is None:
         return f"Turn {turn}"
     return f"Turn {turn} · {year}" if year >= 1000 else f"Turn {turn} · year {year}"
+
+
+def short_citation(citation: str) -> str:
+    """ "Walt (1987), The Origins of Alliances, p. 22" -> "Walt (1987)"; two works -> both."""
+    works = [w.strip() for w in citation.split(";")]
+    return "; ".join(w.split("),")[0] + (")" if ")," in w else "") for w in works)
 
 
 class LensBar(QWidget):
@@ -87,16 +93,25 @@ class LensBar(QWidget):
         index = self.combo.findData(lens_id)
         if index != self.combo.currentIndex():
             self.combo.setCurrentIndex(index)
-        cls = LENSES[lens_id]
-        note = ("<br><span style='color:#7A4F00'><b>Applies from the next turn</b></span>"
-                if pending else "")
-        self.claim.setText(
-            f"<b>{html.escape(cls.name)}:</b> {html.escape(cls.claim)} "
-            f"<span style='color:#444'>— <i>{html.escape(cls.citation)}</i></span>{note}")
+        self._show_claim()
+
+    def _show_claim(self) -> None:
+        """The claim and its source. The name is already in the switcher; on the projector
+        the source is shortened to author and year (the full one is in the tooltip)."""
+        if not self._lens_id:
+            return
+        cls = LENSES[self._lens_id]
+        citation = short_citation(cls.citation) if self._presentation else cls.citation
+        note = (" <span style='color:#7A4F00'><b>(applies from the next turn)</b></span>"
+                if self._pending else "")
+        self.claim.setText(f"{html.escape(cls.claim)} <span style='color:#444'>— "
+                           f"<i>{html.escape(citation)}</i></span>{note}")
+        self.claim.setToolTip(f"{cls.name}: {cls.claim}\n{cls.citation}\n\n{cls.rule}".strip())
 
     def set_presentation(self, on: bool) -> None:
         self._presentation = on
         self._headline_fonts()
+        self._show_claim()
         self.combo.setMinimumHeight(style.bar_look(on).min_control_height)
         self.combo.setStyleSheet(style.toolbar_sheet(on))
 
@@ -109,21 +124,6 @@ class LensBar(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "combo"):
             self._headline_fonts()  # the app font changed: keep the headline bigger than it
-
-
-class TimelineSlider(QSlider):
-    """The history scrubber. When it has the focus its arrow keys scrub it, instead of the
-    window's Back / Step shortcuts (Qt asks the focus widget first: ShortcutOverride)."""
-
-    SCRUB_KEYS = frozenset({Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
-                            Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End})
-
-    def event(self, event) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if event.key() in self.SCRUB_KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-                event.accept()
-                return True
-        return super().event(event)
 
 
 class TurnBar(QToolBar):
@@ -159,7 +159,7 @@ class TurnBar(QToolBar):
         self.turn_label.setObjectName("turnLabel")
         self.turn_label.setContentsMargins(8, 0, 8, 0)
         self.addWidget(self.turn_label)
-        self.timeline = TimelineSlider(Qt.Orientation.Horizontal)
+        self.timeline = QSlider(Qt.Orientation.Horizontal)
         self.timeline.setObjectName("timeline")
         self.timeline.setToolTip("History: drag or click to look at an earlier turn")
         self.timeline.setMinimumWidth(120)

@@ -40,13 +40,13 @@ def test_lens_switch_applies_from_next_turn_and_is_logged(qtbot, window):
     assert window.controller.sim.lens.id == "threat"
     press(qtbot, window, Qt.Key.Key_1)  # balance of power
     assert window.controller.record.lens.id == "threat"  # turn 0 was made by the old lens
-    assert "Applies from the next turn" in window.lens_bar.claim.text()
+    assert "applies from the next turn" in window.lens_bar.claim.text()
     press(qtbot, window, Qt.Key.Key_Space)
     record = window.controller.record
     assert record.turn == 1
     assert record.lens.id == "power"
     assert [e for e in record.events if e.kind == "lens"]
-    assert "Applies from the next turn" not in window.lens_bar.claim.text()
+    assert "applies from the next turn" not in window.lens_bar.claim.text()
 
 
 def test_lens_switch_while_viewing_the_past_continues_from_there(qtbot, window):

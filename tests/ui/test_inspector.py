@@ -1,0 +1,233 @@
+"""The inspector dock: model -> widgets, and real key and mouse edits -> controller -> model."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import json  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtWidgets import QStyle, QStyleOptionSlider  # noqa: E402
+
+from alliance_sandbox.engine.world import DEFAULT_COMMITMENT, TIE_KINDS, tie_code  # noqa: E402
+from alliance_sandbox.scenario import loads_scenario  # noqa: E402
+from alliance_sandbox.ui.controller import Controller  # noqa: E402
+from alliance_sandbox.ui.inspector import InspectorDock  # noqa: E402
+
+# The offscreen platform cannot pass a window's size limits on; harmless, and not ours.
+pytestmark = pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
+
+SCENARIO = {
+    "schema_version": 1,
+    "name": "t",
+    "start_year": 1914,
+    "states": [
+        {"id": "A", "name": "Aurelia", "capability": 3, "lon": 10, "lat": 50, "offense": 0.8,
+         "aggression": 0.8, "satisfaction": -0.5},
+        {"id": "B", "name": "Borealis", "capability": 2, "lon": 20, "lat": 55},
+        {"id": "C", "name": "Caledon", "capability": 1.5, "lon": 0, "lat": 45},
+        {"id": "D", "name": "Dravia", "capability": 1, "lon": 25, "lat": 45},
+    ],
+    "ties": [{"a": "B", "b": "C", "kind": "alliance", "commitment": 0.7}],
+}
+
+
+@pytest.fixture
+def controller(qtbot):
+    return Controller(loads_scenario(json.dumps(SCENARIO)))
+
+
+@pytest.fixture
+def dock(qtbot, controller):
+    dock = InspectorDock(controller)
+    qtbot.addWidget(dock)
+    dock.resize(520, 800)
+    dock.show()
+    qtbot.waitExposed(dock)
+    return dock
+
+
+def index(controller, sid):
+    return controller.sim.world.index[sid]
+
+
+def type_into(qtbot, spin, text):
+    spin.setFocus()
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin, text)
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+
+
+def handle_center(slider) -> QPoint:
+    opt = QStyleOptionSlider()
+    slider.initStyleOption(opt)
+    rect = slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, opt,
+                                         QStyle.SubControl.SC_SliderHandle, slider)
+    return rect.center()
+
+
+def drag_slider(qtbot, slider, dx):
+    start = handle_center(slider)
+    qtbot.mousePress(slider, Qt.MouseButton.LeftButton, pos=start)
+    for k in range(1, 6):
+        qtbot.mouseMove(slider, start + QPoint(dx * k // 5, 0))
+    qtbot.mouseRelease(slider, Qt.MouseButton.LeftButton, pos=start + QPoint(dx, 0))
+
+
+def test_nothing_selected_shows_a_hint(dock):
+    assert dock.hint_label.isVisible()
+    assert "Click a state" in dock.hint_label.text()
+    assert not dock.content.isVisible()
+
+
+def test_selection_shows_the_state(dock, controller):
+    controller.select("A")
+    assert dock.state_id == "A"
+    assert dock.name_label.text() == "Aurelia"
+    assert not dock.hint_label.isVisible()
+    assert dock.field_row("capability").spin.value() == pytest.approx(3.0)
+    assert dock.field_row("offense").spin.value() == pytest.approx(0.8)
+    assert dock.field_row("satisfaction").spin.value() == pytest.approx(-0.5)
+    # capability range: 10 x the world's largest capability
+    assert dock.field_row("capability").spin.maximum() == pytest.approx(30.0)
+    share = controller.record.world.share[index(controller, "A")]
+    assert dock.standing_text("share") == f"{100 * share:.1f} %"
+    controller.select("B")
+    risks = controller.record.risks
+    i = index(controller, "B")
+    assert dock.standing_text("abandonment") == f"{risks.abandonment[i]:.2f}"
+    assert dock.standing_text("entrapment") == f"{risks.entrapment[i]:.2f}"
+    assert dock.standing_text("security") == f"{risks.security[i]:.2f}"
+    assert dock.standing_text("autonomy") == f"{risks.autonomy[i]:+.2f}"
+    assert dock.tie_partners() == ["C"]
+    # refreshing from the model never edits it
+    controller.step(2)
+    assert controller.undo_stack.count() == 0
+
+
+def test_typing_a_capability_edits_the_model_and_undo_restores(qtbot, dock, controller):
+    controller.select("D")
+    i = index(controller, "D")
+    share_before = controller.record.world.share[i]
+    type_into(qtbot, dock.field_row("capability").spin, "7.5")
+    assert controller.sim.world.capability[i] == pytest.approx(7.5)
+    # the record the map draws from follows: D's share (its disc size) grew
+    assert controller.record.world.share[i] > share_before
+    assert controller.undo_stack.count() == 1
+    assert dock.field_row("capability").slider.value() == dock.field_row("capability").to_slider(7.5)
+    controller.undo_stack.undo()
+    assert controller.sim.world.capability[i] == pytest.approx(1.0)
+    assert controller.record.world.share[i] == pytest.approx(share_before)
+    assert dock.field_row("capability").spin.value() == pytest.approx(1.0)
+
+
+def test_a_slider_drag_is_one_undo_step_and_two_drags_are_two(qtbot, dock, controller):
+    controller.select("A")
+    i = index(controller, "A")
+    slider = dock.field_row("aggression").slider
+    drag_slider(qtbot, slider, -80)
+    first = controller.sim.world.aggression[i]
+    assert first < 0.8 - 0.05
+    assert controller.undo_stack.count() == 1
+    assert controller.undo_stack.canUndo()  # the drag's macro is closed
+    drag_slider(qtbot, slider, -60)
+    second = controller.sim.world.aggression[i]
+    assert second < first - 0.05
+    assert controller.undo_stack.count() == 2
+    controller.undo_stack.undo()
+    assert controller.sim.world.aggression[i] == pytest.approx(first)
+    controller.undo_stack.undo()
+    assert controller.sim.world.aggression[i] == pytest.approx(0.8)
+    assert dock.field_row("aggression").spin.value() == pytest.approx(0.8)
+
+
+def test_capability_slider_drag(qtbot, dock, controller):
+    controller.select("C")
+    i = index(controller, "C")
+    drag_slider(qtbot, dock.field_row("capability").slider, 120)
+    assert controller.sim.world.capability[i] > 1.5
+    assert controller.undo_stack.count() == 1
+    assert dock.field_row("capability").spin.value() == pytest.approx(controller.sim.world.capability[i], abs=1e-3)
+    controller.undo_stack.undo()
+    assert controller.sim.world.capability[i] == pytest.approx(1.5)
+
+
+def test_commitment_spin_edits_the_tie(qtbot, dock, controller):
+    controller.select("B")
+    b, c = index(controller, "B"), index(controller, "C")
+    spin = dock.commitment_spin("C")
+    assert spin.value() == pytest.approx(0.7)
+    type_into(qtbot, spin, "0.3")
+    assert controller.sim.world.commitment[b, c] == pytest.approx(0.3)
+    assert controller.sim.world.commitment[c, b] == pytest.approx(0.3)
+    assert TIE_KINDS[controller.sim.world.tie_kind[b, c] - 1] == "alliance"
+    # the risks shown follow the model
+    assert dock.tie_table.item(0, 3).text() == f"{controller.record.risks.tie_abandonment[b, c]:.2f}"
+
+
+def test_remove_and_add_ties_through_the_widgets(qtbot, dock, controller):
+    controller.select("B")
+    b, c, d = (index(controller, s) for s in "BCD")
+    qtbot.mouseClick(dock.remove_button("C"), Qt.MouseButton.LeftButton)
+    assert controller.sim.world.tie_kind[b, c] == 0
+    assert dock.tie_partners() == []
+    assert dock.no_ties_label.isVisible()
+
+    dock.partner_combo.setCurrentIndex(dock.partner_combo.findData("D"))
+    dock.kind_combo.setCurrentText("entente")
+    qtbot.mouseClick(dock.add_button, Qt.MouseButton.LeftButton)
+    assert controller.sim.world.tie_kind[b, d] == tie_code("entente")
+    assert controller.sim.world.commitment[b, d] == pytest.approx(DEFAULT_COMMITMENT["entente"])
+    assert dock.tie_partners() == ["D"]
+    assert dock.partner_combo.findData("D") == -1  # no second tie with the same partner
+    assert controller.undo_stack.count() == 2
+    controller.undo_stack.undo()
+    controller.undo_stack.undo()
+    assert controller.sim.world.tie_kind[b, c] == tie_code("alliance")
+    assert dock.tie_partners() == ["C"]
+
+
+def test_editing_is_off_when_viewing_an_earlier_turn(qtbot, dock, controller):
+    controller.select("A")
+    controller.step(3)
+    controller.view(1)
+    assert not dock.editable
+    assert dock.history_box.isVisible()
+    assert "turn 1" in dock.history_note.text()
+    for name in ("capability", "offense", "aggression", "satisfaction"):
+        assert not dock.field_row(name).spin.isEnabled()
+        assert not dock.field_row(name).slider.isEnabled()
+    assert not dock.add_button.isEnabled()
+    # the values shown are those of the turn on view
+    i = index(controller, "A")
+    assert dock.field_row("capability").spin.value() == pytest.approx(
+        controller.sim.history[1].world.capability[i], abs=1e-3)
+    qtbot.mouseClick(dock.latest_button, Qt.MouseButton.LeftButton)
+    assert controller.at_latest and dock.editable
+    assert dock.field_row("capability").spin.isEnabled()
+    assert not dock.history_box.isVisible()
+    assert len(controller.sim.history) == 4
+
+
+def test_presentation_enlarges_fonts(dock, controller):
+    controller.select("A")
+    normal = dock.field_row("capability").spin.font().pointSizeF()
+    name = dock.name_label.font().pointSizeF()
+    dock.set_presentation(True)
+    assert dock.presentation
+    assert dock.field_row("capability").spin.font().pointSizeF() > 1.4 * normal
+    assert dock.name_label.font().pointSizeF() > 1.4 * name
+    dock.set_presentation(False)
+    assert dock.field_row("capability").spin.font().pointSizeF() == pytest.approx(normal)
+
+
+def test_load_clears_the_selection(dock, controller):
+    controller.select("A")
+    data = dict(SCENARIO, states=SCENARIO["states"][1:], ties=[])
+    controller.load(loads_scenario(json.dumps(data)))
+    assert dock.hint_label.isVisible()
+    controller.select("B")
+    assert dock.field_row("capability").spin.maximum() == pytest.approx(20.0)
+    assert np.isclose(dock.field_row("capability").spin.value(), 2.0)
