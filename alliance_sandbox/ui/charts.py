@@ -269,14 +269,18 @@ class ChartsDock(QDockWidget):
         return 0 if x is None else len(x)
 
     def curve_point_counts(self) -> dict[str, int]:
-        counts = {"abandonment": self.point_count(),
-                  "entrapment": len(self.entrapment_curve.yData if self.entrapment_curve.yData is not None else []),
-                  "blocs": len(self.bloc_curve.yData if self.bloc_curve.yData is not None else []),
-                  "realignments": len(self.realign_curve.yData if self.realign_curve.yData is not None else []),
-                  "others": len(self.others_curve.yData if self.others_curve.yData is not None else [])}
+        """Points of every visible curve, by name (share lines by state id)."""
+        def points(curve) -> int:
+            return 0 if curve.yData is None else len(curve.yData)
+
+        counts = {name: points(curve) for name, curve in (
+            ("abandonment", self.abandonment_curve), ("entrapment", self.entrapment_curve),
+            ("blocs", self.bloc_curve), ("realignments", self.realign_curve))}
+        if self.others_curve.isVisible():
+            counts["others"] = points(self.others_curve)
         world = self.controller.sim.history[0].world
         for i, curve in zip(self._shown, self.share_curves):
-            counts[world.ids[i]] = len(curve.yData)
+            counts[world.ids[i]] = points(curve)
         return counts
 
     def risk_title(self) -> str:

@@ -571,10 +571,11 @@ class InspectorDock(QDockWidget):
         self._drag_macro_open = True
 
     def _macro_alive(self) -> bool:
-        # QUndoStack has no "in a macro" query; during a macro canUndo() is False while
-        # index() > 0 (the macro itself is on the stack). A clear() (a step) closes it.
+        # QUndoStack has no "in a macro" query. An open macro is on the stack (count() is
+        # index() + 1: the index moves past it at endMacro) and canUndo() is False meanwhile.
+        # A clear() (a step during the drag) drops it: count() is then 0.
         stack = self.controller.undo_stack
-        return stack.index() > 0 and not stack.canUndo()
+        return not stack.canUndo() and stack.count() == stack.index() + 1
 
     def _end_drag(self) -> None:
         if self._drag_macro_open and self._macro_alive():

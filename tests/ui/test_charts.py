@@ -1,0 +1,217 @@
+"""The charts dock: the per-turn cache follows the history; curves, titles and hover follow it."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import json  # noqa: E402
+import re  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pyqtgraph as pg  # noqa: E402
+import pytest  # noqa: E402
+from PySide6.QtCore import QPointF  # noqa: E402
+
+from alliance_sandbox.scenario import loads_scenario  # noqa: E402
+from alliance_sandbox.ui.charts import TOP_STATES, ChartsDock, SeriesCache, nice_ceiling  # noqa: E402
+from alliance_sandbox.ui.controller import Controller  # noqa: E402
+
+# The offscreen platform cannot pass a window's size limits on; harmless, and not ours.
+pytestmark = pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
+
+SCENARIO = {
+    "schema_version": 1,
+    "name": "t",
+    "start_year": 1914,
+    "states": [
+        {"id": "A", "name": "Aurelia", "capability": 3, "lon": 10, "lat": 50, "offense": 0.8,
+         "aggression": 0.8, "satisfaction": -0.5},
+        {"id": "B", "name": "Borealis", "capability": 2, "lon": 20, "lat": 55},
+        {"id": "C", "name": "Caledon", "capability": 1.5, "lon": 0, "lat": 45},
+        {"id": "D", "name": "Dravia", "capability": 1, "lon": 25, "lat": 45},
+    ],
+    "ties": [{"a": "B", "b": "C", "kind": "alliance", "commitment": 0.7}],
+}
+
+
+def many_states(n=12):
+    states = [dict(s) for s in SCENARIO["states"]]
+    for k in range(len(states), n):
+        states.append({"id": f"S{k}", "name": f"State {k}", "capability": 0.2 + 0.05 * k,
+                       "lon": -20 + 4 * k, "lat": 40 + (k % 5)})
+    return dict(SCENARIO, states=states)
+
+
+@pytest.fixture
+def controller(qtbot):
+    return Controller(loads_scenario(json.dumps(SCENARIO)))
+
+
+@pytest.fixture
+def charts(qtbot, controller):
+    dock = ChartsDock(controller)
+    qtbot.addWidget(dock)
+    dock.resize(600, 800)
+    dock.show()
+    qtbot.waitExposed(dock)
+    return dock
+
+
+def allied_mean(record, name):
+    tied = (record.world.tie_kind != 0).any(axis=1)
+    values = getattr(record.risks, name)
+    return float(values[tied].mean()) if tied.any() else 0.0
+
+
+def test_point_count_follows_step_back_and_reset(charts, controller):
+    assert charts.point_count() == 1
+    controller.step(5)
+    assert charts.point_count() == 6
+    assert set(charts.curve_point_counts().values()) == {6}
+    controller.back()
+    assert charts.point_count() == 5
+    assert set(charts.curve_point_counts().values()) == {5}
+    controller.step(2)
+    assert charts.point_count() == 7
+    controller.reset()
+    assert charts.point_count() == 1
+
+
+def test_the_cache_appends_only_new_turns(charts, controller):
+    controller.step(3)
+    rows = list(charts.cache._records)
+    controller.step(2)
+    assert charts.cache._records[:4] == rows  # the first four rows were not recomputed
+    assert charts.cache.count == 6
+    # after Back + a different run, the rows follow the new records
+    controller.back()
+    controller.back()
+    controller.step(1)
+    history = controller.sim.history
+    assert charts.cache.count == 5
+    np.testing.assert_allclose(charts.cache.share[:5], [r.world.share for r in history])
+
+
+def test_system_mean_then_the_selected_state(charts, controller):
+    controller.step(5)
+    history = controller.sim.history
+    assert "mean" in charts.risk_title()
+    abandon, entrap = charts.risk_series()
+    np.testing.assert_allclose(abandon, [allied_mean(r, "abandonment") for r in history])
+    np.testing.assert_allclose(entrap, [allied_mean(r, "entrapment") for r in history])
+
+    controller.select("C")
+    i = controller.sim.world.index["C"]
+    assert "Caledon" in charts.risk_title()
+    assert "mean" not in charts.risk_title()
+    abandon, entrap = charts.risk_series()
+    np.testing.assert_allclose(abandon, [r.risks.abandonment[i] for r in history])
+    np.testing.assert_allclose(entrap, [r.risks.entrapment[i] for r in history])
+
+    controller.select("")
+    assert "mean" in charts.risk_title()
+
+
+def test_an_edit_of_the_latest_turn_redraws_it(charts, controller):
+    controller.step(2)
+    controller.select("D")
+    i = controller.sim.world.index["D"]
+    controller.edit_state("D", capability=6.0)
+    assert charts.point_count() == 3
+    share_line = charts.share_curves[charts.shown_states().index("D")]
+    assert share_line.yData[-1] == pytest.approx(100 * controller.record.world.share[i])
+    controller.undo_stack.undo()
+    share_line = charts.share_curves[charts.shown_states().index("D")]
+    assert share_line.yData[-1] == pytest.approx(100 * controller.record.world.share[i])
+
+
+def test_share_lines_top_states_plus_others(qtbot):
+    controller = Controller(loads_scenario(json.dumps(many_states(12))))
+    charts = ChartsDock(controller)
+    qtbot.addWidget(charts)
+    controller.step(3)
+    shown = charts.shown_states()
+    assert len(shown) == TOP_STATES
+    latest = controller.record.world.share
+    ids = controller.record.world.ids
+    top = sorted(range(len(ids)), key=lambda i: -latest[i])[:TOP_STATES]
+    assert shown == [ids[i] for i in top]
+    others = charts.others_curve.yData
+    assert others[-1] == pytest.approx(100 * (1 - latest[top].sum()))
+    # the selected state always has a line, drawn thicker
+    smallest = ids[int(np.argmin(latest))]
+    controller.select(smallest)
+    assert smallest in charts.shown_states()
+    line = charts.share_curves[charts.shown_states().index(smallest)]
+    assert line.opts["pen"].widthF() > charts.share_curves[0].opts["pen"].widthF()
+
+
+def test_hover_shows_the_values_at_the_turn(qtbot, charts, controller):
+    pg.setConfigOption("mouseRateLimit", -1)
+    controller.step(5)
+    controller.select("B")
+    qtbot.wait(10)
+    vb = charts.risk_plot.getViewBox()
+    scene_pos = vb.mapViewToScene(QPointF(3.1, 0.5))
+    pos = charts.view.mapFromScene(scene_pos)
+    qtbot.mouseMove(charts.view.viewport(), pos)
+    text = charts.hover_text()
+    assert "Turn 3" in text
+    i = controller.sim.world.index["B"]
+    assert f"abandonment {controller.sim.history[3].risks.abandonment[i]:.2f}" in text
+    assert re.search(r"\d+\.\d+ %", text)  # a share
+    assert all(line.isVisible() for line in charts._hover_lines)
+    assert charts._hover_lines[0].value() == 3
+    charts.clear_hover()
+    assert charts.hover_text() == ""
+
+
+def test_marker_at_the_turn_on_view(charts, controller):
+    controller.step(5)
+    assert not any(m.isVisible() for m in charts._markers)
+    controller.view(2)
+    assert all(m.isVisible() and m.value() == 2 for m in charts._markers)
+    assert charts.point_count() == 6  # scrubbing does not cut the curves
+    controller.view(5)
+    assert not any(m.isVisible() for m in charts._markers)
+
+
+def test_ranges_are_explicit_and_coarse(charts, controller):
+    controller.step(12)
+    x0, x1 = charts.risk_plot.viewRange()[0]
+    assert x0 == pytest.approx(-0.5) and x1 == pytest.approx(nice_ceiling(12) + 0.5)
+    assert charts.risk_plot.viewRange()[1] == pytest.approx([-0.02, 1.02])
+    assert nice_ceiling(11) == 12 and nice_ceiling(13) == 15 and nice_ceiling(0.31) == pytest.approx(0.4)
+
+
+def test_load_starts_over(charts, controller):
+    controller.step(4)
+    controller.load(loads_scenario(json.dumps(many_states(10))))
+    assert charts.point_count() == 1
+    assert charts.cache.n_states == 10
+
+
+def test_presentation_thickens_lines_and_fonts(charts, controller):
+    controller.step(2)
+    width = charts.abandonment_curve.opts["pen"].widthF()
+    charts.set_presentation(True)
+    assert charts.presentation
+    assert charts.abandonment_curve.opts["pen"].widthF() > 1.5 * width
+    assert charts.risk_plot.getAxis("left").style["tickFont"].pointSizeF() >= 14
+    charts.set_presentation(False)
+    assert charts.abandonment_curve.opts["pen"].widthF() == pytest.approx(width)
+
+
+def test_series_cache_without_qt(controller):
+    cache = SeriesCache()
+    controller.step(4)
+    assert cache.sync(controller.sim.history)
+    assert not cache.sync(controller.sim.history)
+    assert cache.count == 5
+    np.testing.assert_array_equal(cache.realignments[:5], [r.realignments for r in controller.sim.history])
+    blocs = [sum(1 for g in r.world.blocs() if len(g) > 1) for r in controller.sim.history]
+    np.testing.assert_array_equal(cache.blocs[:5], blocs)
+    # growing past the initial capacity keeps the old rows
+    controller.step(100)
+    assert cache.sync(controller.sim.history)
+    np.testing.assert_allclose(cache.share[:105], [r.world.share for r in controller.sim.history])
