@@ -198,7 +198,8 @@ def cmd_landscape(args) -> int:
         }, indent=1, ensure_ascii=False))
         return 0
     print(f"{scenario.name}: {world.n} states, {2 ** max(world.n - 1, 0):,} two-bloc splits; "
-          f"{len(found)} local minima of the energy (Axelrod & Bennett 1993), lowest first:")
+          f"{len(found)} local {'minimum' if len(found) == 1 else 'minima'} of the energy "
+          "(Axelrod & Bennett 1993), lowest first:")
     for rank, m in enumerate(found, start=1):
         left, right = (", ".join(world.names[world.index[s]] for s in bloc) or "(none)" for bloc in m["blocs"])
         print(f"{rank}. energy {m['energy']:.6f}\n   bloc A: {left}\n   bloc B: {right}")

@@ -19,8 +19,9 @@ class AutonomySecurity(Lens):
     )
     citation = "Morrow (1991), Alliances and Asymmetry, AJPS 35(4): 904-933"
     rule = (
-        "desire[i,j] = security gained (i's worst threat x j's relative capability) + "
-        "0.3 x (autonomy gained if i is the major partner, minus half as much if minor) - tie cost."
+        "desire[i,j] = urgency x i's worst threat x min(1, 2 x j's relative capability) "
+        "(security) + 0.3 x the capability asymmetry if i is the major partner, or - 0.15 x it "
+        "if i is the minor one (autonomy) - tie cost."
     )
 
     def decide(self, world, seen):

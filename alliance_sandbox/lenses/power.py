@@ -31,9 +31,8 @@ class BalanceOfPower(Lens):
     citation = "Waltz (1979), Theory of International Politics"
     rule = (
         "threat[i,k] = relative capability of k x k's capability / the strongest's x "
-        "(1 - 0.5 x commitment); "
-        "ally with those who fear the same powers: desire = urgency x common threat x help "
-        "- threat from the partner - tie cost. Distance and intentions do not count."
+        "(1 - 0.5 x commitment); then realist balancing (model.md): ally with those who fear "
+        "the same powers. Distance and intentions do not count."
     )
 
     def threat(self, world, seen):

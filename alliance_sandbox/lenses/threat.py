@@ -25,8 +25,9 @@ class BalanceOfThreat(Lens):
     citation = "Walt (1987), The Origins of Alliances, p. 22"
     rule = (
         "threat[i,k] = relative capability x proximity (reach grows with power) x offense_k "
-        "x aggression_k x (1 - commitment); ally with those who fear the same states; "
-        "a state that fears no one (worst threat < 0.05) bandwagons with the strongest."
+        "x aggression_k x (1 - 0.8 x commitment); then realist balancing (model.md): ally with "
+        "those who fear the same states; a state that fears no one (worst threat < 0.05) "
+        "bandwagons with the strongest in a loose alignment."
     )
 
     def decide(self, world, seen):

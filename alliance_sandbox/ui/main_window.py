@@ -210,29 +210,64 @@ class MainWindow(QMainWindow):
         if charts is not None and log is not None:
             self.splitDockWidget(charts, log, Qt.Orientation.Horizontal)
 
-    def _size_docks(self, presenting: bool = False, size=None) -> None:
-        """Dock sizes as shares of the window, so the map keeps most of a small screen.
+    @staticmethod
+    def is_compact(width: int, height: int) -> bool:
+        """A short or 4:3 screen (a 1366x768 laptop, a 1024x768 projector): height is what
+        is missing, so the docks go to the right and the map keeps the full height."""
+        return height < 900 or width / max(height, 1) < 1.45
 
-        Used for the first layout (later ones come from the settings) and on entering
-        presentation mode, where the charts get a third of the height and the map the rest."""
+    def _layout_docks(self, presenting: bool = False, size=None) -> None:
+        """Place and size the docks for the window's size.
+
+        Wide: inspector right, charts and log side by side at the bottom. Compact: one column
+        on the right, charts above the inspector and the log (as tabs). Presenting: the charts
+        alone, right or bottom by the same rule. Used for the first layout (later ones come
+        from the settings) and on entering presentation mode (leaving restores the old one)."""
         w, h = size.toTuple() if size is not None else (self.width(), self.height())
-        charts, log = self.docks.get("charts"), self.docks.get("log_dock")
-        bottom = [d for d in (charts, log) if d is not None and d.isVisible()]
-        if bottom:
-            share = 0.34 if presenting else 0.3
-            self.resizeDocks(bottom[:1], [max(190, int(share * h))], Qt.Orientation.Vertical)
-        if charts is not None and log is not None and not presenting:
-            self.resizeDocks([charts, log], [int(0.55 * w), int(0.45 * w)], Qt.Orientation.Horizontal)
-        inspector = self.docks.get("inspector")
-        if inspector is not None and inspector.isVisible():
-            self.resizeDocks([inspector], [max(280, min(400, int(0.24 * w)))], Qt.Orientation.Horizontal)
+        compact = self.is_compact(w, h)
+        inspector, charts, log = (self.docks.get(k) for k in ("inspector", "charts", "log_dock"))
+        right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
+        vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
+        column = max(340, min(560, int(0.36 * w)))
+        if presenting:
+            if charts is not None:
+                self.addDockWidget(right if compact else bottom, charts)
+                charts.show()
+                if compact:
+                    self.resizeDocks([charts], [max(360, int(0.4 * w))], horizontal)
+                else:
+                    self.resizeDocks([charts], [max(240, int(0.42 * h))], vertical)
+            return
+        if compact:
+            if charts is not None:
+                self.addDockWidget(right, charts)
+            if inspector is not None and charts is not None:
+                self.splitDockWidget(charts, inspector, vertical)
+            if log is not None and inspector is not None:
+                self.tabifyDockWidget(inspector, log)
+                inspector.raise_()
+            elif log is not None and charts is not None:
+                self.splitDockWidget(charts, log, vertical)
+            docks = [d for d in (charts, inspector or log) if d is not None]
+            if docks:
+                self.resizeDocks(docks[:1], [column], horizontal)
+            if len(docks) == 2:
+                self.resizeDocks(docks, [int(0.45 * h), int(0.55 * h)], vertical)
+            return
+        if inspector is not None:
+            self.resizeDocks([inspector], [max(300, min(420, int(0.22 * w)))], horizontal)
+        low = [d for d in (charts, log) if d is not None]
+        if low:
+            self.resizeDocks(low[:1], [max(220, int(0.3 * h))], vertical)
+        if len(low) == 2:
+            self.resizeDocks(low, [int(0.55 * w), int(0.45 * w)], horizontal)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._sized_docks:
             self._sized_docks = True
             if not self._restored_state:
-                self._size_docks()
+                self._layout_docks()
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -400,12 +435,10 @@ class MainWindow(QMainWindow):
             for key in ("inspector", "log_dock"):
                 if key in self.docks:
                     self.docks[key].hide()
-            if "charts" in self.docks:
-                self.docks["charts"].show()
             self.menuBar().hide()
             if fullscreen:
-                self.showFullScreen()  # the resize may come later: size the docks for the screen
-            self._size_docks(presenting=True, size=self.screen().size() if fullscreen else None)
+                self.showFullScreen()  # the resize may come later: lay out for the screen
+            self._layout_docks(presenting=True, size=self.screen().size() if fullscreen else None)
         else:
             saved = self._before_presenting or {}
             self._before_presenting = None

@@ -144,6 +144,7 @@ class LabelItem(QGraphicsPathItem):
         self.text = ""
         self.px = 0
         self.radius = 0.0
+        self.size = (0.0, 0.0)  # text width and height in pixels
         self.side = "below"
         self.offset = (0.0, 0.0)
         self._applied = (0.0, 0.0)
@@ -158,6 +159,7 @@ class LabelItem(QGraphicsPathItem):
         rect = path.boundingRect()
         # Centre horizontally on the disc; top of the glyphs at y = 0.
         path.translate(-rect.center().x(), -rect.top())
+        self.size = (rect.width(), rect.height())
         self.setPath(path)
         self.glyphs.setPath(path)
         self.place(self.side)
@@ -174,6 +176,8 @@ class LabelItem(QGraphicsPathItem):
         self.radius = radius
         self.place(self.side)
 
+    SIDES = ("below", "above", "right", "left")
+
     def place(self, side: str) -> None:
         """Put the label below, above, right or left of the disc."""
         self.side = side
@@ -183,24 +187,41 @@ class LabelItem(QGraphicsPathItem):
             self.setTransform(QTransform.fromTranslate(*self.offset))
 
     def offset_for(self, side: str) -> tuple[float, float]:
-        rect = self.path().boundingRect()
+        """Where the path's origin (top centre of the text) goes, relative to the disc."""
+        w, h = self.size
         r = self.radius
         if side == "below":
             return (0.0, r + 2.0)
         if side == "above":
-            return (0.0, -r - 2.0 - rect.height())
+            return (0.0, -r - 2.0 - h)
         if side == "right":
-            return (r + 4.0 + rect.width() / 2, -rect.height() / 2)
-        return (-r - 4.0 - rect.width() / 2, -rect.height() / 2)
+            return (r + 4.0 + w / 2, -h / 2)
+        return (-r - 4.0 - w / 2, -h / 2)
 
     def pixel_rect(self, side: str | None = None) -> QRectF:
         """The label's rectangle in pixels relative to its anchor (the state's centre)."""
         dx, dy = self.offset if side is None else self.offset_for(side)
-        return self.path().boundingRect().translated(dx, dy)
+        w, h = self.size
+        return QRectF(dx - w / 2, dy, w, h)
 
 
-def _tie_pen(theme: Theme, kind: str, level: int) -> QPen:
-    pen = QPen(qcolor(theme.tie_colors[kind]), theme.tie_width(kind, level))
+def density_scale(ties: int) -> float:
+    """Thinner tie lines in a crowded world (a few steps, so pens rarely change).
+
+    Why: 2,000 lines of 3-4 px hide the map and each other (and cost 30 ms a frame); thinner
+    lines keep the structure readable. Up to 300 ties nothing changes.
+    """
+    for bound, scale in ((300, 1.0), (700, 0.75), (1500, 0.6)):
+        if ties <= bound:
+            return scale
+    return 0.5
+
+
+def _tie_pen(theme: Theme, kind: str, level: int, scale: float = 1.0) -> QPen:
+    width = max(theme.min_tie_width, theme.tie_width(kind, level) * scale)
+    if kind == "alignment":
+        width = min(width, theme.tie_width(kind, level))
+    pen = QPen(qcolor(theme.tie_colors[kind]), width)
     pen.setCosmetic(True)  # width and dashes in pixels at any zoom
     pen.setStyle(TIE_PEN_STYLES[kind])
     # Flat caps: round-capped dots draw 12x slower (300 ms for 500 dotted ties, measured).
@@ -237,11 +258,13 @@ class TieLayer:
         self.key_index = np.zeros(0, dtype=int)  # index into self.keys per tie
         self.dragged: int | None = None
         self._drag_ties: list[tuple[int, int, int]] = []
+        self.scale = 1.0
         self.apply_theme(theme)
 
     def apply_theme(self, theme: Theme) -> None:
+        self.theme = theme
         for (code, level) in self.keys:
-            pen = _tie_pen(theme, TIE_KIND_NAMES[code - 1], level)
+            pen = _tie_pen(theme, TIE_KIND_NAMES[code - 1], level, self.scale)
             self.items[(code, level)].setPen(pen)
             self.drag_items[(code, level)].setPen(pen)
 
@@ -250,6 +273,10 @@ class TieLayer:
         nlev = len(COMMITMENT_WIDTH_FACTORS)
         self.key_index = (codes.astype(int) - 1) * nlev + levels
         self.dragged = None
+        scale = density_scale(len(ti))
+        if scale != self.scale:
+            self.scale = scale
+            self.apply_theme(self.theme)
 
     def _fill(self, store, xs: list, ys: list, ti, tj, keys) -> None:
         paths = [QPainterPath() for _ in self.keys]

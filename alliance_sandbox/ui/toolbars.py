@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -73,12 +74,16 @@ class LensBar(QWidget):
         self.claim.setTextFormat(Qt.TextFormat.RichText)
         self.claim.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.claim.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.setSpacing(12)
-        layout.addWidget(self.caption, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addWidget(self.combo, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addWidget(self.claim, 1)
+        head = QHBoxLayout()
+        head.setSpacing(10)
+        head.addWidget(self.caption, 0, Qt.AlignmentFlag.AlignVCenter)
+        head.addWidget(self.combo, 0, Qt.AlignmentFlag.AlignVCenter)
+        head.addStretch(1)
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(10, 6, 10, 6)
+        self.box.setSpacing(12)
+        self.box.addLayout(head, 0)
+        self.box.addWidget(self.claim, 1)
         self._lens_id = ""
         self._pending = False
         self._presentation = False
@@ -124,6 +129,19 @@ class LensBar(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "combo"):
             self._headline_fonts()  # the app font changed: keep the headline bigger than it
+
+    def stacked(self) -> bool:
+        return self.box.direction() == QBoxLayout.Direction.TopToBottom
+
+    def resizeEvent(self, event) -> None:
+        """Claim beside the switcher when there is room for it, under it when narrow (a
+        claim squeezed into a column would take six lines)."""
+        super().resizeEvent(event)
+        head = self.caption.sizeHint().width() + self.combo.sizeHint().width() + 40
+        want = (QBoxLayout.Direction.TopToBottom if event.size().width() < head + 520
+                else QBoxLayout.Direction.LeftToRight)
+        if want != self.box.direction():
+            self.box.setDirection(want)
 
 
 class TurnBar(QToolBar):
