@@ -77,13 +77,8 @@ def apply_ties(world: World, desire: np.ndarray, explain) -> list[Event]:
     tighten = tied & (mutual >= FORM) & (c < ceiling - 0.05)
     fade = tied & (world.tie_kind == COALITION) & ~tighten & ~loosen
     for i, j in zip(*np.nonzero(loosen)):
-        new = c[i, j] - LOOSEN_STEP
-        if new < DISSOLVE:
-            events.append(explain("leave", i, j, "leaves its tie with"))
-            world.remove_tie(i, j)
-        else:
-            _set_commitment(world, i, j, new)
-            events.append(explain("loosen", i, j, f"loosens its tie ({new:.2f}) with"))
+        event = _lower(world, i, j, LOOSEN_STEP, explain, "leaves its tie with")
+        events.append(event or explain("loosen", i, j, f"loosens its tie ({c[i, j]:.2f}) with"))
     for i, j in zip(*np.nonzero(tighten)):
         new = min(ceiling[i, j], c[i, j] + TIGHTEN_STEP)
         _set_commitment(world, i, j, new)
@@ -93,12 +88,9 @@ def apply_ties(world: World, desire: np.ndarray, explain) -> list[Event]:
             verb = f"formalises an alliance ({new:.2f}) with"
         events.append(explain("tighten", i, j, verb))
     for i, j in zip(*np.nonzero(fade)):
-        new = c[i, j] - COALITION_FADE
-        if new < DISSOLVE:
-            events.append(explain("leave", i, j, "ends its crisis coalition with"))
-            world.remove_tie(i, j)
-        else:
-            _set_commitment(world, i, j, new)
+        event = _lower(world, i, j, COALITION_FADE, explain, "ends its crisis coalition with")
+        if event:
+            events.append(event)
     crowded = desire - CROWDING * world.tied().sum(axis=1)[:, None]
     events.extend(_form_new_ties(world, np.minimum(crowded, crowded.T), upper, explain))
     return events
@@ -126,6 +118,17 @@ def _realign(world: World, desire: np.ndarray, mutual: np.ndarray, explain) -> l
         events.append(event)
         world.remove_tie(i, j)
     return events
+
+
+def _lower(world: World, i: int, j: int, step: float, explain, leave_verb: str) -> Event | None:
+    """Lower a tie's commitment by `step`; below DISSOLVE it ends, and the "leave" event is returned."""
+    new = world.commitment[i, j] - step
+    if new < DISSOLVE:
+        event = explain("leave", i, j, leave_verb)
+        world.remove_tie(i, j)
+        return event
+    _set_commitment(world, i, j, new)
+    return None
 
 
 def _set_commitment(world: World, i: int, j: int, value: float) -> None:

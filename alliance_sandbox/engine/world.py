@@ -46,6 +46,12 @@ class Shock:
     set: dict
 
 
+def _setting(default, low, high, doc: str, above_low: bool = False):
+    """A setting with its allowed range and meaning, in one place: the scenario validator,
+    the JSON Schema and the format docs all read this metadata."""
+    return field(default=default, metadata={"low": low, "high": high, "above_low": above_low, "doc": doc})
+
+
 @dataclass
 class Settings:
     """World-wide parameters a scenario may set; every field has a default.
@@ -53,24 +59,28 @@ class Settings:
     Polarity is not a setting: it follows from the capabilities.
     """
 
-    #: 0..1; above 0.5 the offence is believed dominant (allies chain-gang into crises),
-    #: below 0.5 the defence is (states pass the buck). Christensen & Snyder (1990).
-    offense_dominance: float = 0.5
-    #: Kilometres at which proximity falls to 1/e (Walt's geographic proximity).
-    proximity_km: float = 2500.0
-    #: Probability that an ally honours a call for help: Leeds, Long & Mitchell (2000): 74.5%.
-    ally_reliability: float = 0.745
-    #: Capability growth per turn bought by arming, as a share of own capability (internal balancing).
-    arming_rate: float = 0.04
-    #: Turns before arming adds capability (internal balancing is slow).
-    arming_lag: int = 2
-    #: Chance per turn that an aggressive state's dispute becomes a crisis (scaled by aggression).
-    crisis_rate: float = 0.15
-    #: Standard deviation of each state's random growth or decline per turn (log scale):
-    #: power shifts that keep the balance moving. 0 freezes capabilities.
-    growth_noise: float = 0.03
-    #: Affinity added to a pair with the same `regime` when the file gives no affinity for it.
-    same_regime_affinity: float = 0.2
+    offense_dominance: float = _setting(
+        0.5, 0.0, 1.0, "Above 0.5 the offence is believed dominant (allies chain-gang into crises); "
+        "below, the defence is (states pass the buck). Christensen & Snyder (1990).")
+    proximity_km: float = _setting(
+        2500.0, 0.0, None, "Kilometres at which proximity falls to 1/e (Walt's geographic proximity).",
+        above_low=True)
+    ally_reliability: float = _setting(
+        0.745, 0.0, 1.0, "Probability that an ally honours a call for help; Leeds, Long & Mitchell "
+        "(2000) found 74.5%.")
+    arming_rate: float = _setting(
+        0.04, 0.0, 1.0, "Capability growth per turn bought by arming, as a share of own capability "
+        "(internal balancing).")
+    arming_lag: int = _setting(2, 0, 20, "Turns before arming adds capability (internal balancing is slow).")
+    crisis_rate: float = _setting(
+        0.15, 0.0, 1.0, "Chance per turn that an aggressive state presses its most threatened "
+        "neighbour, times its aggression squared.")
+    growth_noise: float = _setting(
+        0.03, 0.0, 0.5, "Standard deviation of each state's random growth or decline per turn (log "
+        "scale): power shifts that keep the balance moving; 0 freezes capabilities.")
+    same_regime_affinity: float = _setting(
+        0.2, -1.0, 1.0, "Affinity given to a pair with the same non-empty regime when `affinity` does "
+        "not list the pair.")
 
 
 @dataclass

@@ -305,53 +305,14 @@ SHOCK_RECORD = Record(
 
 # ---------------------------------------------------------------- settings
 
-# name: (type, minimum, maximum, exclusive minimum, description); defaults come from Settings.
-_SETTINGS_RANGES: dict[str, tuple[str, float | None, float | None, bool, str]] = {
-    "offense_dominance": (
-        "number", 0.0, 1.0, False,
-        "Above 0.5 the offence is believed dominant (allies chain-gang into crises); below, "
-        "the defence is (states pass the buck). Christensen & Snyder (1990).",
-    ),
-    "proximity_km": (
-        "number", 0.0, None, True,
-        "Kilometres at which proximity falls to 1/e (Walt's geographic proximity).",
-    ),
-    "ally_reliability": (
-        "number", 0.0, 1.0, False,
-        "Probability that an ally honours a call for help; Leeds, Long & Mitchell (2000) found 74.5%.",
-    ),
-    "arming_rate": (
-        "number", 0.0, 1.0, False,
-        "Capability growth per turn bought by arming, as a share of own capability (internal balancing).",
-    ),
-    "arming_lag": ("integer", 0, 20, False, "Turns before arming adds capability (internal balancing is slow)."),
-    "crisis_rate": (
-        "number", 0.0, 1.0, False,
-        "Chance per turn that an aggressive state's dispute becomes a crisis (scaled by aggression).",
-    ),
-    "growth_noise": (
-        "number", 0.0, 0.5, False,
-        "Standard deviation of each state's random growth or decline per turn (log scale); 0 freezes capabilities.",
-    ),
-    "same_regime_affinity": (
-        "number", -1.0, 1.0, False,
-        "Affinity given to a pair with the same non-empty regime when `affinity` does not list the pair.",
-    ),
-}
-
-
 def _settings_fields() -> tuple[FieldSpec, ...]:
     defaults = Settings()
     specs = []
     for f in dataclasses.fields(Settings):
-        default = getattr(defaults, f.name)
-        kind, lo, hi, exclusive, text = _SETTINGS_RANGES.get(
-            # A setting the engine added and this table does not know yet: accept any
-            # number of the default's type (tests/scenario/test_fields.py flags it).
-            f.name, ("integer" if isinstance(default, int) else "number", None, None, False, f.name)
-        )
-        specs.append(FieldSpec(f.name, kind, text, default=default, minimum=lo, maximum=hi,
-                               exclusive_minimum=exclusive))
+        default, meta = getattr(defaults, f.name), f.metadata
+        kind = "integer" if isinstance(default, int) else "number"
+        specs.append(FieldSpec(f.name, kind, meta["doc"], default=default, minimum=meta["low"],
+                               maximum=meta["high"], exclusive_minimum=meta["above_low"]))
     return tuple(specs)
 
 

@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
             self.resizeDocks([inspector], [max(300, min(420, int(0.22 * w)))], horizontal)
         low = [d for d in (charts, log) if d is not None]
         if low:
-            self.resizeDocks(low[:1], [max(220, int(0.3 * h))], vertical)
+            self.resizeDocks(low[:1], [max(240, int(0.34 * h))], vertical)
         if len(low) == 2:
             self.resizeDocks(low, [int(0.55 * w), int(0.45 * w)], horizontal)
 
