@@ -66,11 +66,15 @@ def summary(times_ms: list[float]) -> str:
     return f"median {statistics.median(times):6.2f} ms   p95 {p95:6.2f} ms   max {times[-1]:6.2f} ms"
 
 
-def bench_drag(app, view: MapView, state_id: str, steps: int) -> list[float]:
+def bench_drag(app, view: MapView, state_id: str, steps: int):
+    """Frame times of a drag (ms), and the one-off costs of its press and its release."""
     vp = view.viewport()
     item = view.state_item(state_id)
     start = view.mapFromScene(item.scenePos())
+    t0 = time.perf_counter()
     QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    vp.repaint()
+    press_ms = (time.perf_counter() - t0) * 1000
     app.processEvents()
     times = []
     for k in range(1, steps + 1):
@@ -80,9 +84,12 @@ def bench_drag(app, view: MapView, state_id: str, steps: int) -> list[float]:
         QTest.mouseMove(vp, pos)
         vp.repaint()
         times.append((time.perf_counter() - t0) * 1000)
+    t0 = time.perf_counter()
     QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    vp.repaint()
+    release_ms = (time.perf_counter() - t0) * 1000
     app.processEvents()
-    return times
+    return times, press_ms, release_ms
 
 
 def bench_set_world(app, view: MapView, world: World, turns: int) -> tuple[list[float], list[float]]:
@@ -137,8 +144,8 @@ def main() -> int:
     busiest = world.ids[int(np.argmax(degree))]
     typical = world.ids[int(np.argsort(degree)[len(degree) // 2])]
     bench_drag(app, view, typical, 10)  # warm-up
-    drag_busy = bench_drag(app, view, busiest, args.steps)
-    drag_typ = bench_drag(app, view, typical, args.steps)
+    drag_busy, press_busy, release_busy = bench_drag(app, view, busiest, args.steps)
+    drag_typ, press_typ, release_typ = bench_drag(app, view, typical, args.steps)
     redraw, with_paint = bench_set_world(app, view, world, 30)
 
     mode = view.viewportUpdateMode().name
@@ -147,6 +154,10 @@ def main() -> int:
     print(f"  full repaint              {full:6.2f} ms")
     print(f"  drag frame (deg {int(degree.max()):3d})    {summary(drag_busy)}")
     print(f"  drag frame (deg {int(np.median(degree)):3d})    {summary(drag_typ)}")
+    print(f"  press on a state (once)   {press_busy:6.2f} ms, {press_typ:6.2f} ms"
+          "   (paints the still map's picture)")
+    print(f"  release (once)            {release_busy:6.2f} ms, {release_typ:6.2f} ms"
+          "   (back to live items: one full paint)")
     print(f"  set_world (map part)      {summary(redraw)}")
     print(f"  set_world + repaint       {summary(with_paint)}")
     view.close()

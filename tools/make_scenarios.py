@@ -503,7 +503,7 @@ def tutorial() -> Scenario:
         ("CAL", "Calvinia", 0.03, 13.0, 46.0, 0.2, 0.1, 0.5, "monarchy"),
         ("DRA", "Dravia", 0.20, 2.0, 47.0, 0.4, 0.2, 0.6, "democracy"),
         ("ETO", "Estoria", 0.20, 32.0, 53.0, 0.4, 0.2, 0.6, "monarchy"),
-        ("FEN", "Fennia", 0.03, 25.0, 61.5, 0.1, 0.05, 0.6, "democracy"),
+        ("FEN", "Fennia", 0.03, -27.0, 38.7, 0.1, 0.05, 0.6, "democracy"),
     ]
     keys = ("id", "name", "capability", "lon", "lat", "offense", "aggression", "satisfaction",
             "regime")
@@ -512,8 +512,8 @@ def tutorial() -> Scenario:
         "A fictional six-state world on a Europe-sized map; names and numbers are invented, not "
         "data. Aurelia is a rising great power (capability 0.30, offence 0.8, aggression 0.8, "
         "revisionist). Dravia and Estoria are status-quo great powers (0.20 each) to its west and "
-        "east; Borduria and Calvinia are small neighbours of Aurelia; Fennia is a small state far "
-        "to the north. There are no ties at the start. Under the threat lens (Walt 1987) the small "
+        "east; Borduria and Calvinia are small neighbours of Aurelia; Fennia is a small island state "
+        "far out in the Atlantic. There are no ties at the start. Under the threat lens (Walt 1987) the small "
         "neighbours seek protection and the other great powers align against Aurelia within a few "
         "turns (claims C1, C5). Things to try: drag Fennia next to Aurelia and see it begin to "
         "balance; lower Aurelia's aggression and watch the coalition loosen; switch to the power "
@@ -524,14 +524,16 @@ def tutorial() -> Scenario:
         "strongest (0.30 against 0.20, 0.20 and three small states).",
         "Geography: Aurelia in central Europe; Borduria (about 470 km east) and Calvinia (about "
         "450 km south) are its neighbours; Dravia (about 800 km west) and Estoria (about 1,400 km "
-        "east) are farther; Fennia is about 1,500 km away.",
+        "east) are farther; Fennia, an island in mid-Atlantic, is about 3,300 km away.",
+        "proximity_km 300: on this small map threat falls off quickly with distance, so that "
+        "dragging Fennia next to Aurelia visibly changes its choices (Walt's proximity).",
         "The two status-quo great powers have different regimes (democracy, monarchy), so that "
         "their alignment comes from the threat, not from a shared identity. No affinity is set: "
         "the engine's same_regime_affinity default applies.",
     ]
     return Scenario(
         slug="tutorial", name="Tutorial: a rising power", description=description, lens="threat",
-        start_year=None, settings={}, states=states, ties=[], affinity=[], shocks=[],
+        start_year=None, settings={"proximity_km": 300}, states=states, ties=[], affinity=[], shocks=[],
         sources=[SRC["walt"], SRC["waltz"]], notes=notes,
     )
 
@@ -1111,9 +1113,49 @@ def east_asia(data: Data) -> Scenario:
     )
 
 
+POLES = ["Arcadia", "Belmonte", "Corvina", "Dalmora", "Elbonia"]
+MINORS = ["Faro", "Gallia Minor", "Hestria", "Ilyria", "Jutland Isles", "Karst"]
+
+
+def polarity(poles: int) -> Scenario:
+    """Fictional, no data: the same map with two or five great powers (claim C4)."""
+    import math
+
+    great = 90.0 / poles
+    caps = [great] * poles + [5.0] * (8 - poles)
+    names = (POLES[:poles] + MINORS)[:8]
+    # places on the arc: the great powers spread out, the small states in between
+    slots = [0, 7] if poles == 2 else [0, 2, 4, 6, 7]
+    places = slots + [k for k in range(8) if k not in slots]
+    states = []
+    for name, cap, k in zip(names, caps, places):
+        states.append({
+            "id": name[:3].upper(), "name": name, "capability": cap,
+            "lon": round(-10 + 50 * k / 7, 2), "lat": round(48 + 4 * math.sin(k), 2),
+            "offense": 0.6, "aggression": 0.5, "satisfaction": 0.0, "regime": "fictional",
+        })
+    kind = "multipolar" if poles > 2 else "bipolar"
+    description = (
+        f"A fictional {kind} world: {poles} great powers of equal capability and "
+        f"{8 - poles} small states on one Europe-sized map; every state has the same offence "
+        "(0.6), aggression (0.5) and satisfaction (0). The only difference from its twin "
+        f"('{'bipolar' if poles > 2 else 'multipolar'}') is how capability is spread. Waltz "
+        "(1979) and Christensen & Snyder (1990): bipolarity is stable, multipolarity unstable "
+        "(claim C4). Things to try: run both for 40 turns under the power lens and compare "
+        "the realignments in the Charts and the Log."
+    )
+    return Scenario(
+        slug=f"polarity-{kind}", name=f"Polarity: a {kind} world", description=description,
+        lens="power", start_year=None, settings={}, states=states, ties=[], affinity=[],
+        shocks=[], sources=[SRC["waltz"]],
+        notes=["Fictional: capabilities 90 shared by the great powers, 5 for each small state; "
+               "positions on a gentle arc from the Atlantic to the Black Sea."],
+    )
+
+
 def all_scenarios(data: Data) -> list[Scenario]:
     return [tutorial(), europe_1914(data), europe_1936(data), cold_war_1955(data),
-            end_of_cold_war_1989(data), east_asia(data)]
+            end_of_cold_war_1989(data), east_asia(data), polarity(5), polarity(2)]
 
 
 # --------------------------------------------------------------------------- output and checks

@@ -29,7 +29,7 @@ FORM = 0.08
 #: less security and more obligations, so states stop short of allying with everyone.
 CROWDING = 0.08
 #: How much better an untied option must be before a state drops its weakest tie for it.
-SWITCH_MARGIN = 0.05
+SWITCH_MARGIN = 0.1
 #: Below this mutual desire a new tie is a loose alignment; above it, an entente.
 ENTENTE_FROM = 0.15
 TIGHTEN_STEP = 0.1
@@ -64,7 +64,8 @@ def noisy_desire(desire: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 
 
 def apply_ties(world: World, desire: np.ndarray, explain) -> list[Event]:
-    """Change ties by the rules above. `explain(kind, i, j, verb)` returns the Event."""
+    """Change ties by the rules above. `explain(kind, i, j, verb, actor=None)` returns the Event;
+    without an actor, the explainer picks the keener (or more reluctant) partner."""
     n = world.n
     upper = np.triu(np.ones((n, n), dtype=bool), 1)
     mutual = np.minimum(desire, desire.T)
@@ -113,8 +114,8 @@ def _realign(world: World, desire: np.ndarray, mutual: np.ndarray, explain) -> l
         j, k = int(weakest[i]), int(best[i])
         if not world.tied()[i, j]:
             continue  # the partner already dropped this tie this turn
-        event = explain("leave", i, j, f"leaves its tie for a better option, {world.names[k]} "
-                        f"({best_value[i]:.2f} against {weakest_value[i]:.2f}), with")
+        event = explain("leave", i, j, f"realigns towards {world.names[k]} (worth {best_value[i]:.2f}), "
+                        f"leaving its tie (worth {weakest_value[i]:.2f}) with", actor=i)
         events.append(event)
         world.remove_tie(i, j)
     return events

@@ -85,8 +85,8 @@ class Simulation:
             world.side = decision.sides
         desire = noisy_desire(decision.desire, self.rng)
 
-        def explain(kind: str, i: int, j: int, verb: str) -> Event:
-            return self._explain(world, seen, decision, kind, int(i), int(j), verb)
+        def explain(kind: str, i: int, j: int, verb: str, actor: int | None = None) -> Event:
+            return self._explain(world, seen, decision, kind, int(i), int(j), verb, actor)
 
         events.extend(apply_ties(world, desire, explain))
         events.extend(self._arm(world, seen, decision))
@@ -197,11 +197,13 @@ class Simulation:
                 {"intensity": decision.arm[i], "spend": spend, "delivered": later}))
         return events
 
-    def _explain(self, world, seen, decision, kind, i, j, verb) -> Event:
+    def _explain(self, world, seen, decision, kind, i, j, verb, actor=None) -> Event:
         want = decision.desire
-        # the actor is the keener partner when ties grow, the more reluctant when they shrink
-        keen = want[i, j] >= want[j, i]
-        actor, other = (i, j) if keen == (kind in ("form", "tighten")) else (j, i)
+        if actor is None:
+            # the actor is the keener partner when ties grow, the more reluctant when they shrink
+            keen = want[i, j] >= want[j, i]
+            actor = i if keen == (kind in ("form", "tighten")) else j
+        other = j if actor == i else i
         reason = self.lens.reason(world, seen, decision, actor, other)
         citation = self.lens.citation.split(",")[0]
         text = f"{world.names[actor]} {verb} {world.names[other]}: {reason} ({citation})"

@@ -5,9 +5,11 @@ import numpy as np
 
 from .base import TIE_COST, Decision, Lens, arming, urgency
 
-#: Weight of autonomy (bases, policy concessions) gained by the major partner, and given
-#: up by the minor partner, per unit of capability asymmetry.
+#: Weight of autonomy (bases, policy concessions) gained by the major partner per unit of
+#: capability asymmetry, and the smaller weight of what the minor partner gives up: the
+#: exchange pays for both when the minor partner is under threat.
 AUTONOMY_WEIGHT = 0.3
+AUTONOMY_GIVEN = 0.1
 
 
 class AutonomySecurity(Lens):
@@ -20,7 +22,7 @@ class AutonomySecurity(Lens):
     citation = "Morrow (1991), Alliances and Asymmetry, AJPS 35(4): 904-933"
     rule = (
         "desire[i,j] = urgency x i's worst threat x min(1, 2 x j's relative capability) "
-        "(security) + 0.3 x the capability asymmetry if i is the major partner, or - 0.15 x it "
+        "(security) + 0.3 x the capability asymmetry if i is the major partner, or - 0.1 x it "
         "if i is the minor one (autonomy) - tie cost."
     )
 
@@ -29,7 +31,7 @@ class AutonomySecurity(Lens):
         worst = threat.max(axis=1)
         security = urgency(world) * worst[:, None] * np.minimum(1.0, 2.0 * seen.relative)
         asymmetry = seen.relative.T - seen.relative  # > 0 when i is the major partner
-        autonomy = AUTONOMY_WEIGHT * np.where(asymmetry > 0, asymmetry, 0.5 * asymmetry)
+        autonomy = np.where(asymmetry > 0, AUTONOMY_WEIGHT, AUTONOMY_GIVEN) * asymmetry
         desire = security + autonomy - TIE_COST
         np.fill_diagonal(desire, -1.0)
         return Decision(threat, desire, arming(world, seen, threat), autonomy)

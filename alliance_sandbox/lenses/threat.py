@@ -7,8 +7,11 @@ from alliance_sandbox.engine.world import tie_code
 
 from .base import Decision, Lens, arming, balancing_desire
 
-#: Below this worst threat a state feels safe and may bandwagon with the strongest state.
+#: Below this worst threat (to itself and, weighted by commitment, to its allies) a state
+#: feels safe and may bandwagon with the strongest state.
 SAFE = 0.05
+#: Only states smaller than this share of the strongest state's capability bandwagon.
+FOLLOWER_SHARE = 0.5
 #: How much a safe state wants to join the strongest state, and the strongest to accept it.
 BANDWAGON_PULL = 0.12
 #: What keeps a bandwagon alignment in place without tightening it (between 0 and FORM).
@@ -26,8 +29,9 @@ class BalanceOfThreat(Lens):
     rule = (
         "threat[i,k] = relative capability x proximity (reach grows with power) x offense_k "
         "x aggression_k x (1 - 0.8 x commitment); then realist balancing (model.md): ally with "
-        "those who fear the same states; a state that fears no one (worst threat < 0.05) "
-        "bandwagons with the strongest in a loose alignment."
+        "those who fear the same states; a small state (under half the strongest's capability) "
+        "that fears no one, for itself or its allies (worst threat < 0.05), bandwagons with the "
+        "strongest in a loose alignment."
     )
 
     def decide(self, world, seen):
@@ -35,8 +39,11 @@ class BalanceOfThreat(Lens):
         desire = balancing_desire(world, seen, threat)
         pull = np.zeros_like(desire)
         strongest = int(np.argmax(seen.share))
-        safe = threat.max(axis=1) < SAFE
-        safe[strongest] = False
+        worst = threat.max(axis=1)
+        allies_worst = (world.commitment * worst[None, :]).max(axis=1)  # a threatened ally is one's own worry
+        # small states bandwagon; a great power does not follow another
+        small = seen.share < FOLLOWER_SHARE * seen.share[strongest]
+        safe = (worst < SAFE) & (allies_worst < SAFE) & small
         pull[safe, strongest] = BANDWAGON_PULL
         pull[strongest, safe] = BANDWAGON_PULL
         # a bandwagon is a loose alignment: it forms where there is no tie and holds as an
@@ -49,9 +56,10 @@ class BalanceOfThreat(Lens):
     def reason(self, world, seen, decision, i, j):
         t, ids = decision.threat, world.ids
         if decision.extra is not None and decision.extra[i, j] > 0:
+            follower, leader = (j, i) if seen.share[i] > seen.share[j] else (i, j)
             return (
-                f"{ids[i]} fears no one (worst threat {t[i].max():.2f} < {SAFE}) and bandwagons "
-                f"with the strongest, {ids[j]} (share {seen.share[j]:.2f})"
+                f"{ids[follower]} fears no one (worst threat {t[follower].max():.2f} < {SAFE}) and "
+                f"bandwagons with the strongest, {ids[leader]} (share {seen.share[leader]:.2f})"
             )
         k = int(np.argmax(t[i] * t[j]))
         if t[i, k] * t[j, k] <= 0:

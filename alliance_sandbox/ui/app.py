@@ -53,6 +53,7 @@ def run_app(path: str | None = None, screenshot: str | None = None, turns: int =
         print(problems_text(error), file=sys.stderr)
         return 2
 
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from .main_window import MainWindow
@@ -68,11 +69,15 @@ def run_app(path: str | None = None, screenshot: str | None = None, turns: int =
     window = MainWindow(scenario, persist=screenshot is None, look=AppLook(app))
     if screenshot:
         return _screenshot(app, window, screenshot, turns, size, presentation)
+    if not window.restored_geometry:  # first run: the asked size, unless the screen is smaller
+        free = window.screen().availableGeometry()
+        if free.width() < size[0] or free.height() < size[1]:
+            window.setWindowState(Qt.WindowState.WindowMaximized)
+        else:
+            window.resize(*size)
+    window.show()
     if presentation:
-        window.show()
         window.set_presentation(True)
-    else:
-        window.show()
     if turns > 0:
         window.controller.step(turns)
     return app.exec()

@@ -14,8 +14,6 @@ Run alone on a demo scenario: `python -m alliance_sandbox.ui.log_dock [--present
 """
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
@@ -66,6 +64,32 @@ GROUPS: tuple[str, ...] = tuple(dict.fromkeys(style[3] for style in KIND_STYLE.v
 
 def kind_style(kind: str) -> tuple[str, str, str, str]:
     return KIND_STYLE.get(kind, (kind.upper().replace("_", "-"), "#757575", "#FFFFFF", OTHER_GROUP))
+
+
+def _char_format(color: str, background: str | None = None, bold: bool = False) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setForeground(QColor(color))
+    if background:
+        fmt.setBackground(QColor(background))
+    if bold:
+        fmt.setFontWeight(QFont.Weight.Bold)
+    return fmt
+
+
+_FORMATS = {
+    "header": _char_format("#1A1A1A", bold=True),
+    "note": _char_format("#666666"),
+    "text": _char_format("#1A1A1A"),
+}
+_BADGES: dict[str, QTextCharFormat] = {}
+
+
+def _badge_format(kind: str) -> QTextCharFormat:
+    fmt = _BADGES.get(kind)
+    if fmt is None:
+        _tag, badge, ink, _group = kind_style(kind)
+        fmt = _BADGES[kind] = _char_format(ink, badge, bold=True)
+    return fmt
 
 
 def header_text(record) -> str:
@@ -318,8 +342,8 @@ class LogDock(QDockWidget):
             else:
                 cursor.insertBlock()
             cursor.setBlockFormat(header if self._rows[row][1] is None else plain)
-            cursor.setCharFormat(QTextCharFormat())
-            cursor.insertHtml(self._html(row))
+            for text, fmt in self._pieces(row):
+                cursor.insertText(text, fmt)
             cursor.block().setUserState(row)
         cursor.endEditBlock()
         self._trim_top()
@@ -394,21 +418,19 @@ class LogDock(QDockWidget):
             self._filter = text
             self._rebuild()
 
-    def _html(self, row: int) -> str:
+    def _pieces(self, row: int) -> list[tuple[str, QTextCharFormat]]:
+        """The text of a row as (text, format) runs (formats, not HTML: no parsing per entry)."""
         turn, event = self._rows[row]
         if event is None:
-            turn_index = turn
-            record = self.controller.sim.history[turn_index]
+            record = self.controller.sim.history[turn]
             count = len(record.events)
             note = f"{count} event{'' if count == 1 else 's'}" if count else "nothing happened"
-            return (f"<span style='font-weight:bold; color:#1A1A1A'>{html.escape(header_text(record))}</span>"
-                    f"<span style='color:#666666'>&nbsp;&nbsp;—&nbsp;{note}</span>")
-        tag, badge, ink, _group = kind_style(event.kind)
-        return (f"<span style='background-color:{badge}; color:{ink}; font-weight:bold'>&nbsp;{tag}&nbsp;</span>"
-                f"&nbsp;<span style='color:#1A1A1A'>{html.escape(event.explanation)}</span>")
+            return [(header_text(record), _FORMATS["header"]), (f"  — {note}", _FORMATS["note"])]
+        tag = kind_style(event.kind)[0]
+        return [(f"\u00a0{tag}\u00a0", _badge_format(event.kind)), ("\u00a0" + event.explanation, _FORMATS["text"])]
 
     def _update_count(self) -> None:
-        events = sum(1 for _turn, e in self._rows if e is not None)
+        events = len(self._rows) - len(self._turns)  # every row that is not a turn header
         shown = self.text.document().blockCount()
         filtered = bool(self._filter or self._hidden_groups)
         text = f"{len(self._turns)} turns · {events} events"

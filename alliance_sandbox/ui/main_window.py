@@ -35,7 +35,7 @@ from .controller import Controller
 from .file_actions import FileActions, app_settings, json_path_from_mime
 from .map_view import MapView
 from .style import AppLook
-from .toolbars import LensBar, TurnBar
+from .toolbars import LensBar, PastBanner, TurnBar
 
 APP_TITLE = "Alliance Sandbox"
 HINTS = "Space: step · P: run · ←: back · 1-8: lens · F11: present"
@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self._presenting = False
         self._before_presenting: dict | None = None
         self._sized_docks = False
+        self.restored_geometry = False
         self.nav_guard = NavigationKeyGuard(self)
         QApplication.instance().focusChanged.connect(self.nav_guard.watch)
         self.setAcceptDrops(True)
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         box.addWidget(self.lens_bar)
         box.addWidget(self.map, 1)
         self.setCentralWidget(central)
+        self.past_banner = PastBanner(self.map)
 
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
@@ -168,6 +170,8 @@ class MainWindow(QMainWindow):
         a("back", "&Back", ["Backspace", "Left", "PgUp"], self.back, sp.SP_MediaSeekBackward,
           "Undo the last turn")
         a("reset", "R&eset", ["Home", "Ctrl+R"], self.reset, sp.SP_MediaSkipBackward, "Back to turn 0")
+        a("latest", "&Latest Turn", ["End"], lambda: self._scrub(len(self.controller.sim.history) - 1),
+          tip="Back to the newest turn after looking at earlier ones")
         a("fit", "&Fit Map", ["F"], lambda: self.map.fit_all())
         a("present", "&Presentation Mode", ["F11"], lambda: self.set_presentation(not self._presenting))
         self.acts["present"].setCheckable(True)
@@ -268,6 +272,8 @@ class MainWindow(QMainWindow):
             self._sized_docks = True
             if not self._restored_state:
                 self._layout_docks()
+            # The map fitted itself to whatever size it had mid-layout: fit again once settled.
+            QTimer.singleShot(0, self.map, self.map.fit_all)
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -297,7 +303,7 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             m.addAction(dock.toggleViewAction())
         m = bar.addMenu("&Simulation")
-        for key in ("step", "run", "back", "reset"):
+        for key in ("step", "run", "back", "reset", "latest"):
             m.addAction(acts[key])
         m.addSeparator()
         lenses = m.addMenu("&Lens")
@@ -355,7 +361,10 @@ class MainWindow(QMainWindow):
     def _show_turn(self) -> None:
         c = self.controller
         record = c.record
-        self.turn_bar.show_turn(record.turn, record.year, c.view_turn, len(c.sim.history) - 1)
+        last = len(c.sim.history) - 1
+        self.turn_bar.show_turn(record.turn, record.year, c.view_turn, last)
+        self.past_banner.show_turn(c.view_turn, last)
+        self.acts["latest"].setEnabled(c.view_turn < last)
         self.acts["back"].setEnabled(c.view_turn > 0)
         self.acts["reset"].setEnabled(len(c.sim.history) > 1 or c.view_turn > 0)
 
@@ -425,6 +434,7 @@ class MainWindow(QMainWindow):
         self.map.set_presentation(on)
         self.lens_bar.set_presentation(on)
         self.turn_bar.set_presentation(on)
+        self.past_banner.set_presentation(on)
         for dock in self.docks.values():
             if hasattr(dock, "set_presentation"):
                 dock.set_presentation(on)
@@ -436,6 +446,11 @@ class MainWindow(QMainWindow):
                 if key in self.docks:
                     self.docks[key].hide()
             self.menuBar().hide()
+            charts = self.docks.get("charts")
+            if charts is not None:  # no title bar: nothing to close or undock by accident
+                self._before_presenting["charts_features"] = charts.features()
+                charts.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+                charts.setTitleBarWidget(QWidget(charts))
             if fullscreen:
                 self.showFullScreen()  # the resize may come later: lay out for the screen
             self._layout_docks(presenting=True, size=self.screen().size() if fullscreen else None)
@@ -443,12 +458,16 @@ class MainWindow(QMainWindow):
             saved = self._before_presenting or {}
             self._before_presenting = None
             self.menuBar().setVisible(saved.get("menu", True))
+            charts = self.docks.get("charts")
+            if charts is not None and "charts_features" in saved:
+                charts.setTitleBarWidget(None)
+                charts.setFeatures(saved["charts_features"])
             if self.isFullScreen():
                 self.setWindowState(saved.get("window_state", Qt.WindowState.WindowNoState))
             if "geometry" in saved:
                 self.restoreGeometry(saved["geometry"])
                 self.restoreState(saved["state"])
-        QTimer.singleShot(0, self.map.fit_all)
+        QTimer.singleShot(0, self.map, self.map.fit_all)  # once the new layout has settled
 
     # ------------------------------------------------------------------ files and settings
     def dragEnterEvent(self, event) -> None:
@@ -467,7 +486,7 @@ class MainWindow(QMainWindow):
             return
         event.acceptProposedAction()
         # Open after the drop returns: the source application is not kept waiting by a dialog.
-        QTimer.singleShot(0, lambda: self.files.open_path(path))
+        QTimer.singleShot(0, self, lambda: self.files.open_path(path))
 
     def closeEvent(self, event) -> None:
         if not self.files.maybe_save_changes():
@@ -492,7 +511,7 @@ class MainWindow(QMainWindow):
         settings = app_settings()
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+            self.restored_geometry = self.restoreGeometry(geometry)
         speed = settings.value("run/speed")
         if speed is not None:
             try:
@@ -528,7 +547,9 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, f"About {APP_TITLE}", self.about_text())
 
     def show_shortcuts(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts", self.shortcuts_text())
+        rows = "".join(f"<tr><td><b>{html.escape(keys)}</b>&nbsp;&nbsp;</td><td>{html.escape(what)}</td></tr>"
+                       for keys, what in self.shortcut_rows())
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
 
     def about_text(self) -> str:
         rows = "".join(
@@ -539,13 +560,17 @@ class MainWindow(QMainWindow):
                 "tighten and leave alliances as the lens you choose says they should.</p>"
                 f"<p>The eight lenses (keys 1 to 8):</p><ul>{rows}</ul>")
 
-    def shortcuts_text(self) -> str:
-        lines = []
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(keys, command) of every action with keys: read from the actions, so never stale."""
+        rows = []
         for action in self.actions():
             keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
             if keys:
-                lines.append(f"{' or '.join(keys):<22} {action.text().replace('&', '')}")
-        return "\n".join(lines)
+                rows.append((" or ".join(keys), action.text().replace("&", "")))
+        return rows
+
+    def shortcuts_text(self) -> str:
+        return "\n".join(f"{keys}: {what}" for keys, what in self.shortcut_rows())
 
 
 if __name__ == "__main__":  # python -m alliance_sandbox.ui.main_window [FILE]

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .palette import COMMITMENT_WIDTH_FACTORS, TIE_PEN_STYLES, Theme, qcolor
+from alliance_sandbox.ui.palette import COMMITMENT_WIDTH_FACTORS, TIE_PEN_STYLES, Theme, qcolor
 
 TIE_KIND_NAMES: tuple[str, ...] = ("alignment", "coalition", "entente", "alliance")
 
@@ -203,6 +203,74 @@ class LabelItem(QGraphicsPathItem):
         dx, dy = self.offset if side is None else self.offset_for(side)
         w, h = self.size
         return QRectF(dx - w / 2, dy, w, h)
+
+
+class _Grid:
+    """Boxes bucketed in 64-px cells: overlap queries that stay cheap with hundreds of boxes."""
+
+    CELL = 64.0
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[float, float, float, float, int]]] = {}
+
+    def _keys(self, x0: float, y0: float, x1: float, y1: float):
+        c = self.CELL
+        return [(gx, gy) for gx in range(int(x0 // c), int(x1 // c) + 1)
+                for gy in range(int(y0 // c), int(y1 // c) + 1)]
+
+    def add(self, x0: float, y0: float, x1: float, y1: float, owner: int) -> None:
+        for key in self._keys(x0, y0, x1, y1):
+            self.cells.setdefault(key, []).append((x0, y0, x1, y1, owner))
+
+    def hits(self, x0: float, y0: float, x1: float, y1: float, owner: int) -> bool:
+        for key in self._keys(x0, y0, x1, y1):
+            for a0, b0, a1, b1, other in self.cells.get(key, ()):
+                if other != owner and x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
+                    return True
+        return False
+
+
+def place_labels(px, py, radii, sizes, order, forced, obstacles, width, height) -> list[int]:
+    """For each state, the side of its disc its label goes on (index in LabelItem.SIDES), or -1.
+
+    px, py: disc centres in viewport pixels; radii: disc radii; sizes: (n, 2) label text
+    width and height; order: states in order of priority; forced: states that keep a label
+    even when every side clashes; obstacles: QRectF areas labels avoid (the legend).
+    A label tries below its disc, then above, right, left, and takes the first side where it
+    covers no disc but its own, no label placed before it, no obstacle, and is not cut by the
+    window's edge. Linear in the number of states (200 states: 2-4 ms).
+    """
+    n = len(px)
+    w = sizes[:, 0] + 4.0
+    h = sizes[:, 1] + 2.0
+    r = np.asarray(radii, dtype=float)
+    # (side, n) top-left corners of below, above, right, left (LabelItem's gaps included).
+    x0 = np.stack([px - w / 2, px - w / 2, px + r + 2.0, px - r - 2.0 - w]).tolist()
+    y0 = np.stack([py + r + 1.0, py - r - 1.0 - h, py - h / 2, py - h / 2]).tolist()
+    w, h, r = w.tolist(), h.tolist(), r.tolist()
+    px, py = np.asarray(px).tolist(), np.asarray(py).tolist()
+    grid = _Grid()
+    for i in range(n):
+        grid.add(px[i] - r[i], py[i] - r[i], px[i] + r[i], py[i] + r[i], i)
+    for rect in obstacles:
+        grid.add(rect.left(), rect.top(), rect.right(), rect.bottom(), -1)
+    sides = [-1] * n
+    for i in order:
+        on_screen = 0 <= px[i] <= width and 0 <= py[i] <= height
+        for k in range(4):
+            a0, b0 = x0[k][i], y0[k][i]
+            a1, b1 = a0 + w[i], b0 + h[i]
+            if on_screen and (a0 < 0 or b0 < 0 or a1 > width or b1 > height):
+                continue
+            if not grid.hits(a0, b0, a1, b1, i):
+                sides[i] = k
+                break
+        if sides[i] < 0 and i in forced:
+            sides[i] = 0
+        if sides[i] >= 0:
+            k = sides[i]
+            grid.add(x0[k][i], y0[k][i], x0[k][i] + w[i], y0[k][i] + h[i], i)
+    return sides
 
 
 def density_scale(ties: int) -> float:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QBoxLayout,
     QHBoxLayout,
@@ -144,9 +145,71 @@ class LensBar(QWidget):
             self.box.setDirection(want)
 
 
+class PastBanner(QLabel):
+    """A banner over the top of the map while an earlier turn is on view.
+
+    Why over the map and not in the turn bar: on a 1024-pixel projector the bar is full, and
+    a toolbar hides what does not fit behind its » button. Why not a strip above the map: the
+    map would jump down each time the user scrubs into the past. The banner lets clicks and
+    drags through to the map.
+    """
+
+    MARGIN = 10
+
+    def __init__(self, host: QWidget) -> None:
+        super().__init__(host)
+        self.setObjectName("pastBanner")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setStyleSheet(f"QLabel {{ color: {style.PAST_FG}; background: {style.PAST_BG};"
+                           " border: 1px solid #8A6D00; border-radius: 6px; padding: 4px 12px; }")
+        # Bold through the text, not the style sheet: a style-sheet font would stop following
+        # the application font into presentation mode.
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self._plain = ""
+        host.installEventFilter(self)
+        self.hide()
+
+    def show_turn(self, view: int, last: int) -> None:
+        if view >= last:
+            self.hide()
+            return
+        later = last - view
+        self._plain = (f"Looking back: turn {view} of {last} · Step continues from here, dropping the "
+                       f"{later} later turns · End: back to turn {last}")
+        self.setText(f"<b>Looking back: turn {view} of {last}</b> · Step continues from here, "
+                     f"dropping the {later} later turn{'s' if later != 1 else ''} · End: back to turn {last}")
+        self._place()
+        self.show()
+        self.raise_()
+
+    def set_presentation(self, on: bool) -> None:
+        """Follow the application font (a widget with a style sheet does not by itself)."""
+        self.setFont(QApplication.font())
+        if self.isVisible():
+            self._place()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize and self.isVisible():
+            self._place()
+        return False
+
+    def _place(self) -> None:
+        host = self.parentWidget()
+        room = max(120, host.width() - 2 * self.MARGIN)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        # as wide as the text on one line (a word-wrapped label's own hint would wrap it early)
+        metrics = QFontMetrics(bold)
+        pad_x, pad_y = 34, 12  # the style sheet's padding and border, both sides
+        width = min(metrics.horizontalAdvance(self._plain) + pad_x, room)
+        text = metrics.boundingRect(QRect(0, 0, width - pad_x, 10_000), Qt.TextFlag.TextWordWrap, self._plain)
+        self.setGeometry((host.width() - width) // 2, self.MARGIN, width, text.height() + pad_y)
+
+
 class TurnBar(QToolBar):
-    """Step, Run/Pause, speed, Back, Reset, the turn and year, the timeline, and a banner
-    that says when an earlier turn is on view."""
+    """Step, Run/Pause, speed, Back, Reset, the turn and year, and the timeline."""
 
     #: turns per second chosen
     speedChanged = Signal(float)
@@ -186,12 +249,6 @@ class TurnBar(QToolBar):
         self.timeline.setTracking(True)
         self.timeline.valueChanged.connect(self.scrubbed)
         self.addWidget(self.timeline)
-        self.past = QLabel()
-        self.past.setObjectName("pastIndicator")
-        self.past.setStyleSheet(f"QLabel {{ color: {style.PAST_FG}; background: {style.PAST_BG};"
-                                " border-radius: 4px; padding: 3px 8px; font-weight: bold; }")
-        self._past_action = self.addWidget(self.past)
-        self._past_action.setVisible(False)
         self._presentation = False
         self.set_presentation(False)
 
@@ -212,14 +269,6 @@ class TurnBar(QToolBar):
         slider.setValue(view)
         slider.blockSignals(False)
         slider.setEnabled(last > 0)
-        past = view < last
-        if past:
-            self.past.setText(f"Viewing the past: {last - view} turn{'s' if last - view != 1 else ''} "
-                              "back · Step continues from here")
-        self._past_action.setVisible(past)
-
-    def viewing_past(self) -> bool:
-        return self._past_action.isVisible()
 
     def set_presentation(self, on: bool) -> None:
         self._presentation = on

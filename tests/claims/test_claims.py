@@ -130,10 +130,21 @@ def polar_world(capabilities):
     return make_world(states)
 
 
-def test_c4_multipolar_worlds_realign_more_than_bipolar_ones():
+@pytest.mark.parametrize("lens_id", ["power", "threat"])
+def test_c4_multipolar_worlds_realign_more_than_bipolar_ones(lens_id):
     multipolar = polar_world([20, 20, 20, 20, 20, 5, 5, 5])
     bipolar = polar_world([45, 45, 5, 5, 5, 5, 5, 5])
-    assert realignments(multipolar, "threat", range(6)) > realignments(bipolar, "threat", range(6))
+    assert realignments(multipolar, lens_id, range(6)) > realignments(bipolar, lens_id, range(6))
+
+
+def test_c4_the_bundled_polarity_twins_under_the_power_lens():
+    """The pair a teacher opens: the same map, two or five great powers (Waltz 1979)."""
+    rates = {}
+    for kind in ("multipolar", "bipolar"):
+        world = build_world(load_scenario(SCENARIOS / f"polarity-{kind}.json"))
+        rates[kind] = realignments(world, "power", range(6))
+    assert rates["multipolar"] >= 0.05, rates
+    assert rates["bipolar"] < rates["multipolar"] / 3, rates
 
 
 def crisis_world(offense_dominance):

@@ -118,10 +118,10 @@ def test_an_edit_of_the_latest_turn_redraws_it(charts, controller):
     i = controller.sim.world.index["D"]
     controller.edit_state("D", capability=6.0)
     assert charts.point_count() == 3
-    share_line = charts.share_curves[charts.shown_states().index("D")]
+    share_line = charts.share_curve("D")
     assert share_line.yData[-1] == pytest.approx(100 * controller.record.world.share[i])
     controller.undo_stack.undo()
-    share_line = charts.share_curves[charts.shown_states().index("D")]
+    share_line = charts.share_curve("D")
     assert share_line.yData[-1] == pytest.approx(100 * controller.record.world.share[i])
 
 
@@ -142,8 +142,8 @@ def test_share_lines_top_states_plus_others(qtbot):
     smallest = ids[int(np.argmin(latest))]
     controller.select(smallest)
     assert smallest in charts.shown_states()
-    line = charts.share_curves[charts.shown_states().index(smallest)]
-    assert line.opts["pen"].widthF() > charts.share_curves[0].opts["pen"].widthF()
+    line = charts.share_curve(smallest)
+    assert line.opts["pen"].widthF() > charts.share_curve(shown[0]).opts["pen"].widthF()
 
 
 def test_hover_shows_the_values_at_the_turn(qtbot, charts, controller):
@@ -205,13 +205,13 @@ def test_presentation_thickens_lines_and_fonts(charts, controller):
 def test_series_cache_without_qt(controller):
     cache = SeriesCache()
     controller.step(4)
-    assert cache.sync(controller.sim.history)
-    assert not cache.sync(controller.sim.history)
+    assert cache.sync(controller.sim.history) == 0  # the first row that changed
+    assert cache.sync(controller.sim.history) is None
     assert cache.count == 5
     np.testing.assert_array_equal(cache.realignments[:5], [r.realignments for r in controller.sim.history])
     blocs = [sum(1 for g in r.world.blocs() if len(g) > 1) for r in controller.sim.history]
     np.testing.assert_array_equal(cache.blocs[:5], blocs)
     # growing past the initial capacity keeps the old rows
     controller.step(100)
-    assert cache.sync(controller.sim.history)
+    assert cache.sync(controller.sim.history) == 5
     np.testing.assert_allclose(cache.share[:105], [r.world.share for r in controller.sim.history])

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QDoubleSpinBox
+from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QSlider
 
 from alliance_sandbox.lenses import LENS_IDS, LENSES
 
@@ -125,12 +125,13 @@ def test_timeline_follows_history_and_scrubs_by_mouse_and_keys(qtbot, window):
     slider = bar.timeline
     c.step(6)
     assert (slider.minimum(), slider.maximum(), slider.value()) == (0, 6, 6)
-    assert not bar.viewing_past()
+    assert not window.past_banner.isVisible()
     # A click on the groove near its left end moves the view back (page step or jump).
     qtbot.mouseClick(slider, Qt.MouseButton.LeftButton, pos=QPoint(6, slider.height() // 2))
     assert c.view_turn < 6
     assert slider.value() == c.view_turn
-    assert bar.viewing_past()
+    assert window.past_banner.isVisible()
+    assert "turn" in window.past_banner.text()
     assert len(c.sim.history) == 7  # looking back does not cut the history
     # With the focus on the timeline its arrow keys scrub it (not the window's Back key).
     slider.setFocus()
@@ -146,7 +147,48 @@ def test_timeline_follows_history_and_scrubs_by_mouse_and_keys(qtbot, window):
     press(qtbot, window, Qt.Key.Key_Space, target=slider)
     assert c.record.turn == 3 and c.at_latest
     assert slider.maximum() == 3
-    assert not bar.viewing_past()
+    assert not window.past_banner.isVisible()
+
+
+def test_end_key_returns_to_the_latest_turn(qtbot, window):
+    c = window.controller
+    c.step(5)
+    c.view(2)
+    assert window.past_banner.isVisible()
+    banner = window.past_banner.geometry()
+    assert banner.top() >= 0 and banner.right() <= window.map.width()  # on the map, whole
+    press(qtbot, window, Qt.Key.Key_End)
+    assert c.view_turn == 5 and len(c.sim.history) == 6
+    assert not window.past_banner.isVisible()
+
+
+def test_clicker_keys_and_ctrl_r(qtbot, window):
+    """A presenter's clicker sends PgDown / PgUp."""
+    press(qtbot, window, Qt.Key.Key_PageDown)
+    press(qtbot, window, Qt.Key.Key_Right)
+    assert window.controller.record.turn == 2
+    press(qtbot, window, Qt.Key.Key_PageUp)
+    assert window.controller.record.turn == 1
+    press(qtbot, window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.controller.record.turn == 0
+
+
+def test_a_focused_slider_keeps_its_arrow_keys(qtbot, window):
+    """Arrow keys move a focused slider (e.g. the inspector's) instead of stepping back."""
+    window.controller.step(3)
+    slider = QSlider(Qt.Orientation.Horizontal)
+    slider.setRange(0, 10)
+    slider.setValue(5)
+    window.statusBar().addWidget(slider)
+    slider.show()
+    slider.setFocus()
+    qtbot.waitUntil(slider.hasFocus)
+    press(qtbot, window, Qt.Key.Key_Left, target=slider)
+    press(qtbot, window, Qt.Key.Key_Home, target=slider)
+    assert slider.value() == 0
+    assert window.controller.record.turn == 3
+    press(qtbot, window, Qt.Key.Key_Space, target=slider)  # not a slider key: steps
+    assert window.controller.record.turn == 4
 
 
 # ---------------------------------------------------------------- the map
