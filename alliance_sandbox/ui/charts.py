@@ -147,7 +147,8 @@ class _LiveCurve:
         self.step = step
         self.phase = phase % CHUNK  # curves split at different turns: one body redraw per turn
         self._name = name
-        mode = {"stepMode": "center"} if step else {}
+        # a step curve needs one more x than y, even empty
+        mode = {"stepMode": "center", "x": np.zeros(2), "y": np.zeros(1)} if step else {}
         self.body = pg.PlotCurveItem(**mode, **opts)
         self.tail = pg.PlotCurveItem(**mode, **opts)
         for item in (self.body, self.tail):

@@ -124,13 +124,16 @@ class StateItem(QGraphicsEllipseItem):
 
 
 class LabelItem(QGraphicsPathItem):
-    """A state's name under its disc, with a white halo so it reads over land, sea and lines.
+    """A state's name by its disc, with a white halo so it reads over land, sea and lines.
 
     Drawn as two text paths (halo stroke below, glyph fill above) so that the halo never eats
     into the letters. Top-level (not a child of the disc) so that every label is above every
     disc. The pixel offset from the disc (below it, or beside it when that is crowded) is the
-    item's own transform, which Qt still applies under ItemIgnoresTransformations.
+    item's own transform, which Qt still applies under ItemIgnoresTransformations. Where even
+    that is crowded the label shows a short form (the state's id, "BEL" for Belgium).
     """
+
+    SIDES = ("below", "above", "right", "left")
 
     def __init__(self) -> None:
         super().__init__()
@@ -142,27 +145,37 @@ class LabelItem(QGraphicsPathItem):
         self.glyphs.setPen(_NO_PEN)
         self.glyphs.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.text = ""
+        self.short_text = ""
         self.px = 0
         self.radius = 0.0
-        self.size = (0.0, 0.0)  # text width and height in pixels
+        self._forms: dict[bool, tuple[QPainterPath, tuple[float, float]]] = {}
+        self.short = False  # showing the short form
+        self.size = (0.0, 0.0)  # width and height in pixels of the form shown
         self.side = "below"
         self.offset = (0.0, 0.0)
         self._applied = (0.0, 0.0)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
-    def set_text(self, text: str, theme: Theme, font: QFont) -> None:
-        if text == self.text and self.px == theme.label_px:
-            return
-        self.text, self.px = text, theme.label_px
+    @staticmethod
+    def _text_path(text: str, font: QFont) -> tuple[QPainterPath, tuple[float, float]]:
         path = QPainterPath()
         path.addText(0, 0, font, text)
         rect = path.boundingRect()
         # Centre horizontally on the disc; top of the glyphs at y = 0.
         path.translate(-rect.center().x(), -rect.top())
-        self.size = (rect.width(), rect.height())
-        self.setPath(path)
-        self.glyphs.setPath(path)
-        self.place(self.side)
+        return path, (rect.width(), rect.height())
+
+    def set_text(self, text: str, short_text: str, theme: Theme, font: QFont) -> None:
+        if (text, short_text, theme.label_px) == (self.text, self.short_text, self.px):
+            return
+        self.text, self.short_text, self.px = text, short_text, theme.label_px
+        self._forms = {False: self._text_path(text, font),
+                       True: self._text_path(short_text, font)}
+        self.short = not self.short  # force the paths in
+        self.place(self.side, not self.short)
+
+    def form_size(self, short: bool) -> tuple[float, float]:
+        return self._forms[short][1] if self._forms else (0.0, 0.0)
 
     def apply_theme(self, theme: Theme) -> None:
         pen = QPen(qcolor(theme.label_halo), theme.label_halo_width)
@@ -174,21 +187,24 @@ class LabelItem(QGraphicsPathItem):
     def set_radius(self, radius: float) -> None:
         """Keep the label clear of a disc of this radius (pixels), on its current side."""
         self.radius = radius
-        self.place(self.side)
+        self.place(self.side, self.short)
 
-    SIDES = ("below", "above", "right", "left")
-
-    def place(self, side: str) -> None:
-        """Put the label below, above, right or left of the disc."""
+    def place(self, side: str, short: bool = False) -> None:
+        """Put the label (or its short form) below, above, right or left of the disc."""
+        if short != self.short and self._forms:
+            self.short = short
+            path, self.size = self._forms[short]
+            self.setPath(path)
+            self.glyphs.setPath(path)
         self.side = side
         self.offset = self.offset_for(side)
         if self.offset != self._applied:
             self._applied = self.offset
             self.setTransform(QTransform.fromTranslate(*self.offset))
 
-    def offset_for(self, side: str) -> tuple[float, float]:
+    def offset_for(self, side: str, size: tuple[float, float] | None = None) -> tuple[float, float]:
         """Where the path's origin (top centre of the text) goes, relative to the disc."""
-        w, h = self.size
+        w, h = self.size if size is None else size
         r = self.radius
         if side == "below":
             return (0.0, r + 2.0)
@@ -199,10 +215,13 @@ class LabelItem(QGraphicsPathItem):
         return (-r - 4.0 - w / 2, -h / 2)
 
     def pixel_rect(self, side: str | None = None) -> QRectF:
-        """The label's rectangle in pixels relative to its anchor (the state's centre)."""
-        dx, dy = self.offset if side is None else self.offset_for(side)
-        w, h = self.size
-        return QRectF(dx - w / 2, dy, w, h)
+        """The label's rectangle in pixels relative to its anchor (the state's centre).
+
+        With `side`, where the full name would be on that side; without, where it is now.
+        """
+        size = self.size if side is None else self.form_size(False)
+        dx, dy = self.offset if side is None else self.offset_for(side, size)
+        return QRectF(dx - size[0] / 2, dy, size[0], size[1])
 
 
 class _Grid:
@@ -230,47 +249,53 @@ class _Grid:
         return False
 
 
-def place_labels(px, py, radii, sizes, order, forced, obstacles, width, height) -> list[int]:
-    """For each state, the side of its disc its label goes on (index in LabelItem.SIDES), or -1.
+def place_labels(px, py, radii, sizes, short_sizes, order, forced, obstacles, width, height):
+    """Where each state's label goes: a code per state, or -1 for no label.
 
-    px, py: disc centres in viewport pixels; radii: disc radii; sizes: (n, 2) label text
-    width and height; order: states in order of priority; forced: states that keep a label
-    even when every side clashes; obstacles: QRectF areas labels avoid (the legend).
-    A label tries below its disc, then above, right, left, and takes the first side where it
-    covers no disc but its own, no label placed before it, no obstacle, and is not cut by the
-    window's edge. Linear in the number of states (200 states: 2-4 ms).
+    Code k < 4: the full name on side LabelItem.SIDES[k]; k >= 4: the short form on side
+    k - 4. px, py: disc centres in viewport pixels; radii: disc radii; sizes, short_sizes:
+    (n, 2) width and height of each form; order: states by priority; forced: states that
+    keep a label even when every place clashes; obstacles: QRectF areas to avoid (the
+    legend). A label takes the first place (below, above, right, left; full name, then short
+    form) where it covers no disc but its own, no label placed before it, no obstacle, and is
+    not cut by the window's edge. Linear in the number of states (200 states: 2-4 ms).
     """
     n = len(px)
-    w = sizes[:, 0] + 4.0
-    h = sizes[:, 1] + 2.0
     r = np.asarray(radii, dtype=float)
-    # (side, n) top-left corners of below, above, right, left (LabelItem's gaps included).
-    x0 = np.stack([px - w / 2, px - w / 2, px + r + 2.0, px - r - 2.0 - w]).tolist()
-    y0 = np.stack([py + r + 1.0, py - r - 1.0 - h, py - h / 2, py - h / 2]).tolist()
-    w, h, r = w.tolist(), h.tolist(), r.tolist()
-    px, py = np.asarray(px).tolist(), np.asarray(py).tolist()
     grid = _Grid()
+    pxl, pyl, rl = np.asarray(px).tolist(), np.asarray(py).tolist(), r.tolist()
     for i in range(n):
-        grid.add(px[i] - r[i], py[i] - r[i], px[i] + r[i], py[i] + r[i], i)
+        grid.add(pxl[i] - rl[i], pyl[i] - rl[i], pxl[i] + rl[i], pyl[i] + rl[i], i)
     for rect in obstacles:
         grid.add(rect.left(), rect.top(), rect.right(), rect.bottom(), -1)
-    sides = [-1] * n
+    # Per form: (side, n) top-left corners of below, above, right, left, and box sizes
+    # (LabelItem's gaps to the disc included).
+    forms = []
+    for wh in (sizes, short_sizes):
+        w = wh[:, 0] + 4.0
+        h = wh[:, 1] + 2.0
+        x0 = np.stack([px - w / 2, px - w / 2, px + r + 2.0, px - r - 2.0 - w]).tolist()
+        y0 = np.stack([py + r + 1.0, py - r - 1.0 - h, py - h / 2, py - h / 2]).tolist()
+        forms.append((x0, y0, w.tolist(), h.tolist()))
+    codes = [-1] * n
     for i in order:
-        on_screen = 0 <= px[i] <= width and 0 <= py[i] <= height
-        for k in range(4):
-            a0, b0 = x0[k][i], y0[k][i]
+        on_screen = 0 <= pxl[i] <= width and 0 <= pyl[i] <= height
+        for code in range(8):
+            x0, y0, w, h = forms[code // 4]
+            a0, b0 = x0[code % 4][i], y0[code % 4][i]
             a1, b1 = a0 + w[i], b0 + h[i]
             if on_screen and (a0 < 0 or b0 < 0 or a1 > width or b1 > height):
                 continue
             if not grid.hits(a0, b0, a1, b1, i):
-                sides[i] = k
+                codes[i] = code
                 break
-        if sides[i] < 0 and i in forced:
-            sides[i] = 0
-        if sides[i] >= 0:
-            k = sides[i]
-            grid.add(x0[k][i], y0[k][i], x0[k][i] + w[i], y0[k][i] + h[i], i)
-    return sides
+        if codes[i] < 0 and i in forced:
+            codes[i] = 0
+        if codes[i] >= 0:
+            x0, y0, w, h = forms[codes[i] // 4]
+            a0, b0 = x0[codes[i] % 4][i], y0[codes[i] % 4][i]
+            grid.add(a0, b0, a0 + w[i], b0 + h[i], i)
+    return codes
 
 
 def density_scale(ties: int) -> float:

@@ -52,6 +52,13 @@ DRAG_THRESHOLD_PX = 3
 ALLY_MENU_SIZE = 15
 
 
+def short_name(name: str, state_id: str) -> str:
+    """The short form of a crowded label: the id when it is a short code ("BEL")."""
+    if len(state_id) <= 5:
+        return state_id
+    return (name or state_id)[:4] + "."
+
+
 class MapView(QGraphicsView):
     """Central map widget. See the module docstring; signals carry state ids."""
 
@@ -209,7 +216,8 @@ class MapView(QGraphicsView):
                            - r * 1e-3)  # small discs above big ones: all stay clickable
             if colors[i] != self._colors[i]:
                 item.setBrush(self._brush(colors[i]))
-            label.set_text(names[i] or item.state_id, theme, font)
+            label.set_text(names[i] or item.state_id, short_name(names[i], item.state_id),
+                           theme, font)
             label.set_radius(r)
         self._colors = colors
         self._set_ties(world)
@@ -260,7 +268,8 @@ class MapView(QGraphicsView):
             item.apply_theme(theme)
             item.set_radius(float(radii[i]), theme)
             label.apply_theme(theme)
-            label.set_text(names[i] or item.state_id, theme, self._font)
+            label.set_text(names[i] or item.state_id, short_name(names[i], item.state_id),
+                           theme, self._font)
             label.set_radius(float(radii[i]))
         self._declutter_labels()
 
@@ -425,16 +434,17 @@ class MapView(QGraphicsView):
                  + sorted(self._highlight) if s in self._index]
         order = first + [i for i in np.argsort(-self._share, kind="stable").tolist()
                          if i not in first]
-        sides = place_labels(
+        codes = place_labels(
             self._x * t.m11() + t.dx(), self._y * t.m22() + t.dy(),
             np.array([item.radius for item in self._items]),
-            np.array([label.size for label in self._labels]).reshape(-1, 2),
+            np.array([label.form_size(False) for label in self._labels]).reshape(-1, 2),
+            np.array([label.form_size(True) for label in self._labels]).reshape(-1, 2),
             order, set(first), obstacles, self.viewport().width(), self.viewport().height())
-        for label, side in zip(self._labels, sides):
-            if side >= 0:
-                label.place(LabelItem.SIDES[side])
-            if label.isVisible() != (side >= 0):
-                label.setVisible(side >= 0)
+        for label, code in zip(self._labels, codes):
+            if code >= 0:
+                label.place(LabelItem.SIDES[code % 4], code >= 4)
+            if label.isVisible() != (code >= 0):
+                label.setVisible(code >= 0)
 
     # ------------------------------------------------------------------ zoom and fit
 

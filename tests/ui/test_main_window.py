@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QSlider
+from PySide6.QtWidgets import QApplication, QDockWidget, QDoubleSpinBox, QSlider
 
 from alliance_sandbox.lenses import LENS_IDS, LENSES
 
@@ -259,8 +259,10 @@ def test_presentation_mode_by_f11_and_back(qtbot, window):
     for key in ("inspector", "log_dock"):
         if key in window.docks:
             assert not window.docks[key].isVisible()
-    if "charts" in window.docks:
-        assert window.docks["charts"].isVisible()
+    charts = window.docks.get("charts")
+    if charts is not None:
+        assert charts.isVisible()
+        assert charts.features() == QDockWidget.DockWidgetFeature.NoDockWidgetFeatures
     assert window.turn_bar.isVisible()  # Step and Run stay
     press(qtbot, window, Qt.Key.Key_Space)  # keys still work without the menu bar
     assert window.controller.record.turn == 1
@@ -270,6 +272,9 @@ def test_presentation_mode_by_f11_and_back(qtbot, window):
     assert window.menuBar().isVisible()
     assert not window.map.presentation()
     assert {k: d.isVisible() for k, d in window.docks.items()} == visible_before
+    if charts is not None:
+        assert charts.features() != QDockWidget.DockWidgetFeature.NoDockWidgetFeatures
+        assert charts.titleBarWidget() is None
 
 
 def test_escape_leaves_presentation_only_when_presenting(qtbot, window):
