@@ -12,6 +12,8 @@ partners, so the engine works on the mutual desire min(desire[i, j], desire[j, i
   dilemma is sharper in multipolarity);
 * a tie and mutual >= FORM: commitment rises by TIGHTEN_STEP up to 0.3 + 3 x mutual; at
   ALLIANCE_AT it is formalised as an alliance;
+* a tie and mutual > 0 but commitment above that ceiling by more than EASE_STEP: the
+  commitment eases by EASE_STEP (Snyder: loosening to reduce entrapment);
 * a tie and mutual <= 0: commitment falls by LOOSEN_STEP; below DISSOLVE the tie ends;
   an alliance below ENTENTE_BELOW falls back to an entente;
 * in between nothing changes: ties have inertia.
@@ -34,6 +36,9 @@ SWITCH_MARGIN = 0.1
 ENTENTE_FROM = 0.15
 TIGHTEN_STEP = 0.1
 LOOSEN_STEP = 0.2
+#: A tie still worth having but held more firmly than its worth (above the ceiling
+#: 0.3 + 3 x mutual) is eased by this much a turn: commitment follows value.
+EASE_STEP = 0.1
 DISSOLVE = 0.1
 NEW_TIE_COMMITMENT = 0.3
 ALLIANCE_AT = 0.6
@@ -76,10 +81,14 @@ def apply_ties(world: World, desire: np.ndarray, explain) -> list[Event]:
 
     loosen = tied & (mutual <= 0.0)
     tighten = tied & (mutual >= FORM) & (c < ceiling - 0.05)
+    ease = tied & (mutual > 0.0) & (c > ceiling + EASE_STEP)
     fade = tied & (world.tie_kind == COALITION) & ~tighten & ~loosen
     for i, j in zip(*np.nonzero(loosen)):
         event = _lower(world, i, j, LOOSEN_STEP, explain, "leaves its tie with")
         events.append(event or explain("loosen", i, j, f"loosens its tie ({c[i, j]:.2f}) with"))
+    for i, j in zip(*np.nonzero(ease)):
+        _set_commitment(world, i, j, c[i, j] - EASE_STEP)
+        events.append(explain("loosen", i, j, f"eases its commitment ({c[i, j]:.2f}) to"))
     for i, j in zip(*np.nonzero(tighten)):
         new = min(ceiling[i, j], c[i, j] + TIGHTEN_STEP)
         _set_commitment(world, i, j, new)

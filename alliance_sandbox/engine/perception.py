@@ -17,7 +17,9 @@ from .world import World
 #: How far a great power projects power: the strongest state's threat reaches 1 + REACH
 #: times as far as a small state's. Why: Walt's proximity matters less for a superpower.
 REACH = 3.0
-#: How much of an ally's threat its commitment takes away: even a firm ally stays a power.
+#: How much of a partner's threat a tie takes away while it lasts. Why the tie and not its
+#: commitment level: if loosening a tie made the partner look more threatening, every
+#: loosening would feed on itself and allies would spiral apart.
 ALLY_TRUST = 0.8
 
 
@@ -28,7 +30,7 @@ class Perception:
     proximity: np.ndarray  # [i, j] = exp(-distance / proximity_km)
     reach: np.ndarray  # [i, j] = exp(-distance / (proximity_km x (1 + REACH x s_j / s_max)))
     walt_threat: np.ndarray  # [i, j] = relative x reach x offense_j x aggression_j (Walt 1987)
-    ally_discount: np.ndarray  # [i, j] = 1 - ALLY_TRUST x commitment: an ally is feared less
+    ally_discount: np.ndarray  # [i, j] = 1 - ALLY_TRUST where i and j are tied: a partner is feared less
     polarity: float  # effective number of great powers, 1 / sum(share^2) over states >= 5%
 
 
@@ -42,7 +44,7 @@ def perceive(world: World) -> Perception:
     prox = np.exp(-km / scale)
     s_max = s.max() if s.size else 1.0
     reach = np.exp(-km / (scale * (1.0 + REACH * s / s_max))[None, :])
-    ally_discount = 1.0 - ALLY_TRUST * world.commitment
+    ally_discount = 1.0 - ALLY_TRUST * world.tied()
     walt = relative * reach * (world.offense * world.aggression)[None, :] * ally_discount
     np.fill_diagonal(walt, 0.0)
     return Perception(s, relative, prox, reach, walt, ally_discount, polarity_of(s))

@@ -6,20 +6,20 @@ import numpy as np
 from .base import Decision, Lens, arming, balancing_desire
 
 
-#: How much of an ally's power its commitment takes away under this lens: less than the
-#: other lenses (perception.ALLY_TRUST), because to Waltz an ally's power is still power.
+#: How much of a partner's power a tie takes away under this lens: less than the other
+#: lenses (perception.ALLY_TRUST), because to Waltz an ally's power is still power.
 POWER_ALLY_TRUST = 0.5
 
 
 def power_threat(world, seen) -> np.ndarray:
-    """[i, k] = relative[i, k] x s_k / s_max x (1 - 0.5 x commitment[i, k]).
+    """[i, k] = relative[i, k] x s_k / s_max x (1 - 0.5 if i and k are tied).
 
     Only capability counts: the stronger k is next to i, and the closer k is to being the
     strongest state of all, the more i must balance it. Allies are feared somewhat less.
     """
     s = seen.share
     dominance = s / s.max() if s.size and s.max() > 0 else s
-    threat = seen.relative * dominance[None, :] * (1.0 - POWER_ALLY_TRUST * world.commitment)
+    threat = seen.relative * dominance[None, :] * (1.0 - POWER_ALLY_TRUST * world.tied())
     np.fill_diagonal(threat, 0.0)
     return threat
 
@@ -31,7 +31,7 @@ class BalanceOfPower(Lens):
     citation = "Waltz (1979), Theory of International Politics"
     rule = (
         "threat[i,k] = relative capability of k x k's capability / the strongest's x "
-        "(1 - 0.5 x commitment); then realist balancing (model.md): ally with those who fear "
+        "(1 - 0.5 for a partner); then realist balancing (model.md): ally with those who fear "
         "the same powers. Distance and intentions do not count."
     )
 

@@ -10,6 +10,9 @@ from .base import Decision, Lens, arming, balancing_desire
 #: How strongly a state tightens a tie when abandonment is the larger fear (and loosens it
 #: when entrapment is).
 FEAR_WEIGHT = 0.6
+#: The least a useful tie is still worth to a state that fears entrapment: it eases the
+#: commitment down to about 0.3 instead of leaving.
+STAY = 0.01
 
 
 class AllianceSecurityDilemma(Lens):
@@ -23,7 +26,7 @@ class AllianceSecurityDilemma(Lens):
     rule = (
         "threat as in balance of threat; on an existing tie a state tightens when its "
         "abandonment risk exceeds its entrapment risk and loosens in the opposite case: "
-        "desire += 0.6 x (abandonment - entrapment)."
+        "desire += 0.6 x (abandonment - entrapment), but a tie still worth having is eased, not left."
     )
 
     def decide(self, world, seen):
@@ -31,7 +34,9 @@ class AllianceSecurityDilemma(Lens):
         desire = balancing_desire(world, seen, threat)
         risks = alliance_risks(world, seen, threat)
         extra = np.where(world.tied(), FEAR_WEIGHT * (risks.tie_abandonment - risks.tie_entrapment), 0.0)
-        return Decision(threat, desire + extra, arming(world, seen, threat), extra)
+        # fear of entrapment loosens a useful alliance, it does not end it (Snyder 1984)
+        adjusted = np.where(world.tied() & (desire > 0), np.maximum(desire + extra, STAY), desire + extra)
+        return Decision(threat, adjusted, arming(world, seen, threat), extra)
 
     def reason(self, world, seen, decision, i, j):
         from .base import common_threat_reason

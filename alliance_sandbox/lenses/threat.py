@@ -28,7 +28,7 @@ class BalanceOfThreat(Lens):
     citation = "Walt (1987), The Origins of Alliances, p. 22"
     rule = (
         "threat[i,k] = relative capability x proximity (reach grows with power) x offense_k "
-        "x aggression_k x (1 - 0.8 x commitment); then realist balancing (model.md): ally with "
+        "x aggression_k x (1 - 0.8 for a partner); then realist balancing (model.md): ally with "
         "those who fear the same states; a small state (under half the strongest's capability) "
         "that fears no one, for itself or its allies (worst threat < 0.05), bandwagons with the "
         "strongest in a loose alignment."
@@ -75,6 +75,6 @@ def threat_formula(world, seen, i: int, k: int) -> str:
         f"{seen.relative[i, k]:.2f} x proximity {seen.reach[i, k]:.2f} x offense "
         f"{world.offense[k]:.2f} x intentions {world.aggression[k]:.2f}"
     )
-    if world.commitment[i, k] > 0:
-        text += f" x (1 - commitment {world.commitment[i, k]:.2f})"
+    if world.tie_kind[i, k]:
+        text += " x (1 - 0.8 for a partner)"
     return text

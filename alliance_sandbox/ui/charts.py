@@ -25,7 +25,17 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication, QDockWidget, QGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QGraphicsItem,
+    QGraphicsScene,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 #: Okabe & Ito (2008) colour-blind-safe colours, yellow left out (unreadable on white).
 OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
@@ -41,6 +51,7 @@ REALIGN_COLOR = "#E69F00"  # orange
 TOP_STATES = 8
 #: Turns per cached curve body; the live tail holds fewer than this.
 CHUNK = 64
+QWIDGETSIZE_MAX = 16777215
 #: Grid lines (opaque: alpha-blended grid lines cost more).
 GRID_COLOR = {False: "#E3E3E3", True: "#C8C8C8"}
 
@@ -242,6 +253,35 @@ class _LeftAxis(pg.AxisItem):
         return super().boundingRect().adjusted(0, -margin, 0, margin)
 
 
+def _relax(label: pg.LabelItem, width: bool = False, height: bool = False) -> None:
+    """Let a LabelItem be narrower or lower than its text (the text is clipped instead).
+
+    Why: a LabelItem asks for its whole text as its minimum size. A nine-line legend in
+    projector fonts would squash the other two plots, and a long title would widen the
+    plot past the dock. Legends are clipped at the bottom (their least important lines:
+    entries are sorted by share); titles at their ends.
+    """
+    label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
+    original = label.updateMin  # LabelItem calls it after every text change and resize
+
+    def update_min() -> None:
+        original()
+        rect = label.itemRect()
+        w, h = (0.0 if width else rect.width()), (0.0 if height else rect.height())
+        label.setMinimumSize(w, h)
+        label._sizeHint[Qt.SizeHint.MinimumSize] = (w, h)
+        label._sizeHint[Qt.SizeHint.PreferredSize] = (w, h)
+        label.updateGeometry()
+
+    label.updateMin = update_min
+    update_min()
+
+
+def _short(name: str, limit: int) -> str:
+    """A state's name cut to `limit` characters (legends and titles must not be clipped)."""
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
 class _LeaveWatcher(QObject):
     """Hides the hover readout when the pointer leaves the charts."""
 
@@ -287,10 +327,35 @@ class ChartsDock(QDockWidget):
 
     # --- construction ----------------------------------------------------------------------
     def _build(self) -> None:
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        bar.addWidget(QLabel("Show:"))
+        self.plot_buttons: dict[str, QToolButton] = {}
+        for key, text, tip in (("risks", "Risks", "Abandonment and entrapment risk"),
+                               ("shares", "Shares", "Shares of world capability"),
+                               ("blocs", "Blocs", "Blocs and realignments per turn")):
+            button = QToolButton()
+            button.setText(text)
+            button.setToolTip(f"Show or hide: {tip} (one chart alone gets the whole dock)")
+            button.setCheckable(True)
+            button.setChecked(True)
+            button.toggled.connect(self._plots_toggled)
+            bar.addWidget(button)
+            self.plot_buttons[key] = button
+        bar.addStretch(1)
+        column.addLayout(bar)
+
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground("w")
-        self.view.setMinimumSize(260, 300)
-        self.setWidget(self.view)
+        self.view.setMinimumSize(260, 240)
+        # a few dozen items, some changing every turn: a BSP index costs more than it saves
+        self.view.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        column.addWidget(self.view, 1)
+        self.setWidget(body)
         layout = self.view.ci
         layout.setSpacing(4)
         self.risk_plot = layout.addPlot(row=0, col=0, axisItems={"left": _LeftAxis()})
@@ -299,10 +364,14 @@ class ChartsDock(QDockWidget):
         self._legends = []
         for row in range(3):
             legend = pg.LabelItem(justify="left")
+            _relax(legend, height=True)
             layout.addItem(legend, row=row, col=1)
+            layout.layout.setRowStretchFactor(row, 1)
             self._legends.append(legend)
         self.plots = (self.risk_plot, self.share_plot, self.bloc_plot)
         for plot in self.plots:
+            _relax(plot.titleLabel, width=True)
+            plot.titleLabel.setAttr("justify", "left")  # when too long, its end is cut, not both ends
             plot.setMenuEnabled(False)
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
@@ -338,13 +407,13 @@ class ChartsDock(QDockWidget):
             line.hide()
             plot.addItem(line, ignoreBounds=True)
             self._hover_lines.append(line)
-            text = pg.TextItem(anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 230),
+            text = pg.TextItem(anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 250),
                                border=pg.mkPen("#9A9A9A"))
             text.setZValue(40)
             text.hide()
             plot.addItem(text, ignoreBounds=True)
             self._hover_texts.append(text)
-        self._marker_label = pg.InfLineLabel(self._markers[0], text="on view", position=0.92,
+        self._marker_label = pg.InfLineLabel(self._markers[0], text="on view", position=0.1,
                                              anchors=[(0, 0.5), (0, 0.5)])
 
         # titles and legends change rarely: keep them as pixmaps, not re-laid-out text
@@ -412,6 +481,7 @@ class ChartsDock(QDockWidget):
                 axis.setStyle(tickFont=tick_font, tickLength=-6 if on else -5, maxTickLevel=0,
                               tickAlpha=1.0)
                 axis.setTickPen(pg.mkPen(GRID_COLOR[theme.presentation], width=1))
+                axis.setZValue(-100)  # its grid under the curves and readouts, not over them
                 axis.enableAutoSIPrefix(False)
                 axis.setPen(pg.mkPen(theme.axis_color, width=theme.axis_width))
                 axis.setTextPen(pg.mkPen(theme.axis_color))
@@ -419,7 +489,7 @@ class ChartsDock(QDockWidget):
         self.risk_plot.setLabel("left", "risk (0–1)", **label_style)
         self.share_plot.setLabel("left", "share (%)", **label_style)
         self.bloc_plot.setLabel("left", "count", **label_style)
-        self.bloc_plot.setLabel("bottom", "turn", **label_style)
+        self._plots_toggled()  # the "turn" label, on the lowest chart shown
         self.abandonment_curve.setPen(pg.mkPen(ABANDON_COLOR, width=theme.line))
         self.entrapment_curve.setPen(pg.mkPen(ENTRAP_COLOR, width=theme.line, style=Qt.PenStyle.DashLine))
         self.bloc_curve.setPen(pg.mkPen(BLOCS_COLOR, width=theme.line))
@@ -586,12 +656,13 @@ class ChartsDock(QDockWidget):
         world = self.controller.sim.history[0].world
         if selected and selected in world.index:
             name = world.names[world.index[selected]]
-            title = f"Alliance risks: <b>{html.escape(name)}</b>"
+            title = f"Alliance risks: <b>{html.escape(_short(name, 18 if theme.presentation else 26))}</b>"
         else:
             title = "Alliance risks: <b>mean of allied states</b> (click a state for its own)"
         self.risk_plot.setTitle(title, **style)
         self.share_plot.setTitle("Share of world capability", **style)
-        self.bloc_plot.setTitle("Blocs and realignments per turn", **style)
+        self.bloc_plot.setTitle("Blocs and realignments", **style)
+
 
     def _write_legends(self) -> None:
         theme = self._theme
@@ -610,7 +681,7 @@ class ChartsDock(QDockWidget):
         ]), size=size, color=theme.axis_color)
         world = self.controller.sim.history[0].world
         selected = self._selected_index()
-        lines = [entry(SHARE_COLORS[self._slots[i]], solid, world.names[i], bold=i == selected)
+        lines = [entry(SHARE_COLORS[self._slots[i]], solid, _short(world.names[i], 16), bold=i == selected)
                  for i in self._shown]
         if len(self._shown) < world.n:
             lines.append(entry(OTHERS_COLOR, dashed, f"{world.n - len(self._shown)} others"))
@@ -619,6 +690,40 @@ class ChartsDock(QDockWidget):
             entry(BLOCS_COLOR, solid, "blocs"),
             entry(REALIGN_COLOR, "██", "realignments"),
         ]), size=size, color=theme.axis_color)
+        # as narrow as the dock may get without clipping the legends
+        widest = max(legend.itemRect().width() for legend in self._legends)
+        self.view.setMinimumWidth(int(widest) + (320 if theme.presentation else 240))
+
+    def _plots_toggled(self, _on: bool = False) -> None:
+        buttons = list(self.plot_buttons.values())
+        if not any(b.isChecked() for b in buttons):  # keep at least one chart
+            sender = self.sender()
+            (sender if isinstance(sender, QToolButton) else buttons[0]).setChecked(True)
+            return
+        for row, (button, plot, legend) in enumerate(zip(buttons, self.plots, self._legends)):
+            on = button.isChecked()
+            for item in (plot, legend):
+                item.setVisible(on)
+                item.setMaximumHeight(QWIDGETSIZE_MAX if on else 0)
+                item.setMinimumHeight(0 if not on or item is legend else 80)
+            self.view.ci.layout.setRowStretchFactor(row, 1 if on else 0)
+            self.view.ci.layout.setRowSpacing(row, 4 if on else 0)
+        # the lowest chart shown carries the "turn" axis label
+        lowest = [p for p, b in zip(self.plots, buttons) if b.isChecked()][-1]
+        for plot in self.plots:
+            plot.getAxis("bottom").setLabel("turn" if plot is lowest else None,
+                                            **{"color": self._theme.axis_color,
+                                               "font-size": f"{self._theme.font_pt}pt"})
+            plot.getAxis("bottom").showLabel(plot is lowest)
+
+    def show_plots(self, risks: bool = True, shares: bool = True, blocs: bool = True) -> None:
+        """Which charts are shown (at least one); one alone fills the dock (for the projector)."""
+        for key, on in (("risks", risks), ("shares", shares), ("blocs", blocs)):
+            button = self.plot_buttons[key]
+            blocked = button.blockSignals(True)
+            button.setChecked(on)
+            button.blockSignals(blocked)
+        self._plots_toggled()
 
     def _place_marker(self) -> None:
         turn = self.controller.view_turn

@@ -89,7 +89,7 @@ STANDING_INFO: dict[str, tuple[str, str]] = {
     ),
 }
 
-TIE_COLUMNS = ("Partner", "Kind", "Commitment", "Abandon risk", "Entrap risk", "")
+TIE_COLUMNS = ("Partner", "Kind", "Commit-\nment", "Abandon\nrisk", "Entrap\nrisk", "")
 TIE_COLUMN_TIPS = (
     "",
     "alliance > entente > coalition > alignment, firmest first",
@@ -335,6 +335,7 @@ class InspectorDock(QDockWidget):
         header = self.tie_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(24)
         layout.addWidget(self.tie_table)
 
         add_row = QHBoxLayout()
@@ -519,6 +520,8 @@ class InspectorDock(QDockWidget):
         spin.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         spin.installEventFilter(self._wheel_guard)
         spin.setToolTip(TIE_COLUMN_TIPS[2])
+        spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
+        spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("0.000") + 36)
         spin.setObjectName(f"commitment_{partner}")
         spin.valueChanged.connect(lambda value, p=partner: self._commitment_changed(p, value))
         table.setCellWidget(r, 2, spin)

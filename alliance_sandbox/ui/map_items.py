@@ -10,7 +10,16 @@ from typing import Callable
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTransform,
+)
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -22,9 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_sandbox.engine.world import TIE_KINDS
 from alliance_sandbox.ui.palette import COMMITMENT_WIDTH_FACTORS, TIE_PEN_STYLES, Theme, qcolor
 
-TIE_KIND_NAMES: tuple[str, ...] = ("alignment", "coalition", "entente", "alliance")
+#: Tie kind names by code - 1 (the engine's order: loosest to firmest).
+TIE_KIND_NAMES: tuple[str, ...] = TIE_KINDS
 
 Z_MAP = -100.0
 Z_TIES = 0.0
@@ -123,6 +134,21 @@ class StateItem(QGraphicsEllipseItem):
         self.host._state_released(self, event)
 
 
+#: Where a label may go around its disc, in order of preference: for each place the label
+#: box's top-left corner relative to the disc centre is (ax*r + bx*w + cx, ay*r + by*h + cy)
+#: for disc radius r and label width w and height h (pixels).
+LABEL_PLACES: dict[str, tuple[float, float, float, float, float, float]] = {
+    "below": (0.0, -0.5, 0.0, 1.0, 0.0, 2.0),
+    "above": (0.0, -0.5, 0.0, -1.0, -1.0, -2.0),
+    "right": (1.0, 0.0, 4.0, 0.0, -0.5, 0.0),
+    "left": (-1.0, -1.0, -4.0, 0.0, -0.5, 0.0),
+    "below right": (0.7, 0.0, 2.0, 0.7, 0.0, 1.0),
+    "below left": (-0.7, -1.0, -2.0, 0.7, 0.0, 1.0),
+    "above right": (0.7, 0.0, 2.0, -0.7, -1.0, -1.0),
+    "above left": (-0.7, -1.0, -2.0, -0.7, -1.0, -1.0),
+}
+
+
 class LabelItem(QGraphicsPathItem):
     """A state's name by its disc, with a white halo so it reads over land, sea and lines.
 
@@ -133,7 +159,7 @@ class LabelItem(QGraphicsPathItem):
     that is crowded the label shows a short form (the state's id, "BEL" for Belgium).
     """
 
-    SIDES = ("below", "above", "right", "left")
+    SIDES = tuple(LABEL_PLACES)
 
     def __init__(self) -> None:
         super().__init__()
@@ -171,8 +197,10 @@ class LabelItem(QGraphicsPathItem):
         self.text, self.short_text, self.px = text, short_text, theme.label_px
         self._forms = {False: self._text_path(text, font),
                        True: self._text_path(short_text, font)}
-        self.short = not self.short  # force the paths in
-        self.place(self.side, not self.short)
+        path, self.size = self._forms[self.short]
+        self.setPath(path)
+        self.glyphs.setPath(path)
+        self.place(self.side, self.short)
 
     def form_size(self, short: bool) -> tuple[float, float]:
         return self._forms[short][1] if self._forms else (0.0, 0.0)
@@ -205,14 +233,9 @@ class LabelItem(QGraphicsPathItem):
     def offset_for(self, side: str, size: tuple[float, float] | None = None) -> tuple[float, float]:
         """Where the path's origin (top centre of the text) goes, relative to the disc."""
         w, h = self.size if size is None else size
+        ax, bx, cx, ay, by, cy = LABEL_PLACES[side]
         r = self.radius
-        if side == "below":
-            return (0.0, r + 2.0)
-        if side == "above":
-            return (0.0, -r - 2.0 - h)
-        if side == "right":
-            return (r + 4.0 + w / 2, -h / 2)
-        return (-r - 4.0 - w / 2, -h / 2)
+        return (ax * r + bx * w + cx + w / 2, ay * r + by * h + cy)
 
     def pixel_rect(self, side: str | None = None) -> QRectF:
         """The label's rectangle in pixels relative to its anchor (the state's centre).
@@ -232,58 +255,59 @@ class _Grid:
     def __init__(self) -> None:
         self.cells: dict[tuple[int, int], list[tuple[float, float, float, float, int]]] = {}
 
-    def _keys(self, x0: float, y0: float, x1: float, y1: float):
-        c = self.CELL
-        return [(gx, gy) for gx in range(int(x0 // c), int(x1 // c) + 1)
-                for gy in range(int(y0 // c), int(y1 // c) + 1)]
-
     def add(self, x0: float, y0: float, x1: float, y1: float, owner: int) -> None:
-        for key in self._keys(x0, y0, x1, y1):
-            self.cells.setdefault(key, []).append((x0, y0, x1, y1, owner))
+        c, cells, box = self.CELL, self.cells, (x0, y0, x1, y1, owner)
+        for gx in range(int(x0 // c), int(x1 // c) + 1):
+            for gy in range(int(y0 // c), int(y1 // c) + 1):
+                cells.setdefault((gx, gy), []).append(box)
 
     def hits(self, x0: float, y0: float, x1: float, y1: float, owner: int) -> bool:
-        for key in self._keys(x0, y0, x1, y1):
-            for a0, b0, a1, b1, other in self.cells.get(key, ()):
-                if other != owner and x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
-                    return True
+        c, get = self.CELL, self.cells.get
+        for gx in range(int(x0 // c), int(x1 // c) + 1):
+            for gy in range(int(y0 // c), int(y1 // c) + 1):
+                for a0, b0, a1, b1, other in get((gx, gy), ()):
+                    if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1 and other != owner:
+                        return True
         return False
 
 
 def place_labels(px, py, radii, sizes, short_sizes, order, forced, obstacles, width, height):
     """Where each state's label goes: a code per state, or -1 for no label.
 
-    Code k < 4: the full name on side LabelItem.SIDES[k]; k >= 4: the short form on side
-    k - 4. px, py: disc centres in viewport pixels; radii: disc radii; sizes, short_sizes:
-    (n, 2) width and height of each form; order: states by priority; forced: states that
-    keep a label even when every place clashes; obstacles: QRectF areas to avoid (the
-    legend). A label takes the first place (below, above, right, left; full name, then short
-    form) where it covers no disc but its own, no label placed before it, no obstacle, and is
-    not cut by the window's edge. Linear in the number of states (200 states: 2-4 ms).
+    With k = len(LABEL_PLACES): code c < k is the full name at place LabelItem.SIDES[c];
+    c >= k the short form at place c - k. px, py: disc centres in viewport pixels; radii:
+    disc radii; sizes, short_sizes: (n, 2) width and height of each form; order: states by
+    priority; forced: states that keep a label even when every place clashes; obstacles:
+    QRectF areas to avoid (the legend). A label takes the first place (full name first, then
+    short form) where it covers no disc but its own, no label placed before it, no obstacle,
+    and is not cut by the window's edge. Linear in the number of states (200: 3-5 ms).
     """
     n = len(px)
     r = np.asarray(radii, dtype=float)
     grid = _Grid()
     pxl, pyl, rl = np.asarray(px).tolist(), np.asarray(py).tolist(), r.tolist()
     for i in range(n):
-        grid.add(pxl[i] - rl[i], pyl[i] - rl[i], pxl[i] + rl[i], pyl[i] + rl[i], i)
+        # The square inside the disc: a label may cover the edge of a neighbour's disc (its
+        # halo keeps both readable), which frees room in crowded regions.
+        q = rl[i] * 0.75
+        grid.add(pxl[i] - q, pyl[i] - q, pxl[i] + q, pyl[i] + q, i)
     for rect in obstacles:
         grid.add(rect.left(), rect.top(), rect.right(), rect.bottom(), -1)
-    # Per form: (side, n) top-left corners of below, above, right, left, and box sizes
-    # (LabelItem's gaps to the disc included).
-    forms = []
+    # Candidate boxes: (place, n) corners for each form, 2 px of air left and right, 1 above
+    # and below.
+    boxes = []
     for wh in (sizes, short_sizes):
-        w = wh[:, 0] + 4.0
-        h = wh[:, 1] + 2.0
-        x0 = np.stack([px - w / 2, px - w / 2, px + r + 2.0, px - r - 2.0 - w]).tolist()
-        y0 = np.stack([py + r + 1.0, py - r - 1.0 - h, py - h / 2, py - h / 2]).tolist()
-        forms.append((x0, y0, w.tolist(), h.tolist()))
+        w, h = wh[:, 0], wh[:, 1]
+        for ax, bx, cx, ay, by, cy in LABEL_PLACES.values():
+            x0 = px + ax * r + bx * w + cx - 2.0
+            y0 = py + ay * r + by * h + cy - 1.0
+            boxes.append((x0.tolist(), y0.tolist(), (x0 + w + 4.0).tolist(),
+                          (y0 + h + 2.0).tolist()))
     codes = [-1] * n
     for i in order:
         on_screen = 0 <= pxl[i] <= width and 0 <= pyl[i] <= height
-        for code in range(8):
-            x0, y0, w, h = forms[code // 4]
-            a0, b0 = x0[code % 4][i], y0[code % 4][i]
-            a1, b1 = a0 + w[i], b0 + h[i]
+        for code, (x0, y0, x1, y1) in enumerate(boxes):
+            a0, b0, a1, b1 = x0[i], y0[i], x1[i], y1[i]
             if on_screen and (a0 < 0 or b0 < 0 or a1 > width or b1 > height):
                 continue
             if not grid.hits(a0, b0, a1, b1, i):
@@ -292,9 +316,8 @@ def place_labels(px, py, radii, sizes, short_sizes, order, forced, obstacles, wi
         if codes[i] < 0 and i in forced:
             codes[i] = 0
         if codes[i] >= 0:
-            x0, y0, w, h = forms[codes[i] // 4]
-            a0, b0 = x0[codes[i] % 4][i], y0[codes[i] % 4][i]
-            grid.add(a0, b0, a0 + w[i], b0 + h[i], i)
+            x0, y0, x1, y1 = boxes[codes[i]]
+            grid.add(x0[i], y0[i], x1[i], y1[i], i)
     return codes
 
 
@@ -361,7 +384,8 @@ class TieLayer:
             self.items[(code, level)].setPen(pen)
             self.drag_items[(code, level)].setPen(pen)
 
-    def set_ties(self, ti: np.ndarray, tj: np.ndarray, codes: np.ndarray, levels: np.ndarray) -> None:
+    def set_ties(self, ti: np.ndarray, tj: np.ndarray, codes: np.ndarray,
+                 levels: np.ndarray) -> None:
         self.ti, self.tj = ti, tj
         nlev = len(COMMITMENT_WIDTH_FACTORS)
         self.key_index = (codes.astype(int) - 1) * nlev + levels
@@ -375,8 +399,17 @@ class TieLayer:
         paths = [QPainterPath() for _ in self.keys]
         for i, j, k in zip(ti, tj, keys):
             path = paths[k]
-            path.moveTo(xs[i], ys[i])
-            path.lineTo(xs[j], ys[j])
+            x1, y1, x2, y2 = xs[i], ys[i], xs[j], ys[j]
+            path.moveTo(x1, y1)
+            if -180.0 <= x2 - x1 <= 180.0:
+                path.lineTo(x2, y2)
+            else:
+                # The short way round, across the date line (USA-Japan over the Pacific,
+                # not through China): leave one edge of the map, come back at the other.
+                shift = 360.0 if x2 < x1 else -360.0
+                path.lineTo(x2 + shift, y2)
+                path.moveTo(x1 - shift, y1)
+                path.lineTo(x2, y2)
         for key, path in zip(self.keys, paths):
             item = store[key]
             if path.isEmpty() and item.path().isEmpty():
@@ -457,27 +490,44 @@ class LegendWidget(QWidget):
     transparent to the mouse.
     """
 
+    #: The legend never takes more than this share of the map's width or height.
+    MAX_SHARE = 0.3
+    MIN_PX = 11
+
     def __init__(self, parent: QWidget, theme: Theme) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.theme = theme
+        self.px = theme.legend_px
+        self._room = (0, 0)
         self._layout()
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
+        self.fit_to(*self._room)
+
+    def fit_to(self, width: int, height: int) -> None:
+        """Size the legend for a map of width x height: smaller text on a small map."""
+        self._room = (width, height)
+        self.px = self.theme.legend_px
         self._layout()
+        if width > 0 and height > 0:
+            share = max(self.width() / width, self.height() / height)
+            if share > self.MAX_SHARE:
+                self.px = max(self.MIN_PX, int(self.px * self.MAX_SHARE / share))
+                self._layout()
         self.update()
 
     def _font(self) -> QFont:
         font = QFont("DejaVu Sans")
-        font.setPixelSize(self.theme.legend_px)
+        font.setPixelSize(self.px)
         return font
 
     _ROWS = ("alliance", "entente", "coalition", "alignment")
     _SIZE_TEXT = "area = capability"
 
     def _layout(self) -> None:
-        px = self.theme.legend_px
+        px = self.px
         self._pad = round(px * 0.7)
         self._row_h = round(px * 1.6)
         self._sample_w = round(px * 3.2)

@@ -40,7 +40,14 @@ from alliance_sandbox.ui.map_items import (
     label_font,
     place_labels,
 )
-from alliance_sandbox.ui.palette import COMMITMENT_LEVELS, DESK, PRESENTATION, Theme, assign_bloc_colors, qcolor
+from alliance_sandbox.ui.palette import (
+    COMMITMENT_LEVELS,
+    DESK,
+    PRESENTATION,
+    Theme,
+    assign_bloc_colors,
+    qcolor,
+)
 
 log = logging.getLogger(__name__)
 
@@ -75,15 +82,20 @@ class MapView(QGraphicsView):
         super().__init__(parent)
         self._frozen = None  # QPixmap of the still part of the map while a state is dragged
         self._frozen_items: list = []
+        # Labels are placed again after a zoom (at once) or a pan (when it pauses).
+        self._declutter_timer = QTimer(self, singleShot=True, interval=0)
         self.theme: Theme = DESK
         self._scene = MapScene(self, self.tooltip_text)  # parented: the view does not own it
         self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self._scene.setSceneRect(SCENE_RECT)
         self.setScene(self._scene)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        # Measured in benchmarks/bench_map_drag.py: see _VIEW_SETUP there.
+        # Measured with benchmarks/bench_map_drag.py (200 states, 2,000 ties, 1200x800): with
+        # the still map frozen into one picture during a drag (see _freeze), every update mode
+        # gives 1.0-1.5 ms drag frames; Smart is Qt's default and repaints least on a turn.
+        # DontSavePainterState and DontAdjustForAntialiasing changed a full repaint by less
+        # than the noise (35-37 ms either way), so the safe default flags stay.
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
-        self.setOptimizationFlags(QGraphicsView.OptimizationFlag.DontSavePainterState)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
@@ -115,7 +127,7 @@ class MapView(QGraphicsView):
         self._drag: dict | None = None
         self._empty_press: QPointF | None = None
         self._fit_pending = True
-        self._declutter_timer = QTimer(self, singleShot=True, interval=0)
+        self._label_key = None  # what the labels were last placed for
         self._declutter_timer.timeout.connect(self._declutter_labels)
 
     # ------------------------------------------------------------------ building
@@ -127,6 +139,7 @@ class MapView(QGraphicsView):
 
             item = world_map.build_map_item()
             world_map.set_map_style(item, presentation=False)
+            self._quiet_borders(item)
         except Exception as exc:  # missing asset or module: the sandbox still works
             log.warning("world map unavailable (%s); drawing a graticule instead", exc)
             world_map = None
@@ -151,6 +164,18 @@ class MapView(QGraphicsView):
         self._scene.addItem(item)
         return item
 
+    def _quiet_borders(self, item) -> None:
+        """Country borders a step lighter than the thinnest tie, whatever the map's own style.
+
+        Why: on the projector style the borders (dark, 1.6 px) looked exactly like alignment
+        ties; on a map of alliances the ties are the content and borders the backdrop.
+        """
+        pen = item.pen()
+        pen.setColor(qcolor(self.theme.border))
+        pen.setWidthF(min(pen.widthF(), self.theme.border_width))
+        item.setPen(pen)
+        item.update()
+
     def _rebuild_items(self, ids: list[str]) -> None:
         if self._drag is not None:
             self._cancel_drag()
@@ -169,6 +194,7 @@ class MapView(QGraphicsView):
             self._items.append(item)
             self._labels.append(label)
         self._ids = list(ids)
+        self._label_key = None
         self._index = {sid: i for i, sid in enumerate(ids)}
         self._x = np.full(len(ids), np.nan)
         self._y = np.full(len(ids), np.nan)
@@ -259,6 +285,7 @@ class MapView(QGraphicsView):
         self.setBackgroundBrush(QBrush(qcolor(theme.sea)))
         if self._world_map_module is not None:
             self._world_map_module.set_map_style(self.map_item, presentation=on)
+            self._quiet_borders(self.map_item)
         self.ties.apply_theme(theme)
         self.legend.set_theme(theme)
         self._place_legend()
@@ -345,7 +372,7 @@ class MapView(QGraphicsView):
         font = menu.font()
         if self.presentation():
             font.setPixelSize(18)
-            menu.setFont(font)
+        menu.setFont(font)
 
         def name(j: int) -> str:
             return world.names[j] or world.ids[j]
@@ -355,6 +382,7 @@ class MapView(QGraphicsView):
             code = TIE_KIND_NAMES.index(kind) + 1
             others = [j for j in near if world.tie_kind[i, j] != code][:ALLY_MENU_SIZE]
             sub = menu.addMenu(title)
+            sub.setFont(font)  # submenus are windows of their own: no inherited font
             sub.setEnabled(bool(others))
             for j in sorted(others, key=name):
                 act = sub.addAction(name(j))
@@ -362,6 +390,7 @@ class MapView(QGraphicsView):
                     lambda _=False, b=world.ids[j], k=kind: self.tieRequested.emit(state_id, b, k))
         partners = self._partners(i)
         sub = menu.addMenu("Break tie with")
+        sub.setFont(font)
         sub.setEnabled(bool(partners))
         for j, kind in sorted(partners, key=lambda p: name(p[0])):
             act = sub.addAction(f"{name(j)} ({kind})")
@@ -373,9 +402,21 @@ class MapView(QGraphicsView):
 
     # ------------------------------------------------------------------ drawing helpers
 
+    def _size_factor(self) -> float:
+        """Discs a little smaller on a small map (a docked or split window): 0.7 to 1."""
+        vp = self.viewport()
+        return min(1.0, max(0.7, min(vp.width(), vp.height()) / 640.0))
+
     def _radii(self) -> np.ndarray:
         theme = self.theme
-        return np.maximum(theme.min_radius, theme.radius_per_sqrt_share * np.sqrt(self._share))
+        k = theme.radius_per_sqrt_share * self._size_factor()
+        return np.maximum(theme.min_radius, k * np.sqrt(self._share))
+
+    def _resize_discs(self) -> None:
+        radii = self._radii()
+        for i, (item, label) in enumerate(zip(self._items, self._labels)):
+            item.set_radius(float(radii[i]), self.theme)
+            label.set_radius(float(radii[i]))
 
     def _brush(self, color: str) -> QBrush:
         brush = self._brushes.get(color)
@@ -396,7 +437,7 @@ class MapView(QGraphicsView):
 
     def _nearest(self, i: int, count: int) -> list[int]:
         x, y = self._x, self._y
-        dx = (x - x[i]) * math.cos(math.radians(-y[i]))
+        dx = ((x - x[i] + 180.0) % 360.0 - 180.0) * math.cos(math.radians(-y[i]))  # date line
         order = np.argsort(dx * dx + (y - y[i]) ** 2).tolist()
         return [j for j in order if j != i][:count]
 
@@ -434,15 +475,22 @@ class MapView(QGraphicsView):
                  + sorted(self._highlight) if s in self._index]
         order = first + [i for i in np.argsort(-self._share, kind="stable").tolist()
                          if i not in first]
-        codes = place_labels(
-            self._x * t.m11() + t.dx(), self._y * t.m22() + t.dy(),
-            np.array([item.radius for item in self._items]),
-            np.array([label.form_size(False) for label in self._labels]).reshape(-1, 2),
-            np.array([label.form_size(True) for label in self._labels]).reshape(-1, 2),
-            order, set(first), obstacles, self.viewport().width(), self.viewport().height())
+        px, py = self._x * t.m11() + t.dx(), self._y * t.m22() + t.dy()
+        radii = np.array([item.radius for item in self._items])
+        sizes = np.array([label.form_size(False) for label in self._labels]).reshape(-1, 2)
+        short = np.array([label.form_size(True) for label in self._labels]).reshape(-1, 2)
+        vw, vh = self.viewport().width(), self.viewport().height()
+        # Most turns move no state and change discs by less than a pixel: keep the places.
+        key = (np.round(np.concatenate([px, py, radii, sizes.ravel(), short.ravel()])).tobytes(),
+               tuple(order), tuple(first), tuple(tuple(r.getCoords()) for r in obstacles), vw, vh)
+        if key == self._label_key:
+            return
+        self._label_key = key
+        codes = place_labels(px, py, radii, sizes, short, order, set(first), obstacles, vw, vh)
         for label, code in zip(self._labels, codes):
             if code >= 0:
-                label.place(LabelItem.SIDES[code % 4], code >= 4)
+                k = len(LabelItem.SIDES)
+                label.place(LabelItem.SIDES[code % k], code >= k)
             if label.isVisible() != (code >= 0):
                 label.setVisible(code >= 0)
 
@@ -470,7 +518,7 @@ class MapView(QGraphicsView):
         hbar, vbar = self.horizontalScrollBar(), self.verticalScrollBar()
         hbar.setValue(hbar.value() + round(delta.x()))
         vbar.setValue(vbar.value() + round(delta.y()))
-        self._declutter_timer.start()
+        self._declutter_timer.start(0)
 
     def _try_fit(self) -> None:
         if not self._fit_pending:
@@ -518,7 +566,7 @@ class MapView(QGraphicsView):
         Discs and labels have pixel sizes, so the margin a state needs does not scale with
         the zoom: bisect on the zoom instead of padding the bounding box by a guess.
         """
-        pad = max(14.0, 0.03 * min(width, height))
+        pad = max(14.0, 0.05 * min(width, height))
         radii = self._radii()
         rects = [label.pixel_rect("below") for label in self._labels]
         left = np.maximum(radii, [-r.left() for r in rects]) + pad
@@ -706,13 +754,16 @@ class MapView(QGraphicsView):
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         self._thaw()  # the frozen picture is of the old scroll position
         super().scrollContentsBy(dx, dy)
+        if getattr(self, "_labels", None):  # labels that were off screen may have room now
+            self._declutter_timer.start(150)
 
     def resizeEvent(self, event) -> None:
         self._thaw()
         super().resizeEvent(event)
+        self._resize_discs()
         self._place_legend()
         self._try_fit()
-        self._declutter_timer.start()
+        self._declutter_timer.start(0)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -721,6 +772,7 @@ class MapView(QGraphicsView):
 
     def _place_legend(self) -> None:
         margin = 10
+        self.legend.fit_to(self.width(), self.height())
         self.legend.move(margin, self.height() - self.legend.height() - margin)
         self.legend.raise_()
 

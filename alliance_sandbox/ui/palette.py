@@ -78,6 +78,8 @@ class Theme:
     legend_bg: str
     legend_fg: str
     graticule: str
+    border: str  # country borders of the map backdrop
+    border_width: float
 
     def tie_width(self, kind: str, level: int) -> float:
         width = TIE_BASE_WIDTHS[kind] * COMMITMENT_WIDTH_FACTORS[level] * self.tie_width_scale
@@ -91,7 +93,7 @@ DESK = Theme(
         "alliance": "#2B2B2B",
         "entente": "#3C3C3C",
         "coalition": "#3C3C3C",
-        "alignment": "#7F7F7F",
+        "alignment": "#555555",
     },
     tie_width_scale=1.0,
     min_tie_width=1.0,
@@ -109,6 +111,8 @@ DESK = Theme(
     legend_bg="#F2FFFFFF",
     legend_fg="#1A1A1A",
     graticule="#C4D3DE",
+    border="#B9B09C",
+    border_width=1.0,
 )
 
 #: For a 1024x768 projector: bigger everything, dark outlines, stronger land/sea contrast.
@@ -137,6 +141,8 @@ PRESENTATION = replace(
     legend_bg="#F7FFFFFF",
     legend_fg="#000000",
     graticule="#93B6CF",
+    border="#8F8570",
+    border_width=1.2,
 )
 
 

@@ -59,6 +59,9 @@ class LensBar(QWidget):
         super().__init__(parent)
         self.setObjectName("lensBar")
         self.setAutoFillBackground(True)
+        # An explicit minimum: the bar (long names, big fonts) must never push the docks
+        # aside; when narrow it stacks the claim under the switcher instead.
+        self.setMinimumWidth(240)
         self.caption = QLabel("Lens")
         self.combo = QComboBox()
         self.combo.setObjectName("lensCombo")

@@ -215,3 +215,61 @@ def test_series_cache_without_qt(controller):
     controller.step(100)
     assert cache.sync(controller.sim.history) == 5
     np.testing.assert_allclose(cache.share[:105], [r.world.share for r in controller.sim.history])
+
+
+def drawn(curve):
+    """The y values a _LiveCurve draws: its cached body then its live tail."""
+    tail = curve.tail.yData
+    if not curve.body.isVisible():
+        return np.asarray(tail)
+    body = curve.body.yData if curve.step else curve.body.yData[:-1]  # a line's body and tail share a point
+    return np.concatenate([body, tail])
+
+
+def test_cached_bodies_and_live_tails_draw_the_whole_series(qtbot):
+    controller = Controller(loads_scenario(json.dumps(many_states(12))))
+    charts = ChartsDock(controller)
+    qtbot.addWidget(charts)
+    controller.select("C")
+    controller.step(150)
+
+    def check(sid="C"):
+        history = controller.sim.history
+        n = len(history)
+        i = controller.sim.world.index[sid]
+        assert charts.abandonment_curve.body.isVisible() == (n - 2 >= 64)
+        np.testing.assert_allclose(drawn(charts.abandonment_curve), [r.risks.abandonment[i] for r in history])
+        np.testing.assert_allclose(drawn(charts.share_curve(sid)), [100 * r.world.share[i] for r in history])
+        assert len(drawn(charts.others_curve)) == n
+        np.testing.assert_allclose(drawn(charts.realign_curve), [r.realignments for r in history])
+        assert len(charts.bloc_curve.tail.xData) == len(charts.bloc_curve.tail.yData) + 1
+        for curve in (charts.abandonment_curve, charts.bloc_curve, *charts.share_curves):
+            if curve.isVisible():
+                assert len(curve.tail.yData) <= 64 + 1  # only the tail is redrawn each turn
+
+    check()
+    # back across a body boundary, then a new run: the bodies must not keep the old rows
+    controller.view(40)
+    controller.step(1)
+    assert charts.point_count() == 42
+    check()
+    controller.step(100)
+    check()
+    controller.select("D")  # another series: bodies redrawn for it
+    check("D")
+
+
+def test_one_chart_alone_fills_the_dock(qtbot, charts, controller):
+    controller.step(3)
+    charts.show_plots(risks=False, shares=True, blocs=False)
+    qtbot.wait(20)
+    assert not charts.risk_plot.isVisible() and not charts.bloc_plot.isVisible()
+    assert charts.share_plot.height() > 0.7 * charts.view.height()
+    assert charts.share_plot.getAxis("bottom").labelText == "turn"
+    # the last chart cannot be switched off
+    charts.plot_buttons["shares"].setChecked(False)
+    assert charts.plot_buttons["shares"].isChecked()
+    charts.show_plots()
+    qtbot.wait(20)
+    assert all(plot.isVisible() for plot in charts.plots)
+    assert charts.share_plot.height() < 0.5 * charts.view.height()

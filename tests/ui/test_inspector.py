@@ -231,3 +231,30 @@ def test_load_clears_the_selection(dock, controller):
     controller.select("B")
     assert dock.field_row("capability").spin.maximum() == pytest.approx(20.0)
     assert np.isclose(dock.field_row("capability").spin.value(), 2.0)
+
+
+def test_a_click_on_the_handle_without_moving_adds_no_undo_step(qtbot, dock, controller):
+    controller.select("A")
+    slider = dock.field_row("offense").slider
+    start = handle_center(slider)
+    qtbot.mousePress(slider, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseRelease(slider, Qt.MouseButton.LeftButton, pos=start)
+    assert controller.undo_stack.count() == 0
+    assert controller.undo_stack.canUndo() is False
+
+
+def test_a_step_during_a_drag_leaves_the_undo_stack_usable(qtbot, dock, controller):
+    controller.select("A")
+    i = index(controller, "A")
+    slider = dock.field_row("offense").slider
+    start = handle_center(slider)
+    qtbot.mousePress(slider, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(slider, start + QPoint(-30, 0))
+    controller.step(1)  # the play timer fires mid-drag: history moves, the undo stack is cleared
+    qtbot.mouseMove(slider, start + QPoint(-60, 0))
+    qtbot.mouseRelease(slider, Qt.MouseButton.LeftButton, pos=start + QPoint(-60, 0))
+    assert controller.undo_stack.canUndo()
+    assert controller.undo_stack.count() == 1
+    value = controller.sim.world.offense[i]
+    controller.undo_stack.undo()
+    assert controller.sim.world.offense[i] > value

@@ -136,9 +136,10 @@ def test_text_and_kind_filters(log, controller):
     log._apply_filter()
     filtered = log.entries()
     assert filtered and len(filtered) < len(everything)
-    for _turn, _kind, text in filtered:
-        # the name or the id of a state in the event
-        assert "Borealis" in text or "B" in text
+    events = {(r.turn, e.kind, e.explanation): e for r in controller.sim.history for e in r.events}
+    for entry in filtered:
+        # the filter matches a state's name or id as well as the words of the explanation
+        assert "borealis" in entry[2].lower() or "B" in events[entry].states
     log.filter_edit.setText("")
     log._apply_filter()
     assert log.entries() == everything

@@ -5,7 +5,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt  # noqa: E402
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt  # noqa: E402
 from PySide6.QtGui import QHelpEvent, QWheelEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QToolTip  # noqa: E402
 
@@ -343,12 +343,12 @@ def test_tie_width_follows_commitment(view, world):
 
 def test_presentation_mode_is_bigger_and_bolder(view):
     label = view.label_item("A")
-    px, height = label.px, label.size[1]
+    px, height = label.px, label.form_size(False)[1]
     radius = view.state_item("A").radius
     tie = view.tie_pens()["alliance"].widthF()
     view.set_presentation(True)
     assert view.presentation()
-    assert label.px > px and label.size[1] > height
+    assert label.px > px and label.form_size(False)[1] > height
     assert view.state_item("A").radius > radius
     assert view.tie_pens()["alliance"].widthF() > tie
     view.set_presentation(False)
@@ -433,6 +433,37 @@ def test_demo_world_draws_and_drags_with_many_states(qtbot):
     assert v.grab().width() == 1024
     shown = [sid for sid in w.ids if v.label_item(sid).isVisible()]
     assert len(shown) >= 9  # labels make room for each other; a few small ones may wait for zoom
+
+
+def test_labels_do_not_overlap_each_other_or_the_legend(qtbot):
+    v = MapView()
+    qtbot.addWidget(v)
+    v.resize(1024, 768)
+    w = demo_world()
+    v.set_world(w)
+    v.set_presentation(True)
+    v.show()
+    qtbot.waitExposed(v)
+    v.fit_all()
+    boxes = [v.label_item(sid).pixel_rect().translated(QPointF(disc_point(v, sid)))
+             for sid in w.ids if v.label_item(sid).isVisible()]
+    assert len(boxes) == w.n  # all twelve find a place (some as a short form)
+    legend = QRectF(v.legend.geometry())
+    for k, a in enumerate(boxes):
+        assert not a.intersects(legend)
+        assert v.viewport().rect().contains(a.toRect())
+        for b in boxes[k + 1:]:
+            assert not a.intersects(b)
+
+
+def test_ties_across_the_date_line_take_the_short_way(view):
+    w = make_world()
+    w.lon[0], w.lon[1] = 170.0, -170.0  # A-B alliance across the Pacific
+    view.set_world(w)
+    xs = [x for x, _y in path_points(view.tie_paths()["alliance"])]
+    assert 190.0 in xs and -190.0 in xs  # leaves one edge of the map, comes back at the other
+    pairs = set(zip(xs, xs[1:]))
+    assert (170.0, -170.0) not in pairs and (-170.0, 170.0) not in pairs  # not across the world
 
 
 def test_a_turn_arriving_mid_drag_keeps_the_drag(qtbot, view, world):
