@@ -51,7 +51,6 @@ REALIGN_COLOR = "#E69F00"  # orange
 TOP_STATES = 8
 #: Turns per cached curve body; the live tail holds fewer than this.
 CHUNK = 64
-QWIDGETSIZE_MAX = 16777215
 #: Grid lines (opaque: alpha-blended grid lines cost more).
 GRID_COLOR = {False: "#E3E3E3", True: "#C8C8C8"}
 
@@ -262,12 +261,15 @@ def _relax(label: pg.LabelItem, width: bool = False, height: bool = False) -> No
     entries are sorted by share); titles at their ends.
     """
     label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
-    original = label.updateMin  # LabelItem calls it after every text change and resize
+    label.relaxed = (width, height)
+    original = getattr(label, "_original_update_min", label.updateMin)
+    label._original_update_min = original  # LabelItem calls updateMin after text changes and resizes
 
     def update_min() -> None:
         original()
         rect = label.itemRect()
-        w, h = (0.0 if width else rect.width()), (0.0 if height else rect.height())
+        free_w, free_h = label.relaxed
+        w, h = (0.0 if free_w else rect.width()), (0.0 if free_h else rect.height())
         label.setMinimumSize(w, h)
         label._sizeHint[Qt.SizeHint.MinimumSize] = (w, h)
         label._sizeHint[Qt.SizeHint.PreferredSize] = (w, h)
@@ -340,14 +342,20 @@ class ChartsDock(QDockWidget):
                                ("blocs", "Blocs", "Blocs and realignments per turn")):
             button = QToolButton()
             button.setText(text)
-            button.setToolTip(f"Show or hide: {tip} (one chart alone gets the whole dock)")
+            button.setToolTip(f"Show or hide: {tip}. One chart alone gets the whole dock; "
+                              "a small dock shows one chart at a time.")
             button.setCheckable(True)
             button.setChecked(True)
-            button.toggled.connect(self._plots_toggled)
+            button.clicked.connect(lambda _checked=False, k=key: self._plot_clicked(k))
             bar.addWidget(button)
             self.plot_buttons[key] = button
         bar.addStretch(1)
         column.addLayout(bar)
+        #: the charts the user asked for; `_single`: the dock is too small for them all, so
+        #: only `_current` is shown (the buttons then work like tabs)
+        self._wanted: list[str] = list(self.plot_buttons)
+        self._single = False
+        self._current = "risks"
 
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground("w")
@@ -366,8 +374,10 @@ class ChartsDock(QDockWidget):
             legend = pg.LabelItem(justify="left")
             _relax(legend, height=True)
             layout.addItem(legend, row=row, col=1)
-            layout.layout.setRowStretchFactor(row, 1)
             self._legends.append(legend)
+        self._horizontal = False
+        self._arranged: list[str] = []
+        self.view.installEventFilter(self)  # its resizes choose the arrangement
         self.plots = (self.risk_plot, self.share_plot, self.bloc_plot)
         for plot in self.plots:
             _relax(plot.titleLabel, width=True)
@@ -489,7 +499,8 @@ class ChartsDock(QDockWidget):
         self.risk_plot.setLabel("left", "risk (0–1)", **label_style)
         self.share_plot.setLabel("left", "share (%)", **label_style)
         self.bloc_plot.setLabel("left", "count", **label_style)
-        self._plots_toggled()  # the "turn" label, on the lowest chart shown
+        self._arrange()  # the "turn" label, on the lowest chart shown
+        self._update_display()  # projector fonts need more room per chart
         self.abandonment_curve.setPen(pg.mkPen(ABANDON_COLOR, width=theme.line))
         self.entrapment_curve.setPen(pg.mkPen(ENTRAP_COLOR, width=theme.line, style=Qt.PenStyle.DashLine))
         self.bloc_curve.setPen(pg.mkPen(BLOCS_COLOR, width=theme.line))
@@ -675,55 +686,130 @@ class ChartsDock(QDockWidget):
                 text = f"<b>{text}</b>"
             return f"<span style='color:{color}'>{mark}</span>&nbsp;{text}"
 
-        self._legends[0].setText("<br>".join([
-            entry(ABANDON_COLOR, solid, "abandonment"),
-            entry(ENTRAP_COLOR, dashed, "entrapment"),
-        ]), size=size, color=theme.axis_color)
+        def table(entries: list[str], columns: int) -> str:
+            """Entries in rows of `columns` (beside a plot: one a row; under it: several)."""
+            if columns == 1:
+                return "<br>".join(entries) or " "
+            rows = ["".join(f"<td style='padding-right:10px'>{e}</td>" for e in entries[k:k + columns])
+                    for k in range(0, len(entries), columns)]
+            return "<table cellspacing='0' cellpadding='0'>" + "".join(f"<tr>{r}</tr>" for r in rows) + "</table>"
+
+        wide = self._horizontal
         world = self.controller.sim.history[0].world
         selected = self._selected_index()
-        lines = [entry(SHARE_COLORS[self._slots[i]], solid, _short(world.names[i], 16), bold=i == selected)
-                 for i in self._shown]
+        shares = [entry(SHARE_COLORS[self._slots[i]], solid, _short(world.names[i], 16), bold=i == selected)
+                  for i in self._shown]
         if len(self._shown) < world.n:
-            lines.append(entry(OTHERS_COLOR, dashed, f"{world.n - len(self._shown)} others"))
-        self._legends[1].setText("<br>".join(lines) or " ", size=size, color=theme.axis_color)
-        self._legends[2].setText("<br>".join([
-            entry(BLOCS_COLOR, solid, "blocs"),
-            entry(REALIGN_COLOR, "██", "realignments"),
-        ]), size=size, color=theme.axis_color)
-        # as narrow as the dock may get without clipping the legends
-        widest = max(legend.itemRect().width() for legend in self._legends)
-        self.view.setMinimumWidth(int(widest) + (320 if theme.presentation else 240))
+            shares.append(entry(OTHERS_COLOR, dashed, f"{world.n - len(self._shown)} others"))
+        texts = (
+            table([entry(ABANDON_COLOR, solid, "abandonment"), entry(ENTRAP_COLOR, dashed, "entrapment")],
+                  2 if wide else 1),
+            table(shares, 3 if wide else 1),
+            table([entry(BLOCS_COLOR, solid, "blocs"), entry(REALIGN_COLOR, "██", "realignments")],
+                  2 if wide else 1),
+        )
+        for legend, text in zip(self._legends, texts):
+            legend.setText(text, size=size, color=theme.axis_color)
+        if wide:
+            self.view.setMinimumWidth(3 * (320 if theme.presentation else 240))
+        else:  # as narrow as the dock may get without clipping the legends
+            widest = max(legend.itemRect().width() for legend in self._legends)
+            self.view.setMinimumWidth(int(widest) + (320 if theme.presentation else 240))
 
-    def _plots_toggled(self, _on: bool = False) -> None:
-        buttons = list(self.plot_buttons.values())
-        if not any(b.isChecked() for b in buttons):  # keep at least one chart
-            sender = self.sender()
-            (sender if isinstance(sender, QToolButton) else buttons[0]).setChecked(True)
-            return
-        for row, (button, plot, legend) in enumerate(zip(buttons, self.plots, self._legends)):
-            on = button.isChecked()
-            for item in (plot, legend):
-                item.setVisible(on)
-                item.setMaximumHeight(QWIDGETSIZE_MAX if on else 0)
-                item.setMinimumHeight(0 if not on or item is legend else 80)
-            self.view.ci.layout.setRowStretchFactor(row, 1 if on else 0)
-            self.view.ci.layout.setRowSpacing(row, 4 if on else 0)
-        # the lowest chart shown carries the "turn" axis label
-        lowest = [p for p, b in zip(self.plots, buttons) if b.isChecked()][-1]
-        for plot in self.plots:
-            plot.getAxis("bottom").setLabel("turn" if plot is lowest else None,
-                                            **{"color": self._theme.axis_color,
-                                               "font-size": f"{self._theme.font_pt}pt"})
-            plot.getAxis("bottom").showLabel(plot is lowest)
+    def _plot_clicked(self, key: str) -> None:
+        if self._single:
+            self._current = key  # like a tab
+            if key not in self._wanted:
+                self._wanted.append(key)
+        elif key in self._wanted:
+            if len(self._wanted) > 1:  # keep at least one chart
+                self._wanted.remove(key)
+        else:
+            self._wanted.append(key)
+        self._current = key if key in self._wanted else self._wanted[0]
+        self._update_display()
 
     def show_plots(self, risks: bool = True, shares: bool = True, blocs: bool = True) -> None:
         """Which charts are shown (at least one); one alone fills the dock (for the projector)."""
-        for key, on in (("risks", risks), ("shares", shares), ("blocs", blocs)):
-            button = self.plot_buttons[key]
-            blocked = button.blockSignals(True)
-            button.setChecked(on)
-            button.blockSignals(blocked)
-        self._plots_toggled()
+        wanted = [k for k, on in (("risks", risks), ("shares", shares), ("blocs", blocs)) if on]
+        self._wanted = wanted or ["risks"]
+        if self._current not in self._wanted:
+            self._current = self._wanted[0]
+        self._update_display()
+
+    def shown_plots(self) -> list[str]:
+        """The charts on screen now ("risks", "shares", "blocs")."""
+        return [self._current] if self._single else [k for k in self.plot_buttons if k in self._wanted]
+
+    def _update_display(self, size=None) -> None:
+        """Choose side by side or stacked, and all wanted charts or one, for the view's size."""
+        size = size if size is not None else self.view.size()
+        w, h = size.width(), max(1, size.height())
+        wide = w >= 1.6 * h  # a wide, low dock (the bottom of a wide window): side by side
+        n = len(self._wanted)
+        min_h, min_w = (170, 380) if self._theme.presentation else (110, 250)
+        single = n > 1 and (w / n < min_w if wide else h / n < min_h)
+        if (wide, single) != (self._horizontal, self._single) or self._arranged != self.shown_plots():
+            legends = wide != self._horizontal
+            self._horizontal, self._single = wide, single
+            if legends:
+                self._write_legends()
+            self._arrange()
+        shown = self.shown_plots()
+        for key, button in self.plot_buttons.items():
+            button.setChecked(key in shown)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.view and event.type() == QEvent.Type.Resize:
+            self._update_display(event.size())
+        return False
+
+    @property
+    def horizontal(self) -> bool:
+        """True when the charts stand side by side (legends under them), False when stacked."""
+        return self._horizontal
+
+    def _arrange(self) -> None:
+        """Put the charts that are switched on in the layout: stacked, legends to the right;
+        or side by side, legends underneath. Charts switched off leave the layout."""
+        grid = self.view.ci.layout
+        ours = (*self.plots, *self._legends)
+        for index in reversed(range(grid.count())):
+            if any(grid.itemAt(index) is item for item in ours):
+                grid.removeAt(index)
+        for k in range(4):
+            grid.setRowStretchFactor(k, 0)
+            grid.setColumnStretchFactor(k, 0)
+        self._arranged = self.shown_plots()
+        shown = [k for k, key in enumerate(self.plot_buttons) if key in self._arranged]
+        for k in range(3):
+            on = k in shown
+            self.plots[k].setVisible(on)
+            self._legends[k].setVisible(on)
+            self._legends[k].relaxed = (self._horizontal, not self._horizontal)
+            self._legends[k].updateMin()
+        for pos, k in enumerate(shown):
+            if self._horizontal:
+                grid.addItem(self.plots[k], 0, pos)
+                grid.addItem(self._legends[k], 1, pos)
+                grid.setColumnStretchFactor(pos, 1)
+            else:
+                grid.addItem(self.plots[k], pos, 0)
+                grid.addItem(self._legends[k], pos, 1)
+                grid.setRowStretchFactor(pos, 1)
+        if self._horizontal:
+            grid.setRowStretchFactor(0, 1)
+        else:
+            grid.setColumnStretchFactor(0, 1)
+        # "turn" under the lowest chart when stacked, under each when side by side
+        lowest = self.plots[shown[-1]]
+        style = {"color": self._theme.axis_color, "font-size": f"{self._theme.font_pt}pt"}
+        for plot in self.plots:
+            labelled = self._horizontal or plot is lowest
+            plot.getAxis("bottom").setLabel("turn" if labelled else None, **style)
+            plot.getAxis("bottom").showLabel(labelled)
+        grid.invalidate()
+
 
     def _place_marker(self) -> None:
         turn = self.controller.view_turn

@@ -520,8 +520,6 @@ class InspectorDock(QDockWidget):
         spin.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         spin.installEventFilter(self._wheel_guard)
         spin.setToolTip(TIE_COLUMN_TIPS[2])
-        spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
-        spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("0.000") + 36)
         spin.setObjectName(f"commitment_{partner}")
         spin.valueChanged.connect(lambda value, p=partner: self._commitment_changed(p, value))
         table.setCellWidget(r, 2, spin)
@@ -535,6 +533,10 @@ class InspectorDock(QDockWidget):
     def _fit_table(self) -> None:
         """Size the tie table to its rows: the dock scrolls as a whole, not the table."""
         table = self.tie_table
+        for r in range(table.rowCount()):
+            spin = table.cellWidget(r, 2)
+            if spin is not None:  # room for "0.00" and the arrows in the current font, no more
+                spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("0.000") + 36)
         table.resizeRowsToContents()
         height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
         height += sum(table.rowHeight(r) for r in range(table.rowCount()))

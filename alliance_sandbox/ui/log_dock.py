@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-#: Entries shown at most (older ones scroll off the top; the engine keeps them all).
-MAX_ENTRIES = 2000
+#: Lines shown at most, events and turn headers (about 2,000 events; older ones leave the
+#: top: the engine keeps them all, and Back brings them back).
+MAX_LINES = 2400
 
 PRESENTATION_SCALE = 1.6
 #: Band behind each turn's header line.
@@ -323,7 +324,7 @@ class LogDock(QDockWidget):
 
     def _write(self, rows: list[int]) -> None:
         """Append these rows (as far as the filters let them through) at the bottom."""
-        rows = self._visible(rows)
+        rows = self._last_entries(self._visible(rows))
         if not rows:
             self._update_count()
             return
@@ -352,16 +353,15 @@ class LogDock(QDockWidget):
             bar.setValue(bar.maximum())
 
     def _trim_top(self) -> None:
-        """Keep at most MAX_ENTRIES events (and their headers) in the text."""
+        """Keep at most MAX_LINES lines in the text."""
         doc = self.text.document()
-        extra = doc.blockCount() - int(MAX_ENTRIES * 1.1)  # trim in batches, not every turn
-        if extra <= 0:
+        if doc.blockCount() <= int(MAX_LINES * 1.1):  # trim in batches, not every turn
             return
-        extra = doc.blockCount() - MAX_ENTRIES
-        state = doc.findBlockByNumber(extra).userState()
-        cursor = QTextCursor(doc)
-        cursor.movePosition(QTextCursor.MoveOperation.Start)
-        cursor.movePosition(QTextCursor.MoveOperation.NextBlock, QTextCursor.MoveMode.KeepAnchor, extra)
+        extra = doc.blockCount() - MAX_LINES
+        first_kept = doc.findBlockByNumber(extra)
+        state = first_kept.userState()
+        cursor = QTextCursor(doc)  # at the start; select up to the first block kept
+        cursor.setPosition(first_kept.position(), QTextCursor.MoveMode.KeepAnchor)  # (moving block by block is slow)
         cursor.removeSelectedText()
         doc.firstBlock().setUserState(state)
 
@@ -390,26 +390,24 @@ class LogDock(QDockWidget):
         return " ".join([event.kind, event.explanation, *event.states, *names]).lower()
 
     def _rebuild(self) -> None:
-        """Rewrite the text from the rows (after a filter change): the last MAX_ENTRIES that pass."""
+        """Rewrite the text from the rows (after a filter change): the last MAX_LINES that pass."""
         self._mark_clicked(-1)
         self.text.clear()
-        rows = self._visible(list(range(len(self._rows))))
-        events = [r for r in rows if self._rows[r][1] is not None]
-        if len(events) > MAX_ENTRIES:
-            cut = events[-MAX_ENTRIES]
-            rows = [r for r in rows if r >= cut or (self._rows[r][1] is None and self._rows[r][0] == self._rows[cut][0])]
-        self._write_all(rows)
-
-    def _write_all(self, rows: list[int]) -> None:
+        self._write(list(range(len(self._rows))))
         bar = self.text.verticalScrollBar()
-        self._filter_saved, self._hidden_saved = self._filter, set(self._hidden_groups)
-        # rows are already filtered: write them as they are
-        self._filter, self._hidden_groups = "", set()
-        try:
-            self._write(rows)
-        finally:
-            self._filter, self._hidden_groups = self._filter_saved, self._hidden_saved
         bar.setValue(bar.maximum())
+
+    def _last_entries(self, rows: list[int]) -> list[int]:
+        """The last MAX_LINES rows: a long run caught up at once, or a filter change, writes
+        no more than the text would keep (with the header of the first turn, if cut)."""
+        if len(rows) <= MAX_LINES:
+            return rows
+        kept = rows[-MAX_LINES:]
+        turn, event = self._rows[kept[0]]
+        if event is not None:
+            kept = kept[1:]  # make room for its turn's header
+            kept.insert(0, self._turns[turn][1])
+        return kept
 
     def _apply_filter(self) -> None:
         self._filter_timer.stop()
@@ -436,8 +434,8 @@ class LogDock(QDockWidget):
         text = f"{len(self._turns)} turns · {events} events"
         if filtered:
             text += " · filtered"
-        if events > MAX_ENTRIES and shown >= MAX_ENTRIES:
-            text += f" · showing the last {MAX_ENTRIES}"
+        if len(self._rows) > shown and shown >= MAX_LINES:
+            text += " · older entries scrolled away"
         self.count_label.setText(text)
 
     def _apply_font(self) -> None:

@@ -10,7 +10,7 @@ import re  # noqa: E402
 import numpy as np  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
 import pytest  # noqa: E402
-from PySide6.QtCore import QPointF  # noqa: E402
+from PySide6.QtCore import QPointF, Qt  # noqa: E402
 
 from alliance_sandbox.scenario import loads_scenario  # noqa: E402
 from alliance_sandbox.ui.charts import TOP_STATES, ChartsDock, SeriesCache, nice_ceiling  # noqa: E402
@@ -263,13 +263,38 @@ def test_one_chart_alone_fills_the_dock(qtbot, charts, controller):
     controller.step(3)
     charts.show_plots(risks=False, shares=True, blocs=False)
     qtbot.wait(20)
+    assert charts.shown_plots() == ["shares"]
     assert not charts.risk_plot.isVisible() and not charts.bloc_plot.isVisible()
     assert charts.share_plot.height() > 0.7 * charts.view.height()
     assert charts.share_plot.getAxis("bottom").labelText == "turn"
     # the last chart cannot be switched off
-    charts.plot_buttons["shares"].setChecked(False)
+    qtbot.mouseClick(charts.plot_buttons["shares"], Qt.MouseButton.LeftButton)
     assert charts.plot_buttons["shares"].isChecked()
+    assert charts.shown_plots() == ["shares"]
+    qtbot.mouseClick(charts.plot_buttons["risks"], Qt.MouseButton.LeftButton)
+    assert charts.shown_plots() == ["risks", "shares"]
     charts.show_plots()
     qtbot.wait(20)
     assert all(plot.isVisible() for plot in charts.plots)
     assert charts.share_plot.height() < 0.5 * charts.view.height()
+
+
+def test_small_dock_shows_one_chart_at_a_time_and_wide_dock_side_by_side(qtbot, charts, controller):
+    controller.step(3)
+    charts.resize(380, 300)
+    qtbot.wait(20)
+    assert charts.shown_plots() == ["risks"]
+    assert [k for k, b in charts.plot_buttons.items() if b.isChecked()] == ["risks"]
+    qtbot.mouseClick(charts.plot_buttons["blocs"], Qt.MouseButton.LeftButton)  # works like a tab
+    assert charts.shown_plots() == ["blocs"]
+    assert charts.bloc_plot.isVisible() and not charts.risk_plot.isVisible()
+    charts.resize(600, 800)
+    qtbot.wait(20)
+    assert charts.shown_plots() == ["risks", "shares", "blocs"]
+    assert not charts.horizontal
+    charts.resize(1400, 380)
+    qtbot.wait(20)
+    assert charts.horizontal
+    tops = {round(plot.geometry().top()) for plot in charts.plots}
+    assert len(tops) == 1  # side by side
+    assert charts.point_count() == 4

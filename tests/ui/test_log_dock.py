@@ -164,7 +164,7 @@ def test_kind_tags_and_groups():
 
 
 def test_cap_keeps_the_last_entries(log, controller, monkeypatch):
-    monkeypatch.setattr(log_module, "MAX_ENTRIES", 20)
+    monkeypatch.setattr(log_module, "MAX_LINES", 20)
     controller.step(12)
     rows = log.text.document().blockCount()
     assert rows <= 22
@@ -188,3 +188,17 @@ def test_lens_switch_is_logged(log, controller):
     controller.step(1)
     assert any(kind == "lens" for _t, kind, _x in log.entries())
     assert isinstance(controller.sim.history[1].events[0], Event)
+
+
+def test_a_late_dock_writes_only_the_last_entries(qtbot, controller, monkeypatch):
+    monkeypatch.setattr(log_module, "MAX_LINES", 15)
+    controller.step(10)
+    dock = LogDock(controller)
+    qtbot.addWidget(dock)
+    assert dock.text.document().blockCount() == 15
+    entries = dock.entries()
+    assert entries == expected(controller)[-len(entries):]
+    assert len(entries) >= 15 - 1 - 10  # at most one header a turn among the lines
+    assert dock.turns_shown()[-1] == 10
+    assert dock.text.document().firstBlock().userState() in [first for _events, first in dock._turns]
+    assert "older entries" in dock.count_label.text()
