@@ -1,4 +1,4 @@
-"""Starting the desktop app: `main(argv)` for `python main.py`, `run_app(...)` for the CLI.
+"""Starting the desktop app: `run_app(...)`, called by the command line (`alliance_sandbox.cli`).
 
 Why the scenario is read before Qt starts: a wrong path or an invalid file is reported in
 the terminal, field by field, with exit status 2, and no window flashes up.
@@ -8,39 +8,12 @@ and exits without entering the event loop: how docs and lesson sheets get their 
 """
 from __future__ import annotations
 
-import argparse
+import os
 import sys
 
 from alliance_sandbox.scenario import ScenarioError, load_scenario
 
 from .file_actions import APPLICATION, ORGANISATION, default_scenario, problems_text
-
-
-def _parse_size(text: str) -> tuple[int, int]:
-    try:
-        width, height = (int(v) for v in text.lower().split("x"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"size must look like 1600x1000, got {text!r}") from None
-    if not (320 <= width <= 10000 and 240 <= height <= 10000):
-        raise argparse.ArgumentTypeError(f"size out of range: {text}")
-    return width, height
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="alliance-sandbox", description="Watch alliance theory at work.")
-    parser.add_argument("file", nargs="?", help="scenario file to open (default: the tutorial)")
-    parser.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window and exit")
-    parser.add_argument("--turns", type=int, default=0, help="turns to run before the screenshot")
-    parser.add_argument("--size", type=_parse_size, default=(1600, 1000), metavar="WxH",
-                        help="window size for the screenshot (default 1600x1000)")
-    parser.add_argument("--presentation", action="store_true", help="start in presentation mode")
-    return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
-    return run_app(args.file, screenshot=args.screenshot, turns=args.turns, size=args.size,
-                   presentation=args.presentation)
 
 
 def run_app(path: str | None = None, screenshot: str | None = None, turns: int = 0,
@@ -51,6 +24,13 @@ def run_app(path: str | None = None, screenshot: str | None = None, turns: int =
     except ScenarioError as error:
         print(f"alliance-sandbox: cannot open {path}:", file=sys.stderr)
         print(problems_text(error), file=sys.stderr)
+        return 2
+
+    if screenshot and not _has_display():
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a picture needs no screen
+    elif not screenshot and not _has_display():
+        print("alliance-sandbox: no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
+              "run it on a desktop, or use --screenshot OUT.png", file=sys.stderr)
         return 2
 
     from PySide6.QtCore import Qt
@@ -100,8 +80,26 @@ def _screenshot(app, window, out: str, turns: int, size, presentation: bool) -> 
     # Nothing to ask on close: the run is thrown away, and the layout is not saved (persist=False).
     window.controller.undo_stack.setClean()
     window.close()
+    _dispose(app, window)
     if not ok:
         print(f"alliance-sandbox: could not write {out}", file=sys.stderr)
         return 1
     print(out)
     return 0
+
+
+def _dispose(app, window) -> None:
+    """Destroy the window while Qt is still up: left to interpreter teardown, the order in
+    which Python frees the Qt objects can crash the process after the picture is saved."""
+    from PySide6.QtCore import QEvent
+
+    window.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+
+
+def _has_display() -> bool:
+    """Whether Qt can open a window here: a display, or a platform chosen on purpose."""
+    env = os.environ
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM")
+                or sys.platform in ("win32", "darwin"))

@@ -574,6 +574,6 @@ class MainWindow(QMainWindow):
 
 
 if __name__ == "__main__":  # python -m alliance_sandbox.ui.main_window [FILE]
-    from .app import main
+    from alliance_sandbox.cli import main
 
     sys.exit(main())
