@@ -928,16 +928,17 @@ def cold_war_1955(data: Data) -> Scenario:
         "A bipolar world in 1955: NATO (with West Germany and Greece and Turkey) against the "
         "newly signed Warsaw Pact, the Sino-Soviet alliance, and the US treaties with Japan, "
         "South Korea and Taiwan; Yugoslavia, Finland and Sweden stand outside the blocs. Bipolar "
-        "systems should realign less than multipolar ones (Waltz 1979; claim C4). Things to "
-        "try: compare the number of realignments per turn with the 1914 and 1936 scenarios; "
-        "raise the Soviet Union's aggression and see the small NATO members tighten their "
-        "commitments; compare the power and threat lenses. "
+        "systems should realign less than multipolar ones (Waltz 1979; claim C4: the polarity "
+        "twins show it on a clean case). Things to try: raise the Soviet Union's aggression and "
+        "see the small NATO members tighten their commitments; switch to the power lens, where "
+        "only capability counts and the strongest state, the United States, becomes the one to "
+        "balance (Waltz), and compare with the threat lens (Walt). "
         + data_citation(1955, "as of 31 December 1955") + " " + RELIABILITY_TEXT
         + " (a 1816-1944 figure, kept for lack of a post-1945 equivalent)."
     )
     return historical(
         data, slug="cold-war-1955", name="Cold War 1955: two blocs", description=description,
-        lens="power", year=1955, on=dt.date(1955, 12, 31),
+        lens="threat", year=1955, on=dt.date(1955, 12, 31),
         settings={"offense_dominance": 0.5, "ally_reliability": RELIABILITY},
         specs=specs, regime_terms=terms, adjustments=adjustments, corrections=[US_ROK],
         sources=["llm", "waltz", "jervis"], notes=notes,

@@ -17,6 +17,11 @@ from .world import World
 #: How far a great power projects power: the strongest state's threat reaches 1 + REACH
 #: times as far as a small state's. Why: Walt's proximity matters less for a superpower.
 REACH = 3.0
+#: How much affinity shapes perceived intentions: +1 affinity halves them, -1 raises them by half.
+IDEOLOGY = 0.5
+#: A great power holds at least this share of world capability (used for polarity, and by
+#: the power lens: to Waltz the system is made by its great powers).
+GREAT_POWER_SHARE = 0.05
 #: How much of a partner's threat a tie takes away while it lasts. Why the tie and not its
 #: commitment level: if loosening a tie made the partner look more threatening, every
 #: loosening would feed on itself and allies would spiral apart.
@@ -45,9 +50,20 @@ def perceive(world: World) -> Perception:
     s_max = s.max() if s.size else 1.0
     reach = np.exp(-km / (scale * (1.0 + REACH * s / s_max))[None, :])
     ally_discount = 1.0 - ALLY_TRUST * world.tied()
-    walt = relative * reach * (world.offense * world.aggression)[None, :] * ally_discount
+    intentions = perceived_intentions(world)
+    walt = relative * reach * world.offense[None, :] * intentions * ally_discount
     np.fill_diagonal(walt, 0.0)
     return Perception(s, relative, prox, reach, walt, ally_discount, polarity_of(s))
+
+
+def perceived_intentions(world: World) -> np.ndarray:
+    """[i, j] = aggression_j x (1 - IDEOLOGY x affinity_ij), within 0..1.
+
+    Intentions are perceived, not read off (Walt 1987: ideology shapes who looks
+    aggressive): kindred states see each other's aggression as less threatening,
+    estranged ones as more.
+    """
+    return np.clip(world.aggression[None, :] * (1.0 - IDEOLOGY * world.affinity), 0.0, 1.0)
 
 
 def polarity_of(share: np.ndarray) -> float:
@@ -55,7 +71,7 @@ def polarity_of(share: np.ndarray) -> float:
 
     Why a threshold: a bipolar world with twenty small states is still bipolar.
     """
-    great = share[share >= 0.05]
+    great = share[share >= GREAT_POWER_SHARE]
     if great.size == 0:
         return float(len(share))
     great = great / great.sum()

@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+#: Below 1, modularity prefers fewer, larger blocs: NATO with the US and its Asian treaties
+#: is one bloc, not two.
+BLOC_RESOLUTION = 0.5
+
 #: Tie kinds, from loosest to firmest; a tie's code in `World.tie_kind` is index + 1 (0: no tie).
 TIE_KINDS: tuple[str, ...] = ("alignment", "coalition", "entente", "alliance")
 NO_TIE = 0
@@ -172,16 +176,32 @@ class World:
         return list(zip(rows.tolist(), cols.tolist()))
 
     def blocs(self) -> list[list[int]]:
-        """Groups joined by alliance ties (connected components), largest capability first.
+        """Groups joined by alliance ties, largest capability first; a state alone is a group of one.
 
+        Why not plain connected components: one neutral with a treaty on each side (Finland,
+        Yugoslavia in 1955) would join NATO and the Warsaw Pact into a single bloc. Communities
+        of the alliance graph weighted by commitment (greedy modularity, Clauset, Newman &
+        Moore 2004, at resolution BLOC_RESOLUTION) split groups that only a few ties link.
         Why alliances only: an entente or alignment is too loose to call the partners one bloc.
+        The result is cached until the ties change: the map, the charts and the log all ask.
         """
+        key = self.tie_kind.tobytes() + self.commitment.tobytes()
+        cached = getattr(self, "_blocs", None)
+        if cached is not None and cached[0] == key:
+            return [list(g) for g in cached[1]]
         import networkx as nx
 
         graph = nx.Graph()
         graph.add_nodes_from(range(self.n))
         rows, cols = np.nonzero(np.triu(self.tie_kind == tie_code("alliance"), 1))
-        graph.add_edges_from(zip(rows.tolist(), cols.tolist()))
-        groups = [sorted(c) for c in nx.connected_components(graph)]
+        graph.add_weighted_edges_from(
+            (i, j, float(self.commitment[i, j])) for i, j in zip(rows.tolist(), cols.tolist())
+        )
+        if graph.number_of_edges():
+            found = nx.community.greedy_modularity_communities(graph, weight="weight", resolution=BLOC_RESOLUTION)
+        else:
+            found = [{i} for i in range(self.n)]
+        groups = [sorted(c) for c in found]
         groups.sort(key=lambda g: (-float(self.capability[g].sum()), g[0]))
-        return groups
+        self._blocs = (key, groups)
+        return [list(g) for g in groups]
