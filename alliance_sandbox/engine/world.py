@@ -7,6 +7,8 @@ A `World` is plain data; the simulation copies it to keep a snapshot of every tu
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -14,6 +16,7 @@ import numpy as np
 #: Below 1, modularity prefers fewer, larger blocs: NATO with the US and its Asian treaties
 #: is one bloc, not two.
 BLOC_RESOLUTION = 0.5
+_BLOCS_CACHE: "OrderedDict[bytes, list[list[int]]]" = OrderedDict()
 
 #: Tie kinds, from loosest to firmest; a tie's code in `World.tie_kind` is index + 1 (0: no tie).
 TIE_KINDS: tuple[str, ...] = ("alignment", "coalition", "entente", "alliance")
@@ -180,15 +183,19 @@ class World:
 
         Why not plain connected components: one neutral with a treaty on each side (Finland,
         Yugoslavia in 1955) would join NATO and the Warsaw Pact into a single bloc. Communities
-        of the alliance graph weighted by commitment (greedy modularity, Clauset, Newman &
-        Moore 2004, at resolution BLOC_RESOLUTION) split groups that only a few ties link.
+        of the alliance graph weighted by commitment (Louvain modularity, Blondel et al. 2008,
+        fixed seed, resolution BLOC_RESOLUTION) split groups that only a few ties link.
         Why alliances only: an entente or alignment is too loose to call the partners one bloc.
-        The result is cached until the ties change: the map, the charts and the log all ask.
+        Results are cached by the ties and capabilities they depend on (snapshots and copies
+        share them): the map, the charts and the output all ask, and a search on 200 states
+        with 2,000 ties takes about 10 ms.
         """
-        key = self.tie_kind.tobytes() + self.commitment.tobytes()
-        cached = getattr(self, "_blocs", None)
-        if cached is not None and cached[0] == key:
-            return [list(g) for g in cached[1]]
+        key = hashlib.blake2b(self.tie_kind.tobytes() + self.commitment.tobytes()
+                              + self.capability.tobytes(), digest_size=16).digest()
+        cached = _BLOCS_CACHE.get(key)
+        if cached is not None:
+            _BLOCS_CACHE.move_to_end(key)
+            return [list(g) for g in cached]
         import networkx as nx
 
         graph = nx.Graph()
@@ -198,10 +205,12 @@ class World:
             (i, j, float(self.commitment[i, j])) for i, j in zip(rows.tolist(), cols.tolist())
         )
         if graph.number_of_edges():
-            found = nx.community.greedy_modularity_communities(graph, weight="weight", resolution=BLOC_RESOLUTION)
+            found = nx.community.louvain_communities(graph, weight="weight", resolution=BLOC_RESOLUTION, seed=0)
         else:
             found = [{i} for i in range(self.n)]
         groups = [sorted(c) for c in found]
         groups.sort(key=lambda g: (-float(self.capability[g].sum()), g[0]))
-        self._blocs = (key, groups)
+        _BLOCS_CACHE[key] = groups
+        if len(_BLOCS_CACHE) > 256:
+            _BLOCS_CACHE.popitem(last=False)
         return [list(g) for g in groups]
