@@ -1,5 +1,6 @@
 """The pieces of the charts dock that hold no state of their own: colours and fonts, the
-left axis, titles that fit their plot, legends as tables, and where everything goes.
+axes, titles that fit their plot, legends as tables, the hover readout, and where
+everything goes.
 
 Why apart from `charts.py`: the dock follows the model (signals, the cache, the curves);
 these decide how it looks for a given size, and are easier to read, and to test, alone.
@@ -50,19 +51,31 @@ class ChartTheme:
         self.plot_min = (300, 170) if presentation else (200, 110)
 
 
-class LeftAxis(pg.AxisItem):
-    """A left axis that labels its end ticks (0 and 1.0 of the risk plot).
+class EdgeAxis(pg.AxisItem):
+    """An axis that labels its end ticks (0 and 1.0 of the risk plot, the last turn).
 
-    Why: with the grid on, pyqtgraph clips tick labels to the plot's own rectangle, so the
-    labels of ticks on the plot's edges, the ones a reader looks for first, were dropped.
+    Why: with the grid on, pyqtgraph drops a tick label that pokes out of the axis's own
+    rectangle, so the labels of ticks on the plot's edges, the ones a reader looks for
+    first, went missing (in a narrow projector column, the x axis stopped at 8 of 10).
+    The plot leaves room for the overflow (`label_overflow`).
     """
 
-    def __init__(self):
-        super().__init__("left")
-
     def boundingRect(self):  # noqa: N802 - Qt's name
-        margin = QFontMetrics(self.style["tickFont"] or QFont()).height()
-        return super().boundingRect().adjusted(0, -margin, 0, margin)
+        font = self.style["tickFont"] or QFont()
+        cached = getattr(self, "_overflow", None)
+        if cached is None or cached[0] != font.key():  # asked for at every paint: measure once
+            cached = self._overflow = (font.key(), label_overflow(font))
+        over = cached[1]
+        if self.orientation in ("left", "right"):
+            return super().boundingRect().adjusted(0, -over, 0, over)
+        return super().boundingRect().adjusted(-over, 0, over, 0)
+
+
+def label_overflow(font: QFont) -> float:
+    """How far an end tick's label may reach past its axis: half a four-digit number, or
+    a line's height (in pixels)."""
+    metrics = QFontMetrics(font)
+    return max(metrics.height(), metrics.horizontalAdvance("0000") / 2)
 
 
 def relax(label: pg.LabelItem, width: bool = False, height: bool = False) -> None:
@@ -208,10 +221,52 @@ class LegendSize:
         return None
 
 
-def measure_legend(entries: list[str], font: QFont, points: float) -> LegendSize:
-    widths = tuple(html_size(e, font, points, 0.0)[0] for e in entries)
-    line = html_size(entries[0] if entries else "X", font, points, 0.0)[1]
-    return LegendSize(widths, line)
+def measure_legend(entries: list[str], font: QFont, points: float, cache: dict | None = None) -> LegendSize:
+    """The legend's size in any number of columns. `cache`: sizes of entries measured
+    before (a dict the caller keeps), so a legend that changes one entry measures one."""
+    cache = {} if cache is None else cache
+
+    def size(text: str) -> tuple[float, float]:
+        key = (text, font.key(), points)
+        if key not in cache:
+            cache[key] = html_size(text, font, points, 0.0)
+        return cache[key]
+
+    sizes = [size(e) for e in entries] or [size("X")]
+    return LegendSize(tuple(w for w, _h in sizes[:len(entries)]), max(h for _w, h in sizes))
+
+
+# --- the hover readout ------------------------------------------------------------------------
+
+def readouts(cache, t: int, selected: int | None, shown: list[int], slots: dict[int, int]) -> tuple[str, str, str]:
+    """The values at turn t for the three charts' hover boxes (HTML): the risks (of the
+    selected state, else the mean), the five largest shares shown (and the selected
+    state's), and the blocs and realignments. `slots`: each shown state's colour slot."""
+    record = cache.record(t)
+    year = f" · {record.year}" if record.year is not None else ""
+    head = f"<b>Turn {t}{year}</b>"
+    if selected is None:
+        abandon, entrap = cache.mean_abandonment[t], cache.mean_entrapment[t]
+    else:
+        abandon, entrap = cache.abandonment[t, selected], cache.entrapment[t, selected]
+    risk = (f"{head}<br><span style='color:{ABANDON_COLOR}'>■</span> abandonment {abandon:.2f}"
+            f"<br><span style='color:{ENTRAP_COLOR}'>■</span> entrapment {entrap:.2f}")
+    world = record.world
+    shares = cache.share[t]
+    rows = sorted(shown, key=lambda i: -shares[i])
+    keep = rows[:5]
+    if selected is not None and selected in rows and selected not in keep:
+        keep.append(selected)
+    parts = [f"<span style='color:{SHARE_COLORS[slots[i]]}'>■</span> "
+             f"{html.escape(world.names[i])} {100 * shares[i]:.1f} %" for i in keep]
+    rest = 1.0 - float(shares[keep].sum()) if keep else 1.0
+    if rest > 5e-4:
+        parts.append(f"<span style='color:{OTHERS_COLOR}'>■</span> the rest {100 * rest:.1f} %")
+    share = head + "<br>" + "<br>".join(parts)
+    n_blocs, n_moves = int(cache.blocs[t]), int(cache.realignments[t])
+    blocs = (f"{head}<br>{n_blocs} bloc{'' if n_blocs == 1 else 's'} · "
+             f"{n_moves} realignment{'' if n_moves == 1 else 's'}")
+    return risk, share, blocs
 
 
 # --- where things go ------------------------------------------------------------------------
@@ -242,64 +297,85 @@ def arrange(width: float, height: float, wanted: list[int], current: int,
     shows one chart (`current`), its legend where it leaves the plot the most room.
     """
     min_w, min_h = plot_min
-    n = len(wanted)
+
+    def below(k: int, cell_w: float, cell_h: float) -> int | None:
+        """Legend columns under plot k in its cell, or None if the plot would be too small."""
+        columns = legends[k].columns_for_width(cell_w)
+        w, h = legends[k].size(columns)
+        return columns if w <= cell_w and cell_w >= min_w and cell_h - h >= min_h else None
+
+    def right(k: int, cell_w: float, cell_h: float) -> int | None:
+        """Legend columns right of plot k in its cell, or None if the plot would be too small."""
+        return legends[k].columns_for_height(cell_h, cell_w - min_w) if cell_h >= min_h else None
+
+    def attempt(charts: list[int], horizontal: bool, legend_below: bool) -> Arrangement | None:
+        n = len(charts)
+        if horizontal and n < 2:
+            return None
+        cell_w, cell_h = (width / n, height) if horizontal else (width, height / n)
+        place = below if legend_below else right
+        columns = {k: place(k, cell_w, cell_h) for k in charts}
+        if None in columns.values():
+            return None
+        return Arrangement(tuple(charts), horizontal, len(charts) < len(wanted), legend_below,
+                           tuple(columns.get(k, 1) for k in range(len(legends))))
+
     wide = width >= 1.6 * height
-
-    def columns(assign: dict[int, int]) -> tuple[int, ...]:
-        return tuple(assign.get(k, 1) for k in range(len(legends)))
-
-    def side_by_side():
-        cell = width / n
-        if n < 2 or cell < min_w:
-            return None
-        cols = {k: legends[k].columns_for_width(cell) for k in wanted}
-        if any(legends[k].size(cols[k])[0] > cell or height - legends[k].size(cols[k])[1] < min_h
-               for k in wanted):
-            return None
-        return Arrangement(tuple(wanted), True, False, True, columns(cols))
-
-    def stacked_right(charts: list[int], single: bool):
-        cell = height / len(charts)
-        if cell < min_h:
-            return None
-        cols = {}
-        for k in charts:
-            c = legends[k].columns_for_height(cell, width - min_w)
-            if c is None:
-                return None
-            cols[k] = c
-        return Arrangement(tuple(charts), False, single, False, columns(cols))
-
-    def stacked_below(charts: list[int], single: bool):
-        cell = height / len(charts)
-        if width < min_w:
-            return None
-        cols = {k: legends[k].columns_for_width(width) for k in charts}
-        if any(legends[k].size(cols[k])[0] > width or cell - legends[k].size(cols[k])[1] < min_h
-               for k in charts):
-            return None
-        return Arrangement(tuple(charts), False, single, True, columns(cols))
-
-    tries = [side_by_side, lambda: stacked_right(wanted, False), lambda: stacked_below(wanted, False)]
-    if not wide:
-        tries = tries[1:] + tries[:1]
-    for attempt in tries:
-        found = attempt()
-        if found is not None:
-            return found
-    # one chart: the one asked for, its legend where the plot keeps the larger area
-    one = [current]
-    single = n > 1
-    for attempt in ((lambda: stacked_right(one, single), lambda: stacked_below(one, single)) if wide
-                    else (lambda: stacked_below(one, single), lambda: stacked_right(one, single))):
-        found = attempt()
-        if found is not None:
-            return found
+    # (horizontal, legend below) in order of preference, for all the charts, then for one
+    every = [(True, True), (False, False), (False, True)] if wide else [(False, False), (False, True), (True, True)]
+    one = [(False, False), (False, True)] if wide else [(False, True), (False, False)]
+    for charts, ways in ((wanted, every), ([current], one)):
+        for horizontal, legend_below in ways:
+            found = attempt(charts, horizontal, legend_below)
+            if found is not None:
+                return found
+    # nothing fits: one chart, its legend where the plot keeps the larger area (and is clipped)
     legend = legends[current]
-    right_w, right_h = legend.size(legend.columns_for_height(height, width / 2) or 1)
-    below_w, below_h = legend.size(legend.columns_for_width(width))
-    right_area = max(0.0, width - right_w) * height
-    below_area = width * max(0.0, height - below_h)
-    below = below_area > right_area
-    cols = legend.columns_for_width(width) if below else (legend.columns_for_height(height, width / 2) or 1)
-    return Arrangement(tuple(one), False, single, below, columns({current: cols}))
+    right_cols = legend.columns_for_height(height, width / 2) or 1
+    below_cols = legend.columns_for_width(width)
+    right_area = max(0.0, width - legend.size(right_cols)[0]) * height
+    below_area = width * max(0.0, height - legend.size(below_cols)[1])
+    legend_below = below_area > right_area
+    columns = {current: below_cols if legend_below else right_cols}
+    return Arrangement((current,), False, len(wanted) > 1, legend_below,
+                       tuple(columns.get(k, 1) for k in range(len(legends))))
+
+
+def place_charts(grid, plots, legends, arrangement: Arrangement, axis_style: dict) -> None:
+    """Put the plots and legends an arrangement shows in the dock's grid layout: side by side
+    with legends under them, or stacked with legends right of or under them; the others
+    leave the layout. "turn" is written under the lowest plot (under each, side by side)."""
+    ours = (*plots, *legends)
+    for index in reversed(range(grid.count())):
+        if any(grid.itemAt(index) is item for item in ours):
+            grid.removeAt(index)
+    for k in range(2 * len(plots)):
+        grid.setRowStretchFactor(k, 0)
+        grid.setColumnStretchFactor(k, 0)
+    below = arrangement.legend_below
+    for k, (plot, legend) in enumerate(zip(plots, legends)):
+        on = k in arrangement.shown
+        plot.setVisible(on)
+        legend.setVisible(on)
+        legend.relaxed = (below, not below)  # a legend under a plot is as wide as it, one beside it as high
+        legend.updateMin()
+    for pos, k in enumerate(arrangement.shown):
+        if arrangement.horizontal:
+            cells, stretch = ((0, pos), (1, pos)), (grid.setColumnStretchFactor, pos)
+        elif below:
+            cells, stretch = ((2 * pos, 0), (2 * pos + 1, 0)), (grid.setRowStretchFactor, 2 * pos)
+        else:
+            cells, stretch = ((pos, 0), (pos, 1)), (grid.setRowStretchFactor, pos)
+        grid.addItem(plots[k], *cells[0])
+        grid.addItem(legends[k], *cells[1])
+        stretch[0](stretch[1], 1)
+    if arrangement.horizontal:
+        grid.setRowStretchFactor(0, 1)
+    else:
+        grid.setColumnStretchFactor(0, 1)
+    lowest = plots[arrangement.shown[-1]]
+    for plot in plots:
+        labelled = arrangement.horizontal or plot is lowest
+        plot.getAxis("bottom").setLabel("turn" if labelled else None, **axis_style)
+        plot.getAxis("bottom").showLabel(labelled)
+    grid.invalidate()

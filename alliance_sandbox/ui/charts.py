@@ -1,30 +1,24 @@
 """The charts dock: alliance risks, capability shares and blocs over the turns (pyqtgraph).
 
-Series are kept per turn in numpy arrays (`SeriesCache`, after Mesa's DataCollector) and
-grown one turn at a time: a live run appends one row per turn instead of re-reading 1,000
-records. Back, Reset and Load shrink the history, and an edit replaces the latest record;
-the cache notices by comparing record identities from the end and recomputes only the tail.
+The dock follows the controller: its `SeriesCache` (series_cache.py) keeps the series per
+turn, grown one turn at a time, and each curve is a `LiveCurve` (live_curve.py) that
+redraws only its last few turns. How it looks for a given size (titles that fit, legends
+right of or under their plots, all charts or one at a time) is decided in chart_parts.py.
 
 Drawing is kept cheap. Every axis range is set explicitly and changes only in coarse steps
 (auto-range is slow, docs/qt-notes), and mouse zoom is off, so the pixels of past turns do
-not move from one turn to the next. Each curve is therefore drawn as a body, cached as a
-pixmap and redrawn only every CHUNK turns (or when a range or style changes), and a short
-live tail that alone is redrawn each turn (`_LiveCurve`). Measured with 1,000 turns: thick
-lines are what costs (about 0.7 ms per 1,000-point curve at 2.5 px, against 0.1 ms at
-1 px), and pyqtgraph's minor and sub-minor grid lines cost more than all the curves
-together, so the grid has major lines only (benchmarks/bench_charts.py).
+not move from one turn to the next and the curves' cached bodies stay valid. pyqtgraph's
+minor and sub-minor grid lines cost more than all the curves together, so the grid has
+major lines only (benchmarks/bench_charts.py).
 
 Run alone on a demo scenario: `python -m alliance_sandbox.ui.charts [--presentation]`.
 """
 from __future__ import annotations
 
-import html
-import math
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -37,251 +31,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-#: Okabe & Ito (2008) colour-blind-safe colours, yellow left out (unreadable on white).
-OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
-#: Lines of the share chart: Okabe-Ito, then Paul Tol's muted wine (a distinct eighth colour).
-SHARE_COLORS = OKABE_ITO + ("#882255",)
-OTHERS_COLOR = "#8C8C8C"
-ABANDON_COLOR = "#D55E00"  # vermillion
-ENTRAP_COLOR = "#0072B2"  # blue
-BLOCS_COLOR = "#000000"
-REALIGN_COLOR = "#E69F00"  # orange
+from .chart_parts import (
+    ABANDON_COLOR,
+    BAR,
+    BLOCS_COLOR,
+    DASHED,
+    ENTRAP_COLOR,
+    GRID_COLOR,
+    OTHERS_COLOR,
+    REALIGN_COLOR,
+    SHARE_COLORS,
+    SOLID,
+    Arrangement,
+    ChartTheme,
+    EdgeAxis,
+    arrange,
+    fit_title,
+    html_size,
+    label_overflow,
+    legend_entry,
+    legend_table,
+    measure_legend,
+    place_charts,
+    readouts,
+    relax,
+    short,
+)
+from .live_curve import LiveCurve
+from .series_cache import SeriesCache, nice_ceiling
 
 #: How many states get a line of their own in the share chart (the rest are "others").
 TOP_STATES = 8
-#: Turns per cached curve body; the live tail holds fewer than this.
-CHUNK = 64
-#: Grid lines (opaque: alpha-blended grid lines cost more).
-GRID_COLOR = {False: "#E3E3E3", True: "#C8C8C8"}
-
-
-class SeriesCache:
-    """Per-turn series, row t = turn t, grown in place (no Qt here).
-
-    abandonment, entrapment, share: (turns, states); mean_abandonment, mean_entrapment
-    (mean over the states that have at least one tie: a state without ties has neither
-    risk, so counting it as 0 would only dilute the mean), blocs (alliance groups of two
-    or more), realignments (ties formed or left that turn): (turns,).
-    """
-
-    PER_STATE = ("abandonment", "entrapment", "share")
-    PER_TURN = ("mean_abandonment", "mean_entrapment", "blocs", "realignments")
-
-    def __init__(self) -> None:
-        self.n_states = -1
-        self.clear(0)
-
-    def clear(self, n_states: int) -> None:
-        self.n_states = n_states
-        self.count = 0
-        self._records: list = []
-        self._allocate(64)
-
-    def _allocate(self, capacity: int) -> None:
-        old = {name: getattr(self, name, None) for name in self.PER_STATE + self.PER_TURN}
-        self.capacity = capacity
-        for name in self.PER_STATE:
-            setattr(self, name, np.zeros((capacity, self.n_states)))
-        for name in self.PER_TURN:
-            setattr(self, name, np.zeros(capacity))
-        for name, array in old.items():
-            if array is not None and self.count and array.shape[1:] == getattr(self, name).shape[1:]:
-                getattr(self, name)[: self.count] = array[: self.count]
-
-    def sync(self, history: list) -> int | None:
-        """Follow `history` (a list of TurnRecord); the first row that changed, or None."""
-        n = history[0].world.n if history else 0
-        if n != self.n_states:
-            self.clear(n)
-        keep = min(self.count, len(history))
-        # histories change at their tail (Back, an edit of the latest turn, a new run)
-        while keep and history[keep - 1] is not self._records[keep - 1]:
-            keep -= 1
-        if keep == self.count == len(history):
-            return None
-        self.count = keep
-        del self._records[keep:]
-        if len(history) > self.capacity:
-            self._allocate(max(len(history), 2 * self.capacity))
-        for record in history[keep:]:
-            self._append(record)
-        return keep
-
-    def _append(self, record) -> None:
-        t = self.count
-        world, risks = record.world, record.risks
-        self.abandonment[t] = risks.abandonment
-        self.entrapment[t] = risks.entrapment
-        self.share[t] = world.share
-        tied = (world.tie_kind != 0).any(axis=1)
-        if tied.any():
-            self.mean_abandonment[t] = float(risks.abandonment[tied].mean())
-            self.mean_entrapment[t] = float(risks.entrapment[tied].mean())
-        else:
-            self.mean_abandonment[t] = self.mean_entrapment[t] = 0.0
-        self.blocs[t] = sum(1 for group in world.blocs() if len(group) > 1)
-        self.realignments[t] = record.realignments
-        self._records.append(record)
-        self.count = t + 1
-
-    def record(self, t: int):
-        return self._records[t]
-
-
-def nice_ceiling(value: float) -> float:
-    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 x 10^k at or above `value`.
-
-    Why: axis ranges change only in these coarse steps, so a live run re-lays its axes
-    now and then, not every turn, and at most about a fifth of the plot stays empty.
-    """
-    if value <= 0:
-        return 1.0
-    scale = 10.0 ** math.floor(math.log10(value))
-    for step in (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0):
-        if step * scale >= value * (1 - 1e-9):
-            return step * scale
-    return 10.0 * scale
-
-
-class _LiveCurve:
-    """A curve drawn as a cached body (turns before the last CHUNK boundary) and a live tail.
-
-    `set_data(x, y, key)` redraws the body only when its split point or `key` changes; the
-    caller changes `key` when the series shown or any of the body's rows changed. The body
-    is cached in device coordinates, so Qt re-renders it by itself when the view's
-    transform (a range) or its pen changes. Plain PlotCurveItems, not PlotDataItems: a
-    third of the cost of `setData`, and nothing here needs what PlotDataItem adds.
-    """
-
-    def __init__(self, plot, step: bool = False, phase: int = 0, name: str | None = None, **opts):
-        self.step = step
-        self.phase = phase % CHUNK  # curves split at different turns: one body redraw per turn
-        self._name = name
-        # a step curve needs one more x than y, even empty
-        mode = {"stepMode": "center", "x": np.zeros(2), "y": np.zeros(1)} if step else {}
-        self.body = pg.PlotCurveItem(**mode, **opts)
-        self.tail = pg.PlotCurveItem(**mode, **opts)
-        for item in (self.body, self.tail):
-            item.setSkipFiniteCheck(True)
-            plot.addItem(item)
-        self.body.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self._visible = True
-        self._key = None
-        self._split = -1
-        self.xData: np.ndarray | None = None
-        self.yData: np.ndarray | None = None
-
-    @property
-    def opts(self) -> dict:
-        return self.tail.opts
-
-    def name(self) -> str | None:
-        return self._name
-
-    def set_data(self, x: np.ndarray, y: np.ndarray, key=None) -> None:
-        n = len(y)
-        # the latest turn is always in the tail
-        split = (n - 2 - self.phase) // CHUNK * CHUNK + self.phase if n - 2 >= self.phase else 0
-        if key != self._key or split != self._split:
-            self._key, self._split = key, split
-            if split:
-                end = split + 1
-                self.body.setData(x[:end], y[:split] if self.step else y[:end])
-            self.body.setVisible(self._visible and split > 0)
-        self.tail.setData(x[split:], y[split:])
-        self.xData, self.yData = x, y
-
-    def clear(self) -> None:
-        self._key, self._split = None, -1
-        self.xData = self.yData = None
-        self.body.setVisible(False)
-        self.tail.setVisible(False)
-
-    def setPen(self, pen) -> None:  # noqa: N802 - pyqtgraph's name
-        if pen == self.tail.opts["pen"]:
-            return  # a new pen, even an equal one, would throw the cached body away
-        self.body.setPen(pen)
-        self.tail.setPen(pen)
-
-    def setBrush(self, brush) -> None:  # noqa: N802
-        self.body.setBrush(brush)
-        self.tail.setBrush(brush)
-
-    def setZValue(self, z: float) -> None:  # noqa: N802
-        self.body.setZValue(z)
-        self.tail.setZValue(z)
-
-    def setVisible(self, on: bool) -> None:  # noqa: N802
-        self._visible = on
-        self.body.setVisible(on and self._split > 0)
-        self.tail.setVisible(on)
-
-    def show(self) -> None:
-        self.setVisible(True)
-
-    def hide(self) -> None:
-        self.setVisible(False)
-
-    def isVisible(self) -> bool:  # noqa: N802
-        return self._visible
-
-
-class _Theme:
-    def __init__(self, presentation: bool):
-        self.presentation = presentation
-        self.line = 5.0 if presentation else 2.5
-        self.font_pt = 15 if presentation else 9
-        self.title_pt = 17 if presentation else 10
-        self.axis_color = "#000000" if presentation else "#3A3A3A"
-        self.axis_width = 2.0 if presentation else 1.0
-        self.background = "#FFFFFF"
-
-
-class _LeftAxis(pg.AxisItem):
-    """A left axis that labels its end ticks (0 and 1.0 of the risk plot).
-
-    Why: with the grid on, pyqtgraph clips tick labels to the plot's own rectangle, so the
-    labels of ticks on the plot's edges, the ones a reader looks for first, were dropped.
-    """
-
-    def __init__(self):
-        super().__init__("left")
-
-    def boundingRect(self):  # noqa: N802 - Qt's name
-        margin = QFontMetrics(self.style["tickFont"] or QFont()).height()
-        return super().boundingRect().adjusted(0, -margin, 0, margin)
-
-
-def _relax(label: pg.LabelItem, width: bool = False, height: bool = False) -> None:
-    """Let a LabelItem be narrower or lower than its text (the text is clipped instead).
-
-    Why: a LabelItem asks for its whole text as its minimum size. A nine-line legend in
-    projector fonts would squash the other two plots, and a long title would widen the
-    plot past the dock. Legends are clipped at the bottom (their least important lines:
-    entries are sorted by share); titles at their ends.
-    """
-    label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
-    label.relaxed = (width, height)
-    original = getattr(label, "_original_update_min", label.updateMin)
-    label._original_update_min = original  # LabelItem calls updateMin after text changes and resizes
-
-    def update_min() -> None:
-        original()
-        rect = label.itemRect()
-        free_w, free_h = label.relaxed
-        w, h = (0.0 if free_w else rect.width()), (0.0 if free_h else rect.height())
-        label.setMinimumSize(w, h)
-        label._sizeHint[Qt.SizeHint.MinimumSize] = (w, h)
-        label._sizeHint[Qt.SizeHint.PreferredSize] = (w, h)
-        label.updateGeometry()
-
-    label.updateMin = update_min
-    update_min()
-
-
-def _short(name: str, limit: int) -> str:
-    """A state's name cut to `limit` characters (legends and titles must not be clipped)."""
-    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+#: The charts, in the order of their buttons and plots.
+CHART_KEYS = ("risks", "shares", "blocs")
 
 
 class _LeaveWatcher(QObject):
@@ -302,9 +84,10 @@ class ChartsDock(QDockWidget):
 
     Public: `set_presentation(on)`, `presentation`, `point_count()` (turns plotted),
     `curve_point_counts()`, `risk_title()`, `risk_series()` ((abandonment, entrapment) as
-    plotted), `shown_states()` (ids with a share line), `hover_at_turn(t)`, `hover_text()`,
-    `clear_hover()`, `cache` (the SeriesCache), `view` (the GraphicsLayoutWidget) and the
-    plots `risk_plot`, `share_plot`, `bloc_plot`.
+    plotted), `shown_states()` (ids with a share line), `show_plots(...)`, `shown_plots()`,
+    `horizontal`, `arrangement`, `hover_at_turn(t)`, `hover_text()`, `clear_hover()`,
+    `cache` (the SeriesCache), `view` (the GraphicsLayoutWidget) and the plots
+    `risk_plot`, `share_plot`, `bloc_plot`.
     """
 
     def __init__(self, controller, parent: QWidget | None = None):
@@ -312,7 +95,7 @@ class ChartsDock(QDockWidget):
         self.setObjectName("ChartsDock")
         self.controller = controller
         self.cache = SeriesCache()
-        self._theme = _Theme(False)
+        self._theme = ChartTheme(False)
         self._x_max = -1.0
         self._y_share = -1.0
         self._y_blocs = -1.0
@@ -351,37 +134,43 @@ class ChartsDock(QDockWidget):
             self.plot_buttons[key] = button
         bar.addStretch(1)
         column.addLayout(bar)
-        #: the charts the user asked for; `_single`: the dock is too small for them all, so
-        #: only `_current` is shown (the buttons then work like tabs)
+        #: the charts the user asked for; when the dock is too small for them all, only
+        #: `_current` is shown (the buttons then work like tabs)
         self._wanted: list[str] = list(self.plot_buttons)
-        self._single = False
         self._current = "risks"
+        self._arrangement: Arrangement | None = None
 
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground("w")
-        self.view.setMinimumSize(260, 240)
         # a few dozen items, some changing every turn: a BSP index costs more than it saves
         self.view.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         column.addWidget(self.view, 1)
         self.setWidget(body)
         layout = self.view.ci
         layout.setSpacing(4)
-        self.risk_plot = layout.addPlot(row=0, col=0, axisItems={"left": _LeftAxis()})
-        self.share_plot = layout.addPlot(row=1, col=0, axisItems={"left": _LeftAxis()})
-        self.bloc_plot = layout.addPlot(row=2, col=0, axisItems={"left": _LeftAxis()})
+        self.risk_plot = layout.addPlot(row=0, col=0, axisItems=self._axes())
+        self.share_plot = layout.addPlot(row=1, col=0, axisItems=self._axes())
+        self.bloc_plot = layout.addPlot(row=2, col=0, axisItems=self._axes())
         self._legends = []
         for row in range(3):
             legend = pg.LabelItem(justify="left")
-            _relax(legend, height=True)
+            relax(legend, height=True)
             layout.addItem(legend, row=row, col=1)
             self._legends.append(legend)
-        self._horizontal = False
-        self._arranged: list[str] = []
+        self._legend_entries: list[list[str]] = [[], [], []]
+        self._legend_sizes: list = []
+        self._entry_widths: dict = {}  # measured legend entries: (html, font, size) -> (width, height)
         self.view.installEventFilter(self)  # its resizes choose the arrangement
         self.plots = (self.risk_plot, self.share_plot, self.bloc_plot)
-        for plot in self.plots:
-            _relax(plot.titleLabel, width=True)
-            plot.titleLabel.setAttr("justify", "left")  # when too long, its end is cut, not both ends
+        #: each title's wordings, longest first: the longest that fits is shown
+        self._title_wordings: list[list] = [[], [], []]
+        for k, plot in enumerate(self.plots):
+            # the title row spans the axis too: the title starts at the plot's left edge
+            plot.layout.removeItem(plot.titleLabel)
+            plot.layout.addItem(plot.titleLabel, 0, 0, 1, 3)
+            relax(plot.titleLabel, width=True)
+            plot.titleLabel.setAttr("justify", "left")
+            plot.titleLabel.geometryChanged.connect(lambda k=k: self._fit_title(k))
             plot.setMenuEnabled(False)
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
@@ -393,13 +182,13 @@ class ChartsDock(QDockWidget):
         self.risk_plot.setYRange(0.0, 1.0, padding=0.02)
 
         phases = iter(range(0, 13 * 5, 5))
-        self.abandonment_curve = _LiveCurve(self.risk_plot, phase=next(phases), name="abandonment")
-        self.entrapment_curve = _LiveCurve(self.risk_plot, phase=next(phases), name="entrapment")
-        self.share_curves = [_LiveCurve(self.share_plot, phase=next(phases)) for _ in range(TOP_STATES)]
-        self.others_curve = _LiveCurve(self.share_plot, phase=next(phases), name="others")
-        self.realign_curve = _LiveCurve(self.bloc_plot, step=True, phase=next(phases), fillLevel=0.0,
-                                        name="realignments")
-        self.bloc_curve = _LiveCurve(self.bloc_plot, step=True, phase=next(phases), name="blocs")
+        self.abandonment_curve = LiveCurve(self.risk_plot, phase=next(phases), name="abandonment")
+        self.entrapment_curve = LiveCurve(self.risk_plot, phase=next(phases), name="entrapment")
+        self.share_curves = [LiveCurve(self.share_plot, phase=next(phases)) for _ in range(TOP_STATES)]
+        self.others_curve = LiveCurve(self.share_plot, phase=next(phases), name="others")
+        self.realign_curve = LiveCurve(self.bloc_plot, step=True, phase=next(phases), fillLevel=0.0,
+                                       name="realignments")
+        self.bloc_curve = LiveCurve(self.bloc_plot, step=True, phase=next(phases), name="blocs")
         #: bumped when rows inside the cached bodies were rewritten (Back, Reset, Load)
         self._generation = 0
 
@@ -432,6 +221,10 @@ class ChartsDock(QDockWidget):
         self.view.scene().sigMouseMoved.connect(self._mouse_moved)
         self.view.viewport().installEventFilter(_LeaveWatcher(self))
 
+    @staticmethod
+    def _axes() -> dict:
+        return {"left": EdgeAxis("left"), "bottom": EdgeAxis("bottom")}
+
     # --- public ------------------------------------------------------------------------------
     @property
     def presentation(self) -> bool:
@@ -463,7 +256,7 @@ class ChartsDock(QDockWidget):
     def risk_series(self) -> tuple[np.ndarray, np.ndarray]:
         return self.abandonment_curve.yData, self.entrapment_curve.yData
 
-    def share_curve(self, state_id: str) -> "_LiveCurve":
+    def share_curve(self, state_id: str) -> LiveCurve:
         """The share line of a state (it must be shown)."""
         i = self.controller.sim.history[0].world.index[state_id]
         return self.share_curves[self._slots[i]]
@@ -478,13 +271,17 @@ class ChartsDock(QDockWidget):
 
     def set_presentation(self, on: bool) -> None:
         """Projector mode: thicker lines, larger fonts, black axes on white."""
-        self._theme = theme = _Theme(bool(on))
+        self._theme = theme = ChartTheme(bool(on))
         font = QFont(QApplication.font())
         font.setPointSizeF(theme.font_pt)
         self.setFont(font)  # the dock's title bar
         self.view.setBackground(theme.background)
+        min_w, min_h = theme.plot_min
+        self.view.setMinimumSize(min_w, min_h + 20)
         tick_font = QFont(font)
+        over = label_overflow(tick_font)
         for plot in self.plots:
+            plot.layout.setContentsMargins(1, 1, over, 1)  # room for the last turn's label
             for name in ("left", "bottom"):
                 axis = plot.getAxis(name)
                 # grid at major ticks only, opaque (see the module docstring)
@@ -499,8 +296,6 @@ class ChartsDock(QDockWidget):
         self.risk_plot.setLabel("left", "risk (0–1)", **label_style)
         self.share_plot.setLabel("left", "share (%)", **label_style)
         self.bloc_plot.setLabel("left", "count", **label_style)
-        self._arrange()  # the "turn" label, on the lowest chart shown
-        self._update_display()  # projector fonts need more room per chart
         self.abandonment_curve.setPen(pg.mkPen(ABANDON_COLOR, width=theme.line))
         self.entrapment_curve.setPen(pg.mkPen(ENTRAP_COLOR, width=theme.line, style=Qt.PenStyle.DashLine))
         self.bloc_curve.setPen(pg.mkPen(BLOCS_COLOR, width=theme.line))
@@ -518,7 +313,9 @@ class ChartsDock(QDockWidget):
         self._y_share = self._y_blocs = -1.0  # re-set ranges (tick fonts changed)
         self._style_share_curves()
         self._write_titles()
-        self._write_legends()
+        self._write_legends()  # and the arrangement: projector fonts need more room per chart
+        if self._arrangement is not None:
+            self._arrange()  # the "turn" label in the new font
         self._redraw()
 
     # --- model -> plots ------------------------------------------------------------------------
@@ -558,7 +355,7 @@ class ChartsDock(QDockWidget):
         """The last row any cached body covers."""
         curves = (self.abandonment_curve, self.entrapment_curve, *self.share_curves,
                   self.others_curve, self.realign_curve, self.bloc_curve)
-        return max(curve._split for curve in curves)
+        return max(curve.split for curve in curves)
 
     def _selected_index(self) -> int | None:
         world = self.controller.sim.history[0].world
@@ -660,64 +457,65 @@ class ChartsDock(QDockWidget):
             self._y_blocs = y_blocs
             self.bloc_plot.setYRange(0.0, y_blocs, padding=0.0)
 
+    # --- titles and legends ------------------------------------------------------------------
     def _write_titles(self) -> None:
-        theme = self._theme
-        style = {"color": theme.axis_color, "size": f"{theme.title_pt}pt"}
+        """Each title's wordings, longest first (`_fit_title` shows the longest that fits)."""
         selected = self.controller.selected
         world = self.controller.sim.history[0].world
         if selected and selected in world.index:
-            name = world.names[world.index[selected]]
-            title = f"Alliance risks: <b>{html.escape(_short(name, 18 if theme.presentation else 26))}</b>"
+            name = world.names[world.index[selected]] or selected
+            risks = [[("Alliance risks: ", False), (name, True)], [("Risks: ", False), (name, True)]]
         else:
-            title = "Alliance risks: <b>mean of allied states</b> (click a state for its own)"
-        self.risk_plot.setTitle(title, **style)
-        self.share_plot.setTitle("Share of world capability", **style)
-        self.bloc_plot.setTitle("Blocs and realignments", **style)
+            risks = [[("Alliance risks: ", False), ("mean of allied states", True),
+                      (" (click a state for its own)", False)],
+                     [("Alliance risks: ", False), ("mean of allied states", True)],
+                     [("Risks: ", False), ("mean of allies", True)]]
+        self._title_wordings = [
+            risks,
+            [[("Share of world capability", False)], [("Capability share", False)]],
+            [[("Blocs and realignments", False)], [("Blocs, realignments", False)]],
+        ]
+        for k in range(len(self.plots)):
+            self._fit_title(k, force=True)
 
+    def _fit_title(self, k: int, force: bool = False) -> None:
+        """Show the longest wording of plot k's title that fits its width (else cut it with …)."""
+        plot, theme = self.plots[k], self._theme
+        label = plot.titleLabel
+        width = label.geometry().width() or plot.geometry().width()
+        if not self._title_wordings[k] or width <= 0:
+            return
+        text = fit_title(self._title_wordings[k], width, label.item.font(), theme.title_pt)
+        if text == label.text and not force:
+            return
+        plot.setTitle(text, color=theme.axis_color, size=f"{theme.title_pt}pt")
+        # pyqtgraph gives the title row 30 px: too low for a projector font
+        height = max(30.0, html_size(text, label.item.font(), theme.title_pt)[1])
+        label.setMaximumHeight(height)
+        plot.layout.setRowFixedHeight(0, height)
 
     def _write_legends(self) -> None:
+        """The entries of the three legends, measured; then lay the charts out for them."""
         theme = self._theme
-        size = f"{theme.font_pt}pt"
-        solid, dashed = "━━", "╍╍"
-
-        def entry(color: str, mark: str, text: str, bold: bool = False) -> str:
-            text = html.escape(text)
-            if bold:
-                text = f"<b>{text}</b>"
-            return f"<span style='color:{color}'>{mark}</span>&nbsp;{text}"
-
-        def table(entries: list[str], columns: int) -> str:
-            """Entries in rows of `columns` (beside a plot: one a row; under it: several)."""
-            if columns == 1:
-                return "<br>".join(entries) or " "
-            rows = ["".join(f"<td style='padding-right:10px'>{e}</td>" for e in entries[k:k + columns])
-                    for k in range(0, len(entries), columns)]
-            return "<table cellspacing='0' cellpadding='0'>" + "".join(f"<tr>{r}</tr>" for r in rows) + "</table>"
-
-        wide = self._horizontal
         world = self.controller.sim.history[0].world
         selected = self._selected_index()
-        shares = [entry(SHARE_COLORS[self._slots[i]], solid, _short(world.names[i], 16), bold=i == selected)
-                  for i in self._shown]
+        shares = [legend_entry(SHARE_COLORS[self._slots[i]], SOLID, short(world.names[i], 16),
+                               bold=i == selected) for i in self._shown]
         if len(self._shown) < world.n:
-            shares.append(entry(OTHERS_COLOR, dashed, f"{world.n - len(self._shown)} others"))
-        texts = (
-            table([entry(ABANDON_COLOR, solid, "abandonment"), entry(ENTRAP_COLOR, dashed, "entrapment")],
-                  2 if wide else 1),
-            table(shares, 3 if wide else 1),
-            table([entry(BLOCS_COLOR, solid, "blocs"), entry(REALIGN_COLOR, "██", "realignments")],
-                  2 if wide else 1),
-        )
-        for legend, text in zip(self._legends, texts):
-            legend.setText(text, size=size, color=theme.axis_color)
-        if wide:
-            self.view.setMinimumWidth(3 * (320 if theme.presentation else 240))
-        else:  # as narrow as the dock may get without clipping the legends
-            widest = max(legend.itemRect().width() for legend in self._legends)
-            self.view.setMinimumWidth(int(widest) + (320 if theme.presentation else 240))
+            shares.append(legend_entry(OTHERS_COLOR, DASHED, f"{world.n - len(self._shown)} others"))
+        self._legend_entries = [
+            [legend_entry(ABANDON_COLOR, SOLID, "abandonment"), legend_entry(ENTRAP_COLOR, DASHED, "entrapment")],
+            shares,
+            [legend_entry(BLOCS_COLOR, SOLID, "blocs"), legend_entry(REALIGN_COLOR, BAR, "realignments")],
+        ]
+        font = self._legends[0].item.font()
+        self._legend_sizes = [measure_legend(entries, font, theme.font_pt, self._entry_widths)
+                              for entries in self._legend_entries]
+        self._update_display()
 
+    # --- which charts, where ----------------------------------------------------------------
     def _plot_clicked(self, key: str) -> None:
-        if self._single:
+        if self._arrangement is not None and self._arrangement.single:
             self._current = key  # like a tab
             if key not in self._wanted:
                 self._wanted.append(key)
@@ -739,78 +537,58 @@ class ChartsDock(QDockWidget):
 
     def shown_plots(self) -> list[str]:
         """The charts on screen now ("risks", "shares", "blocs")."""
-        return [self._current] if self._single else [k for k in self.plot_buttons if k in self._wanted]
+        if self._arrangement is None:
+            return [k for k in CHART_KEYS if k in self._wanted]
+        return [CHART_KEYS[k] for k in self._arrangement.shown]
+
+    @property
+    def horizontal(self) -> bool:
+        """True when the charts stand side by side (legends under them), False when stacked."""
+        return self._arrangement is not None and self._arrangement.horizontal
+
+    @property
+    def arrangement(self) -> Arrangement | None:
+        return self._arrangement
 
     def _update_display(self, size=None) -> None:
-        """Choose side by side or stacked, and all wanted charts or one, for the view's size."""
+        """Choose the arrangement for the view's size (chart_parts.arrange) and apply it."""
+        if not self._legend_sizes:
+            return  # not built yet
         size = size if size is not None else self.view.size()
-        w, h = size.width(), max(1, size.height())
-        wide = w >= 1.6 * h  # a wide, low dock (the bottom of a wide window): side by side
-        n = len(self._wanted)
-        min_h, min_w = (170, 380) if self._theme.presentation else (110, 250)
-        single = n > 1 and (w / n < min_w if wide else h / n < min_h)
-        if (wide, single) != (self._horizontal, self._single) or self._arranged != self.shown_plots():
-            legends = wide != self._horizontal
-            self._horizontal, self._single = wide, single
-            if legends:
-                self._write_legends()
+        wanted = [CHART_KEYS.index(k) for k in CHART_KEYS if k in self._wanted]
+        chosen = arrange(size.width(), max(1, size.height()), wanted, CHART_KEYS.index(self._current),
+                         self._legend_sizes, self._theme.plot_min)
+        changed = chosen != self._arrangement
+        self._arrangement = chosen
+        self._set_legend_texts()
+        if changed:
             self._arrange()
         shown = self.shown_plots()
         for key, button in self.plot_buttons.items():
             button.setChecked(key in shown)
+
+    def _set_legend_texts(self) -> None:
+        """Each legend as a table in its arrangement's columns (only those that changed:
+        setting a label's text makes the layout run again)."""
+        theme = self._theme
+        for legend, entries, columns in zip(self._legends, self._legend_entries, self._arrangement.columns):
+            text = legend_table(entries, columns)
+            key = (text, theme.font_pt, theme.axis_color)
+            if getattr(legend, "shown_key", None) != key:
+                legend.shown_key = key
+                legend.setText(text, size=f"{theme.font_pt}pt", color=theme.axis_color)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
         if obj is self.view and event.type() == QEvent.Type.Resize:
             self._update_display(event.size())
         return False
 
-    @property
-    def horizontal(self) -> bool:
-        """True when the charts stand side by side (legends under them), False when stacked."""
-        return self._horizontal
-
     def _arrange(self) -> None:
-        """Put the charts that are switched on in the layout: stacked, legends to the right;
-        or side by side, legends underneath. Charts switched off leave the layout."""
-        grid = self.view.ci.layout
-        ours = (*self.plots, *self._legends)
-        for index in reversed(range(grid.count())):
-            if any(grid.itemAt(index) is item for item in ours):
-                grid.removeAt(index)
-        for k in range(4):
-            grid.setRowStretchFactor(k, 0)
-            grid.setColumnStretchFactor(k, 0)
-        self._arranged = self.shown_plots()
-        shown = [k for k, key in enumerate(self.plot_buttons) if key in self._arranged]
-        for k in range(3):
-            on = k in shown
-            self.plots[k].setVisible(on)
-            self._legends[k].setVisible(on)
-            self._legends[k].relaxed = (self._horizontal, not self._horizontal)
-            self._legends[k].updateMin()
-        for pos, k in enumerate(shown):
-            if self._horizontal:
-                grid.addItem(self.plots[k], 0, pos)
-                grid.addItem(self._legends[k], 1, pos)
-                grid.setColumnStretchFactor(pos, 1)
-            else:
-                grid.addItem(self.plots[k], pos, 0)
-                grid.addItem(self._legends[k], pos, 1)
-                grid.setRowStretchFactor(pos, 1)
-        if self._horizontal:
-            grid.setRowStretchFactor(0, 1)
-        else:
-            grid.setColumnStretchFactor(0, 1)
-        # "turn" under the lowest chart when stacked, under each when side by side
-        lowest = self.plots[shown[-1]]
+        """Put the charts shown in the layout (the others leave it), "turn" under the lowest."""
         style = {"color": self._theme.axis_color, "font-size": f"{self._theme.font_pt}pt"}
-        for plot in self.plots:
-            labelled = self._horizontal or plot is lowest
-            plot.getAxis("bottom").setLabel("turn" if labelled else None, **style)
-            plot.getAxis("bottom").showLabel(labelled)
-        grid.invalidate()
+        place_charts(self.view.ci.layout, self.plots, self._legends, self._arrangement, style)
 
-
+    # --- the turn on view, and hover --------------------------------------------------------
     def _place_marker(self) -> None:
         turn = self.controller.view_turn
         show = not self.controller.at_latest
@@ -821,7 +599,6 @@ class ChartsDock(QDockWidget):
         if show:
             self._marker_label.setFormat(f"turn {turn}")
 
-    # --- hover -------------------------------------------------------------------------------
     def _mouse_moved(self, scene_pos) -> None:
         for plot in self.plots:
             vb = plot.getViewBox()
@@ -844,34 +621,10 @@ class ChartsDock(QDockWidget):
             return
         t = max(0, min(int(turn), cache.count - 1))
         self._hover_turn = t
-        record = cache.record(t)
-        year = f" · {record.year}" if record.year is not None else ""
-        head = f"<b>Turn {t}{year}</b>"
-        selected = self._selected_index()
-        if selected is None:
-            abandon, entrap = cache.mean_abandonment[t], cache.mean_entrapment[t]
-        else:
-            abandon, entrap = cache.abandonment[t, selected], cache.entrapment[t, selected]
-        risk = (f"{head}<br><span style='color:{ABANDON_COLOR}'>■</span> abandonment {abandon:.2f}"
-                f"<br><span style='color:{ENTRAP_COLOR}'>■</span> entrapment {entrap:.2f}")
-        world = record.world
-        shares = cache.share[t]
-        rows = sorted(self._shown, key=lambda i: -shares[i])
-        keep = rows[:5]
-        if selected is not None and selected in rows and selected not in keep:
-            keep.append(selected)
-        parts = [f"<span style='color:{SHARE_COLORS[self._slots[i]]}'>■</span> "
-                 f"{html.escape(world.names[i])} {100 * shares[i]:.1f} %" for i in keep]
-        rest = 1.0 - float(shares[keep].sum()) if keep else 1.0
-        if rest > 5e-4:
-            parts.append(f"<span style='color:{OTHERS_COLOR}'>■</span> the rest {100 * rest:.1f} %")
-        share = head + "<br>" + "<br>".join(parts)
-        n_blocs, n_moves = int(cache.blocs[t]), int(cache.realignments[t])
-        blocs = (f"{head}<br>{n_blocs} bloc{'' if n_blocs == 1 else 's'} · "
-                 f"{n_moves} realignment{'' if n_moves == 1 else 's'}")
+        texts = readouts(cache, t, self._selected_index(), self._shown, self._slots)
         x_mid = self._x_max / 2
         for plot, line, text, content in zip(self.plots, self._hover_lines, self._hover_texts,
-                                             (risk, share, blocs)):
+                                             texts):
             line.setValue(t)
             line.show()
             text.setHtml(f"<div style='color:#111111'>{content}</div>")
@@ -882,26 +635,9 @@ class ChartsDock(QDockWidget):
 
 
 def _main() -> None:  # pragma: no cover - manual demo
-    import sys
+    from alliance_sandbox.ui.dock_demo import run_dock_demo
 
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QMainWindow
-
-    from alliance_sandbox.ui.inspector import demo_controller
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    controller = demo_controller()
-    controller.select("DRA")
-    window = QMainWindow()
-    dock = ChartsDock(controller)
-    dock.set_presentation("--presentation" in sys.argv)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    window.resize(700, 800)
-    window.show()
-    timer = QTimer(window)
-    timer.timeout.connect(lambda: controller.step(1) if len(controller.sim.history) < 500 else timer.stop())
-    timer.start(50)
-    app.exec()
+    run_dock_demo(ChartsDock, Qt.DockWidgetArea.RightDockWidgetArea, (700, 800), select="DRA", live_until=500)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -608,56 +608,10 @@ class InspectorDock(QDockWidget):
 
 
 # --- running alone -------------------------------------------------------------------------------
-DEMO_SCENARIO = {
-    "schema_version": 1,
-    "name": "Demo: a rising revisionist",
-    "start_year": 1910,
-    "states": [
-        {"id": "AUR", "name": "Aurelia", "capability": 3.0, "lon": 10, "lat": 50, "offense": 0.8,
-         "aggression": 0.8, "satisfaction": -0.5},
-        {"id": "BOR", "name": "Borealis", "capability": 2.0, "lon": 22, "lat": 58},
-        {"id": "CAL", "name": "Caledon", "capability": 1.5, "lon": 0, "lat": 46},
-        {"id": "DRA", "name": "Dravia", "capability": 1.0, "lon": 24, "lat": 45},
-        {"id": "ESK", "name": "Eskaria", "capability": 0.6, "lon": 30, "lat": 52, "satisfaction": -0.2},
-        {"id": "FEN", "name": "Fenmark", "capability": 0.4, "lon": 12, "lat": 60},
-        {"id": "GAL", "name": "Galicia Minor", "capability": 0.3, "lon": 5, "lat": 40},
-        {"id": "HEL", "name": "Helvania", "capability": 0.25, "lon": 8, "lat": 46.5, "satisfaction": 0.6},
-        {"id": "IST", "name": "Istria", "capability": 0.8, "lon": 16, "lat": 44, "aggression": 0.6},
-        {"id": "JUT", "name": "Jutmark", "capability": 0.2, "lon": 9, "lat": 56},
-    ],
-    "ties": [
-        {"a": "BOR", "b": "CAL", "kind": "alliance", "commitment": 0.7},
-        {"a": "AUR", "b": "IST", "kind": "entente"},
-    ],
-}
-
-
-def demo_controller(scenario: dict | None = None):
-    """A Controller on the demo scenario (for `__main__` blocks and screenshots)."""
-    import json
-
-    from alliance_sandbox.scenario import loads_scenario
-    from alliance_sandbox.ui.controller import Controller
-
-    return Controller(loads_scenario(json.dumps(scenario or DEMO_SCENARIO)))
-
-
 def _main() -> None:  # pragma: no cover - manual demo
-    import sys
+    from alliance_sandbox.ui.dock_demo import run_dock_demo
 
-    from PySide6.QtWidgets import QMainWindow
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    controller = demo_controller()
-    controller.step(5)
-    controller.select("AUR")
-    window = QMainWindow()
-    dock = InspectorDock(controller)
-    dock.set_presentation("--presentation" in sys.argv)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    window.resize(560, 800)
-    window.show()
-    app.exec()
+    run_dock_demo(InspectorDock, Qt.DockWidgetArea.RightDockWidgetArea, (560, 800), steps=5, select="AUR")
 
 
 if __name__ == "__main__":  # pragma: no cover

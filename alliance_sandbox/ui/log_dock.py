@@ -481,22 +481,9 @@ class LogDock(QDockWidget):
 
 
 def _main() -> None:  # pragma: no cover - manual demo
-    import sys
+    from alliance_sandbox.ui.dock_demo import run_dock_demo
 
-    from PySide6.QtWidgets import QMainWindow
-
-    from alliance_sandbox.ui.inspector import demo_controller
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    controller = demo_controller()
-    controller.step(20)
-    window = QMainWindow()
-    dock = LogDock(controller)
-    dock.set_presentation("--presentation" in sys.argv)
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    window.resize(900, 600)
-    window.show()
-    app.exec()
+    run_dock_demo(LogDock, Qt.DockWidgetArea.BottomDockWidgetArea, (900, 600), steps=20)
 
 
 if __name__ == "__main__":  # pragma: no cover

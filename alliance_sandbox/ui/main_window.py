@@ -234,13 +234,17 @@ class MainWindow(QMainWindow):
         vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
         column = max(340, min(560, int(0.36 * w)))
         if presenting:
+            # The map is what the class looks at: it keeps two thirds of a 4:3 screen's
+            # width (the charts then show one at a time), or two thirds of a wide one's
+            # height. A strip under the map at 4:3 was tried: the map lost more height than
+            # it gained width, and a chart 150 px high was unreadable.
             if charts is not None:
                 self.addDockWidget(right if compact else bottom, charts)
                 charts.show()
                 if compact:
-                    self.resizeDocks([charts], [max(360, int(0.4 * w))], horizontal)
+                    self.resizeDocks([charts], [max(300, int(w / 3))], horizontal)
                 else:
-                    self.resizeDocks([charts], [max(240, int(0.42 * h))], vertical)
+                    self.resizeDocks([charts], [max(240, int(0.36 * h))], vertical)
             return
         if compact:
             if charts is not None:

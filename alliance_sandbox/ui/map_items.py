@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_sandbox.engine.world import TIE_KINDS
+from alliance_sandbox.ui.map_layout import LABEL_PLACES
 from alliance_sandbox.ui.palette import COMMITMENT_WIDTH_FACTORS, TIE_PEN_STYLES, Theme, qcolor
 
 #: Tie kind names by code - 1 (the engine's order: loosest to firmest).
@@ -134,21 +135,6 @@ class StateItem(QGraphicsEllipseItem):
         self.host._state_released(self, event)
 
 
-#: Where a label may go around its disc, in order of preference: for each place the label
-#: box's top-left corner relative to the disc centre is (ax*r + bx*w + cx, ay*r + by*h + cy)
-#: for disc radius r and label width w and height h (pixels).
-LABEL_PLACES: dict[str, tuple[float, float, float, float, float, float]] = {
-    "below": (0.0, -0.5, 0.0, 1.0, 0.0, 2.0),
-    "above": (0.0, -0.5, 0.0, -1.0, -1.0, -2.0),
-    "right": (1.0, 0.0, 4.0, 0.0, -0.5, 0.0),
-    "left": (-1.0, -1.0, -4.0, 0.0, -0.5, 0.0),
-    "below right": (0.7, 0.0, 2.0, 0.7, 0.0, 1.0),
-    "below left": (-0.7, -1.0, -2.0, 0.7, 0.0, 1.0),
-    "above right": (0.7, 0.0, 2.0, -0.7, -1.0, -1.0),
-    "above left": (-0.7, -1.0, -2.0, -0.7, -1.0, -1.0),
-}
-
-
 class LabelItem(QGraphicsPathItem):
     """A state's name by its disc, with a white halo so it reads over land, sea and lines.
 
@@ -245,80 +231,6 @@ class LabelItem(QGraphicsPathItem):
         size = self.size if side is None else self.form_size(False)
         dx, dy = self.offset if side is None else self.offset_for(side, size)
         return QRectF(dx - size[0] / 2, dy, size[0], size[1])
-
-
-class _Grid:
-    """Boxes bucketed in 64-px cells: overlap queries that stay cheap with hundreds of boxes."""
-
-    CELL = 64.0
-
-    def __init__(self) -> None:
-        self.cells: dict[tuple[int, int], list[tuple[float, float, float, float, int]]] = {}
-
-    def add(self, x0: float, y0: float, x1: float, y1: float, owner: int) -> None:
-        c, cells, box = self.CELL, self.cells, (x0, y0, x1, y1, owner)
-        for gx in range(int(x0 // c), int(x1 // c) + 1):
-            for gy in range(int(y0 // c), int(y1 // c) + 1):
-                cells.setdefault((gx, gy), []).append(box)
-
-    def hits(self, x0: float, y0: float, x1: float, y1: float, owner: int) -> bool:
-        c, get = self.CELL, self.cells.get
-        for gx in range(int(x0 // c), int(x1 // c) + 1):
-            for gy in range(int(y0 // c), int(y1 // c) + 1):
-                for a0, b0, a1, b1, other in get((gx, gy), ()):
-                    if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1 and other != owner:
-                        return True
-        return False
-
-
-def place_labels(px, py, radii, sizes, short_sizes, order, forced, obstacles, width, height):
-    """Where each state's label goes: a code per state, or -1 for no label.
-
-    With k = len(LABEL_PLACES): code c < k is the full name at place LabelItem.SIDES[c];
-    c >= k the short form at place c - k. px, py: disc centres in viewport pixels; radii:
-    disc radii; sizes, short_sizes: (n, 2) width and height of each form; order: states by
-    priority; forced: states that keep a label even when every place clashes; obstacles:
-    QRectF areas to avoid (the legend). A label takes the first place (full name first, then
-    short form) where it covers no disc but its own, no label placed before it, no obstacle,
-    and is not cut by the window's edge. Linear in the number of states (200: 3-5 ms).
-    """
-    n = len(px)
-    r = np.asarray(radii, dtype=float)
-    grid = _Grid()
-    pxl, pyl, rl = np.asarray(px).tolist(), np.asarray(py).tolist(), r.tolist()
-    for i in range(n):
-        # The square inside the disc: a label may cover the edge of a neighbour's disc (its
-        # halo keeps both readable), which frees room in crowded regions.
-        q = rl[i] * 0.75
-        grid.add(pxl[i] - q, pyl[i] - q, pxl[i] + q, pyl[i] + q, i)
-    for rect in obstacles:
-        grid.add(rect.left(), rect.top(), rect.right(), rect.bottom(), -1)
-    # Candidate boxes: (place, n) corners for each form, 2 px of air left and right, 1 above
-    # and below.
-    boxes = []
-    for wh in (sizes, short_sizes):
-        w, h = wh[:, 0], wh[:, 1]
-        for ax, bx, cx, ay, by, cy in LABEL_PLACES.values():
-            x0 = px + ax * r + bx * w + cx - 2.0
-            y0 = py + ay * r + by * h + cy - 1.0
-            boxes.append((x0.tolist(), y0.tolist(), (x0 + w + 4.0).tolist(),
-                          (y0 + h + 2.0).tolist()))
-    codes = [-1] * n
-    for i in order:
-        on_screen = 0 <= pxl[i] <= width and 0 <= pyl[i] <= height
-        for code, (x0, y0, x1, y1) in enumerate(boxes):
-            a0, b0, a1, b1 = x0[i], y0[i], x1[i], y1[i]
-            if on_screen and (a0 < 0 or b0 < 0 or a1 > width or b1 > height):
-                continue
-            if not grid.hits(a0, b0, a1, b1, i):
-                codes[i] = code
-                break
-        if codes[i] < 0 and i in forced:
-            codes[i] = 0
-        if codes[i] >= 0:
-            x0, y0, x1, y1 = boxes[codes[i]]
-            grid.add(x0[i], y0[i], x1[i], y1[i], i)
-    return codes
 
 
 def density_scale(ties: int) -> float:

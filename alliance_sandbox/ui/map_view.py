@@ -7,20 +7,17 @@ Scene coordinates are degrees: x = lon, y = -lat (north up), the same as `world_
 Discs and labels have fixed pixel sizes at any zoom (ItemIgnoresTransformations), tie pens are
 cosmetic: zooming spreads the states apart without making them fat or thin.
 
-Run alone for a demo: `python -m alliance_sandbox.ui.map_view [--presentation]`.
+Where the zoom and the labels go is worked out in map_layout.py, the hover text and the
+right-click menu in map_popups.py, the backdrop in world_map.py; a demo on its own world is
+map_demo.py (`python -m alliance_sandbox.ui.map_demo [--presentation]`).
 """
 from __future__ import annotations
-
-import html
-import logging
-import math
 
 import numpy as np
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QKeySequence, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
-    QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsView,
     QMenu,
@@ -28,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_sandbox.ui.map_items import (
-    TIE_KIND_NAMES,
     Z_MAP,
     Z_STATE_SELECTED,
     Z_STATES,
@@ -38,8 +34,17 @@ from alliance_sandbox.ui.map_items import (
     StateItem,
     TieLayer,
     label_font,
-    place_labels,
 )
+from alliance_sandbox.ui.map_layout import (
+    covers_a_state,
+    fit_states,
+    nearest,
+    place_labels,
+    scale_limits,
+    short_name,
+    world_zoom,
+)
+from alliance_sandbox.ui.map_popups import ALLY_MENU_SIZE, state_menu, state_tooltip
 from alliance_sandbox.ui.palette import (
     COMMITMENT_LEVELS,
     DESK,
@@ -48,22 +53,11 @@ from alliance_sandbox.ui.palette import (
     assign_bloc_colors,
     qcolor,
 )
+from alliance_sandbox.ui.world_map import make_backdrop, style_backdrop
 
-log = logging.getLogger(__name__)
-
-WORLD_RECT = QRectF(-180.0, -90.0, 360.0, 180.0)
 #: Room to pan around the world (and for zoom anchoring near its edges).
 SCENE_RECT = QRectF(-540.0, -300.0, 1080.0, 600.0)
-MAX_PX_PER_DEGREE = 400.0
 DRAG_THRESHOLD_PX = 3
-ALLY_MENU_SIZE = 15
-
-
-def short_name(name: str, state_id: str) -> str:
-    """The short form of a crowded label: the id when it is a short code ("BEL")."""
-    if len(state_id) <= 5:
-        return state_id
-    return (name or state_id)[:4] + "."
 
 
 class MapView(QGraphicsView):
@@ -92,10 +86,13 @@ class MapView(QGraphicsView):
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         # Measured with benchmarks/bench_map_drag.py (200 states, 2,000 ties, 1200x800): with
         # the still map frozen into one picture during a drag (see _freeze), every update mode
-        # gives 1.0-1.5 ms drag frames; Smart is Qt's default and repaints least on a turn.
+        # gives 1.0-1.5 ms drag frames. On a turn (cold-war-1955 after 1,000 turns, 1600x1000
+        # window) one rectangle around all that changed paints in about 3.4 ms where Smart,
+        # which may clip to many small rectangles, took about 4.2: the ties cross most of
+        # the map anyway.
         # DontSavePainterState and DontAdjustForAntialiasing changed a full repaint by less
         # than the noise (35-37 ms either way), so the safe default flags stay.
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
@@ -105,7 +102,7 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setBackgroundBrush(QBrush(qcolor(self.theme.sea)))
 
-        self.map_item = self._make_backdrop()
+        self.map_item = self._add_backdrop()
         self.ties = TieLayer(self._scene, self.theme)
         self.legend = LegendWidget(self, self.theme)
         self._font = label_font(self.theme.label_px)
@@ -132,29 +129,9 @@ class MapView(QGraphicsView):
 
     # ------------------------------------------------------------------ building
 
-    def _make_backdrop(self):
-        """The Natural Earth map from world_map.py; a plain graticule if it cannot load."""
-        try:
-            from alliance_sandbox.ui import world_map
-
-            item = world_map.build_map_item()
-            world_map.set_map_style(item, presentation=False)
-            self._quiet_borders(item)
-        except Exception as exc:  # missing asset or module: the sandbox still works
-            log.warning("world map unavailable (%s); drawing a graticule instead", exc)
-            world_map = None
-            path = QPainterPath()
-            for lon in range(-180, 181, 30):
-                path.moveTo(lon, -90)
-                path.lineTo(lon, 90)
-            for lat in range(-90, 91, 30):
-                path.moveTo(-180, -lat)
-                path.lineTo(180, -lat)
-            item = QGraphicsPathItem(path)
-            pen = QPen(qcolor(self.theme.graticule), 1.0)
-            pen.setCosmetic(True)
-            item.setPen(pen)
-        self._world_map_module = world_map
+    def _add_backdrop(self):
+        """The map under the states (world_map.make_backdrop), cached as a picture."""
+        item, self._real_map = make_backdrop(self.theme)
         # The map changes only with the zoom: painting it costs ~12 ms a full frame, blitting
         # its cached picture ~1 ms. Qt caches only the visible part of an item larger than the
         # viewport, so deep zoom does not make a huge pixmap.
@@ -163,18 +140,6 @@ class MapView(QGraphicsView):
         item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self._scene.addItem(item)
         return item
-
-    def _quiet_borders(self, item) -> None:
-        """Country borders a step lighter than the thinnest tie, whatever the map's own style.
-
-        Why: on the projector style the borders (dark, 1.6 px) looked exactly like alignment
-        ties; on a map of alliances the ties are the content and borders the backdrop.
-        """
-        pen = item.pen()
-        pen.setColor(qcolor(self.theme.border))
-        pen.setWidthF(min(pen.widthF(), self.theme.border_width))
-        item.setPen(pen)
-        item.update()
 
     def _rebuild_items(self, ids: list[str]) -> None:
         if self._drag is not None:
@@ -283,9 +248,8 @@ class MapView(QGraphicsView):
         self.theme = theme
         self._font = label_font(theme.label_px)
         self.setBackgroundBrush(QBrush(qcolor(theme.sea)))
-        if self._world_map_module is not None:
-            self._world_map_module.set_map_style(self.map_item, presentation=on)
-            self._quiet_borders(self.map_item)
+        if self._real_map:
+            style_backdrop(self.map_item, theme)
         self.ties.apply_theme(theme)
         self.legend.set_theme(theme)
         self._place_legend()
@@ -342,63 +306,14 @@ class MapView(QGraphicsView):
         world = self._world
         if world is None or state_id not in world.index:
             return ""
-        i = world.index[state_id]
-        sat = float(world.satisfaction[i])
-        stance = "status quo" if sat >= 0 else "revisionist"
-        rows = [
-            f"<b>{html.escape(world.names[i] or state_id)}</b> ({html.escape(state_id)})",
-            f"Capability: {world.capability[i]:.3g} ({100 * world.share[i]:.1f}% of world)",
-            f"Offense: {world.offense[i]:.2f} &nbsp; Aggression: {world.aggression[i]:.2f}",
-            f"Satisfaction: {sat:+.2f} ({stance})",
-        ]
-        for key, title in (("abandonment", "Abandonment risk"), ("entrapment", "Entrapment risk")):
-            values = (self._risks or {}).get(key)
-            if values is not None and i < len(values) and np.isfinite(values[i]):
-                rows.append(f"{title}: {100 * float(values[i]):.0f}%")
-        partners = self._partners(i)
-        if partners:
-            text = ", ".join(f"{html.escape(world.names[j] or world.ids[j])} ({kind})"
-                             for j, kind in partners[:6])
-            more = f" +{len(partners) - 6}" if len(partners) > 6 else ""
-            rows.append(f"Ties: {text}{more}")
-        size = 18 if self.presentation() else 13
-        return f"<div style='font-size:{size}px'>" + "<br>".join(rows) + "</div>"
+        return state_tooltip(world, world.index[state_id], self._risks, self.presentation())
 
     def build_context_menu(self, state_id: str) -> QMenu:
         """The right-click menu of a state (separate from the event so tests can drive it)."""
-        world = self._world
-        i = world.index[state_id]
-        menu = QMenu(self)
-        font = menu.font()
-        if self.presentation():
-            font.setPixelSize(18)
-        menu.setFont(font)
-
-        def name(j: int) -> str:
-            return world.names[j] or world.ids[j]
-
-        near = self._nearest(i, ALLY_MENU_SIZE + 8)
-        for title, kind in (("Ally with", "alliance"), ("Entente with", "entente")):
-            code = TIE_KIND_NAMES.index(kind) + 1
-            others = [j for j in near if world.tie_kind[i, j] != code][:ALLY_MENU_SIZE]
-            sub = menu.addMenu(title)
-            sub.setFont(font)  # submenus are windows of their own: no inherited font
-            sub.setEnabled(bool(others))
-            for j in sorted(others, key=name):
-                act = sub.addAction(name(j))
-                act.triggered.connect(
-                    lambda _=False, b=world.ids[j], k=kind: self.tieRequested.emit(state_id, b, k))
-        partners = self._partners(i)
-        sub = menu.addMenu("Break tie with")
-        sub.setFont(font)
-        sub.setEnabled(bool(partners))
-        for j, kind in sorted(partners, key=lambda p: name(p[0])):
-            act = sub.addAction(f"{name(j)} ({kind})")
-            act.triggered.connect(
-                lambda _=False, b=world.ids[j]: self.tieRemoveRequested.emit(state_id, b))
-        menu.addSeparator()
-        menu.addAction("Select").triggered.connect(lambda: self.select(state_id))
-        return menu
+        i = self._world.index[state_id]
+        return state_menu(self, self._world, i, self._nearest(i, ALLY_MENU_SIZE + 8),
+                          self.presentation(), self.tieRequested.emit,
+                          self.tieRemoveRequested.emit, self.select)
 
     # ------------------------------------------------------------------ drawing helpers
 
@@ -408,9 +323,16 @@ class MapView(QGraphicsView):
         return min(1.0, max(0.7, min(vp.width(), vp.height()) / 640.0))
 
     def _radii(self) -> np.ndarray:
+        """Disc radii in pixels, in steps of half a pixel.
+
+        Why the steps: capabilities drift a little every turn, and a disc whose radius
+        changes must be drawn again, and so must its label (moved by the new radius) from
+        its text path and halo. On cold-war-1955 exact radii redrew about 7 discs and 9
+        labels a turn for changes nobody could see; half-pixel steps, about 3 and 3.
+        """
         theme = self.theme
         k = theme.radius_per_sqrt_share * self._size_factor()
-        return np.maximum(theme.min_radius, k * np.sqrt(self._share))
+        return np.round(2.0 * np.maximum(theme.min_radius, k * np.sqrt(self._share))) / 2.0
 
     def _resize_discs(self) -> None:
         radii = self._radii()
@@ -431,15 +353,8 @@ class MapView(QGraphicsView):
         self.ties.set_ties(rows, cols, codes, levels)
         self.ties.redraw(self._x, self._y)
 
-    def _partners(self, i: int) -> list[tuple[int, str]]:
-        row = self._world.tie_kind[i]
-        return [(int(j), TIE_KIND_NAMES[int(row[j]) - 1]) for j in np.flatnonzero(row)]
-
     def _nearest(self, i: int, count: int) -> list[int]:
-        x, y = self._x, self._y
-        dx = ((x - x[i] + 180.0) % 360.0 - 180.0) * math.cos(math.radians(-y[i]))  # date line
-        order = np.argsort(dx * dx + (y - y[i]) ** 2).tolist()
-        return [j for j in order if j != i][:count]
+        return nearest(self._x, self._y, i, count)
 
     def _apply_marks(self) -> None:
         for item in self._items:
@@ -467,10 +382,7 @@ class MapView(QGraphicsView):
         if not self._labels:
             return
         t = self.viewportTransform()
-        obstacles = []
-        if self.legend.isVisibleTo(self):
-            obstacles.append(QRectF(self.legend.geometry()).translated(
-                -self.viewport().x(), -self.viewport().y()))
+        obstacles = [] if not self.legend.isVisibleTo(self) else [self._legend_area()]
         first = [self._index[s] for s in ([self._selected] if self._selected else [])
                  + sorted(self._highlight) if s in self._index]
         order = first + [i for i in np.argsort(-self._share, kind="stable").tolist()
@@ -498,8 +410,7 @@ class MapView(QGraphicsView):
 
     def _scale_limits(self) -> tuple[float, float]:
         vp = self.viewport().size()
-        world_fit = min(vp.width() / WORLD_RECT.width(), vp.height() / WORLD_RECT.height())
-        return 0.6 * world_fit, MAX_PX_PER_DEGREE
+        return scale_limits(vp.width(), vp.height())
 
     def _zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
         self._thaw()
@@ -529,77 +440,30 @@ class MapView(QGraphicsView):
         self._fit_pending = False
         self._thaw()
         lo, hi = self._scale_limits()
+        w, h = vp.width(), vp.height()
         if len(self._x):
-            s, cx, cy = self._fit_states(vp.width(), vp.height(), lo, hi)
-            if self._under_legend(s, cx, cy):
+            radii = self._radii()
+            rects = [label.pixel_rect("below") for label in self._labels]
+            s, cx, cy = fit_states(self._x, self._y, radii, rects, w, h, lo, hi)
+            legend = self._legend_area()
+            if legend is not None and covers_a_state(legend, self._x, self._y, radii, rects,
+                                                     s, cx, cy, w, h):
                 # Give the legend its own strip at the bottom rather than hide a state.
                 reserve = self.legend.height() + 10
-                s, cx, cy = self._fit_states(vp.width(), vp.height() - reserve, lo, hi)
+                s, cx, cy = fit_states(self._x, self._y, radii, rects, w, h - reserve, lo, hi)
                 cy += reserve / 2 / s
         else:
-            s = min(hi, max(lo, min((vp.width() - 16) / WORLD_RECT.width(),
-                                    (vp.height() - 16) / WORLD_RECT.height())))
-            cx, cy = 0.0, 0.0
+            s, cx, cy = world_zoom(w, h, lo, hi), 0.0, 0.0
         self.setTransform(QTransform.fromScale(s, s))
         self.centerOn(cx, cy)
         self._declutter_labels()
 
-    def _under_legend(self, s: float, cx: float, cy: float) -> bool:
-        """Would a disc or a label sit under the legend at zoom s centred on (cx, cy)?"""
+    def _legend_area(self) -> QRectF | None:
+        """The legend's rectangle in viewport pixels, or None when it is hidden."""
         if not self.legend.isVisible() and not self.legend.isVisibleTo(self):
-            return False
+            return None
         vp = self.viewport()
-        legend = QRectF(self.legend.geometry()).translated(-vp.x(), -vp.y())
-        px = (self._x - cx) * s + vp.width() / 2
-        py = (self._y - cy) * s + vp.height() / 2
-        radii = self._radii()
-        for i, label in enumerate(self._labels):
-            r = label.pixel_rect("below").united(
-                QRectF(-radii[i], -radii[i], 2 * radii[i], 2 * radii[i]))
-            if legend.intersects(r.translated(px[i], py[i])):
-                return True
-        return False
-
-    def _fit_states(self, width: int, height: int, lo: float, hi: float):
-        """The largest zoom at which every disc and label is inside the viewport, and its centre.
-
-        Discs and labels have pixel sizes, so the margin a state needs does not scale with
-        the zoom: bisect on the zoom instead of padding the bounding box by a guess.
-        """
-        pad = max(14.0, 0.05 * min(width, height))
-        radii = self._radii()
-        rects = [label.pixel_rect("below") for label in self._labels]
-        left = np.maximum(radii, [-r.left() for r in rects]) + pad
-        right = np.maximum(radii, [r.right() for r in rects]) + pad
-        top = radii + pad
-        bottom = np.maximum(radii, [r.bottom() for r in rects]) + pad
-        x = self._x - self._x.min()
-        y = self._y - self._y.min()
-
-        def box(s: float):
-            u, v = x * s, y * s
-            return (float((u - left).min()), float((u + right).max()),
-                    float((v - top).min()), float((v + bottom).max()))
-
-        def fits(s: float) -> bool:
-            x0, x1, y0, y1 = box(s)
-            return x1 - x0 <= width and y1 - y0 <= height
-
-        # A lone state or a tight cluster still gets a window of a few degrees of map.
-        span = max(float(x.max()), 8.0) , max(float(y.max()), 5.0)
-        hi = min(hi, width / span[0], height / span[1])
-        if fits(hi) or hi <= lo:
-            s = max(lo, hi)
-        elif not fits(lo):
-            s = lo
-        else:
-            a, b = lo, hi
-            for _ in range(40):
-                mid = (a + b) / 2
-                a, b = (mid, b) if fits(mid) else (a, mid)
-            s = a
-        x0, x1, y0, y1 = box(s)
-        return s, float(self._x.min()) + (x0 + x1) / 2 / s, float(self._y.min()) + (y0 + y1) / 2 / s
+        return QRectF(self.legend.geometry()).translated(-vp.x(), -vp.y())
 
     # ------------------------------------------------------------------ state drag (from items)
 
@@ -775,88 +639,3 @@ class MapView(QGraphicsView):
         self.legend.fit_to(self.width(), self.height())
         self.legend.move(margin, self.height() - self.legend.height() - margin)
         self.legend.raise_()
-
-
-# ---------------------------------------------------------------------- demo
-
-
-def demo_world():
-    """Twelve European states of about 1910: two alliances and an entente, for the demo."""
-    from alliance_sandbox.engine.world import World
-
-    rows = [  # id, name, capability, lon, lat, offense, aggression, satisfaction
-        ("GBR", "United Kingdom", 30, -1.5, 52.5, 0.5, 0.3, 0.6),
-        ("FRA", "France", 22, 2.5, 46.8, 0.5, 0.3, 0.4),
-        ("RUS", "Russia", 28, 37.6, 55.7, 0.4, 0.4, 0.1),
-        ("GER", "Germany", 38, 10.5, 51.2, 0.7, 0.6, -0.4),
-        ("AUH", "Austria-Hungary", 14, 16.4, 48.2, 0.4, 0.5, -0.1),
-        ("ITA", "Italy", 10, 12.5, 42.5, 0.4, 0.3, -0.2),
-        ("OTT", "Ottoman Empire", 7, 32.9, 39.9, 0.3, 0.3, -0.3),
-        ("SRB", "Serbia", 2, 20.5, 44.8, 0.3, 0.5, -0.5),
-        ("BEL", "Belgium", 2, 4.4, 50.8, 0.1, 0.1, 0.8),
-        ("NTH", "Netherlands", 2, 5.3, 52.1, 0.1, 0.1, 0.8),
-        ("SPN", "Spain", 4, -3.7, 40.4, 0.2, 0.1, 0.2),
-        ("ROM", "Romania", 3, 26.1, 44.4, 0.2, 0.2, 0.0),
-    ]
-    ids = [r[0] for r in rows]
-    n = len(rows)
-    col = list(zip(*rows))
-    world = World(
-        ids=ids, names=list(col[1]), capability=np.array(col[2], float),
-        lon=np.array(col[3]), lat=np.array(col[4]), offense=np.array(col[5]),
-        aggression=np.array(col[6]), satisfaction=np.array(col[7]),
-        tie_kind=np.zeros((n, n), np.int8), commitment=np.zeros((n, n)),
-        affinity=np.zeros((n, n)),
-    )
-    ix = world.index
-    for a, b, kind, c in [
-        ("GER", "AUH", "alliance", 0.9), ("GER", "ITA", "alliance", 0.5),
-        ("AUH", "ITA", "alliance", 0.5), ("FRA", "RUS", "alliance", 0.8),
-        ("GBR", "FRA", "entente", 0.5), ("GBR", "RUS", "entente", 0.4),
-        ("RUS", "SRB", "alignment", 0.3), ("GER", "OTT", "coalition", 0.5),
-        ("GBR", "BEL", "alignment", 0.3), ("AUH", "ROM", "alignment", 0.2),
-    ]:
-        world.set_tie(ix[a], ix[b], kind, c)
-    return world
-
-
-def demo_risks(world) -> dict:
-    rng = np.random.default_rng(1)
-    return {"abandonment": rng.uniform(0, 0.6, world.n), "entrapment": rng.uniform(0, 0.6, world.n)}
-
-
-def main(argv: list[str] | None = None) -> int:
-    import sys
-
-    from PySide6.QtWidgets import QApplication
-
-    argv = sys.argv if argv is None else argv
-    app = QApplication.instance() or QApplication(argv)
-    view = MapView()
-    world = demo_world()
-    view.set_world(world, demo_risks(world))
-    view.set_presentation("--presentation" in argv)
-
-    def moved(sid, lon, lat, _old_lon, _old_lat):  # the controller's part, in miniature
-        world.lon[world.index[sid]], world.lat[world.index[sid]] = lon, lat
-        view.set_world(world, demo_risks(world))
-
-    def tie(a, b, kind):
-        world.set_tie(world.index[a], world.index[b], kind, 0.6)
-        view.set_world(world, demo_risks(world))
-
-    def untie(a, b):
-        world.remove_tie(world.index[a], world.index[b])
-        view.set_world(world, demo_risks(world))
-
-    view.stateMoved.connect(moved)
-    view.tieRequested.connect(tie)
-    view.tieRemoveRequested.connect(untie)
-    view.resize(1200, 800)
-    view.setWindowTitle("Alliance Sandbox: map view demo")
-    view.show()
-    return app.exec()
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -17,12 +17,17 @@ selectable nor movable, and accepts no mouse buttons, so it never steals a drag.
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+
+from alliance_sandbox.ui.palette import Theme, qcolor
+
+log = logging.getLogger(__name__)
 
 ASSET_PATH = Path(__file__).resolve().parents[2] / "assets" / "world_110m.json"
 
@@ -188,5 +193,44 @@ def set_map_style(item: QGraphicsPathItem, presentation: bool) -> None:
     pen.setCosmetic(True)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    item.setPen(pen)
+    item.update()
+
+
+def make_backdrop(theme: Theme) -> tuple[QGraphicsPathItem, bool]:
+    """The map under the states, styled for `theme` (palette.DESK or PRESENTATION); a plain
+    graticule when the asset cannot be read, so the sandbox still works. Returns the item
+    and whether it is the real map (only that one is restyled by `style_backdrop`)."""
+    try:
+        item = build_map_item()
+    except Exception as exc:  # a missing or broken asset
+        log.warning("world map unavailable (%s); drawing a graticule instead", exc)
+        path = QPainterPath()
+        for lon in range(-180, 181, 30):
+            path.moveTo(lon, -90)
+            path.lineTo(lon, 90)
+        for lat in range(-90, 91, 30):
+            path.moveTo(-180, -lat)
+            path.lineTo(180, -lat)
+        item = QGraphicsPathItem(path)
+        pen = QPen(qcolor(theme.graticule), 1.0)
+        pen.setCosmetic(True)
+        item.setPen(pen)
+        return item, False
+    style_backdrop(item, theme)
+    return item, True
+
+
+def style_backdrop(item: QGraphicsPathItem, theme: Theme) -> None:
+    """The map's style for the theme, with country borders a step lighter than the thinnest
+    tie whatever that style says.
+
+    Why: on the projector style the borders (dark, 1.6 px) looked exactly like alignment
+    ties; on a map of alliances the ties are the content and borders the backdrop.
+    """
+    set_map_style(item, presentation=theme.name != "desk")
+    pen = item.pen()
+    pen.setColor(qcolor(theme.border))
+    pen.setWidthF(min(pen.widthF(), theme.border_width))
     item.setPen(pen)
     item.update()

@@ -1,60 +1,32 @@
 """The charts dock: the per-turn cache follows the history; curves, titles and hover follow it."""
 
-import os
+import json
+import re
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QPointF, Qt
 
-import json  # noqa: E402
-import re  # noqa: E402
-
-import numpy as np  # noqa: E402
-import pyqtgraph as pg  # noqa: E402
-import pytest  # noqa: E402
-from PySide6.QtCore import QPointF, Qt  # noqa: E402
-
-from alliance_sandbox.scenario import loads_scenario  # noqa: E402
-from alliance_sandbox.ui.charts import TOP_STATES, ChartsDock, SeriesCache, nice_ceiling  # noqa: E402
-from alliance_sandbox.ui.controller import Controller  # noqa: E402
+from alliance_sandbox.scenario import loads_scenario
+from alliance_sandbox.ui.charts import TOP_STATES, ChartsDock, SeriesCache, nice_ceiling
 
 # The offscreen platform cannot pass a window's size limits on; harmless, and not ours.
 pytestmark = pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
 
-SCENARIO = {
-    "schema_version": 1,
-    "name": "t",
-    "start_year": 1914,
-    "states": [
-        {"id": "A", "name": "Aurelia", "capability": 3, "lon": 10, "lat": 50, "offense": 0.8,
-         "aggression": 0.8, "satisfaction": -0.5},
-        {"id": "B", "name": "Borealis", "capability": 2, "lon": 20, "lat": 55},
-        {"id": "C", "name": "Caledon", "capability": 1.5, "lon": 0, "lat": 45},
-        {"id": "D", "name": "Dravia", "capability": 1, "lon": 25, "lat": 45},
-    ],
-    "ties": [{"a": "B", "b": "C", "kind": "alliance", "commitment": 0.7}],
-}
 
-
-def many_states(n=12):
-    states = [dict(s) for s in SCENARIO["states"]]
+def many_states(base, n=12):
+    """`base` (the dock scenario) with small states added up to n."""
+    states = base["states"]
     for k in range(len(states), n):
         states.append({"id": f"S{k}", "name": f"State {k}", "capability": 0.2 + 0.05 * k,
                        "lon": -20 + 4 * k, "lat": 40 + (k % 5)})
-    return dict(SCENARIO, states=states)
+    return base
 
 
 @pytest.fixture
-def controller(qtbot):
-    return Controller(loads_scenario(json.dumps(SCENARIO)))
-
-
-@pytest.fixture
-def charts(qtbot, controller):
-    dock = ChartsDock(controller)
-    qtbot.addWidget(dock)
-    dock.resize(600, 800)
-    dock.show()
-    qtbot.waitExposed(dock)
-    return dock
+def charts(show_dock, controller):
+    return show_dock(ChartsDock(controller), 600, 800)
 
 
 def allied_mean(record, name):
@@ -125,8 +97,8 @@ def test_an_edit_of_the_latest_turn_redraws_it(charts, controller):
     assert share_line.yData[-1] == pytest.approx(100 * controller.record.world.share[i])
 
 
-def test_share_lines_top_states_plus_others(qtbot):
-    controller = Controller(loads_scenario(json.dumps(many_states(12))))
+def test_share_lines_top_states_plus_others(qtbot, make_controller, dock_scenario):
+    controller = make_controller(many_states(dock_scenario, 12))
     charts = ChartsDock(controller)
     qtbot.addWidget(charts)
     controller.step(3)
@@ -184,9 +156,9 @@ def test_ranges_are_explicit_and_coarse(charts, controller):
     assert nice_ceiling(11) == 12 and nice_ceiling(13) == 15 and nice_ceiling(0.31) == pytest.approx(0.4)
 
 
-def test_load_starts_over(charts, controller):
+def test_load_starts_over(charts, controller, dock_scenario):
     controller.step(4)
-    controller.load(loads_scenario(json.dumps(many_states(10))))
+    controller.load(loads_scenario(json.dumps(many_states(dock_scenario, 10))))
     assert charts.point_count() == 1
     assert charts.cache.n_states == 10
 
@@ -226,8 +198,8 @@ def drawn(curve):
     return np.concatenate([body, tail])
 
 
-def test_cached_bodies_and_live_tails_draw_the_whole_series(qtbot):
-    controller = Controller(loads_scenario(json.dumps(many_states(12))))
+def test_cached_bodies_and_live_tails_draw_the_whole_series(qtbot, make_controller, dock_scenario):
+    controller = make_controller(many_states(dock_scenario, 12))
     charts = ChartsDock(controller)
     qtbot.addWidget(charts)
     controller.select("C")
@@ -298,3 +270,61 @@ def test_small_dock_shows_one_chart_at_a_time_and_wide_dock_side_by_side(qtbot, 
     tops = {round(plot.geometry().top()) for plot in charts.plots}
     assert len(tops) == 1  # side by side
     assert charts.point_count() == 4
+
+
+def shown_titles(charts):
+    return [plot.titleLabel for plot in charts.plots if plot.isVisible()]
+
+
+@pytest.mark.parametrize("presentation", [False, True])
+@pytest.mark.parametrize("size", [(380, 300), (600, 800), (1400, 380), (340, 600), (900, 330)])
+def test_titles_fit_their_plots_at_every_size(qtbot, charts, controller, presentation, size):
+    controller.step(3)
+    charts.set_presentation(presentation)
+    charts.resize(*size)
+    qtbot.wait(20)
+    for select in ("", "C"):
+        controller.select(select)
+        qtbot.wait(10)
+        for label in shown_titles(charts):
+            assert label.itemRect().width() <= label.width() + 1, label.text
+    # the long wording when there is room, a shorter one or a cut one ("…") when not
+    controller.select("")
+    assert "mean" in charts.risk_title() or "…" in charts.risk_title()
+
+
+def test_a_narrow_projector_column_shows_one_chart_with_its_legend_below(qtbot, charts, controller):
+    controller.step(3)
+    charts.set_presentation(True)
+    charts.resize(340, 600)
+    qtbot.wait(20)
+    arrangement = charts.arrangement
+    assert arrangement.single and arrangement.legend_below
+    assert charts.shown_plots() == ["risks"]
+    qtbot.mouseClick(charts.plot_buttons["shares"], Qt.MouseButton.LeftButton)  # a tab
+    qtbot.wait(20)
+    assert charts.shown_plots() == ["shares"]
+    title = charts.share_plot.titleLabel
+    assert title.itemRect().width() <= title.width() + 1
+    legend = charts._legends[1]
+    assert legend.itemRect().width() <= legend.width() + 1  # in columns that fit: not cut
+    assert legend.mapRectToScene(legend.itemRect()).bottom() <= charts.view.height() + 1
+    assert charts.share_plot.height() > 0.5 * charts.view.height()
+
+
+def test_arrangement_for_strips_columns_and_small_docks():
+    from alliance_sandbox.ui.chart_parts import LegendSize, arrange
+
+    legends = [LegendSize((90.0, 80.0), 15.0), LegendSize((100.0,) * 9, 15.0), LegendSize((40.0, 90.0), 15.0)]
+    every = [0, 1, 2]
+    wide = arrange(1400, 350, every, 0, legends, (200, 110))
+    assert wide.horizontal and wide.legend_below and not wide.single
+    assert wide.columns[1] >= 3  # the nine share entries in a few rows under their plot
+    tall = arrange(600, 770, every, 0, legends, (200, 110))
+    assert not tall.horizontal and not tall.legend_below and tall.shown == (0, 1, 2)
+    strip = arrange(1000, 200, every, 1, legends, (300, 170))
+    assert strip.single and strip.shown == (1,) and not strip.legend_below  # legend beside it
+    column = arrange(330, 560, every, 1, legends, (300, 170))
+    assert column.single and column.legend_below
+    alone = arrange(330, 560, [2], 2, legends, (300, 170))
+    assert not alone.single and alone.shown == (2,)  # one chart asked for is not "single"

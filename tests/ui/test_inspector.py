@@ -1,52 +1,23 @@
 """The inspector dock: model -> widgets, and real key and mouse edits -> controller -> model."""
 
-import os
+import json
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QStyle, QStyleOptionSlider
 
-import json  # noqa: E402
-
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from PySide6.QtWidgets import QStyle, QStyleOptionSlider  # noqa: E402
-
-from alliance_sandbox.engine.world import DEFAULT_COMMITMENT, TIE_KINDS, tie_code  # noqa: E402
-from alliance_sandbox.scenario import loads_scenario  # noqa: E402
-from alliance_sandbox.ui.controller import Controller  # noqa: E402
-from alliance_sandbox.ui.inspector import InspectorDock  # noqa: E402
+from alliance_sandbox.engine.world import DEFAULT_COMMITMENT, TIE_KINDS, tie_code
+from alliance_sandbox.scenario import loads_scenario
+from alliance_sandbox.ui.inspector import InspectorDock
 
 # The offscreen platform cannot pass a window's size limits on; harmless, and not ours.
 pytestmark = pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
 
-SCENARIO = {
-    "schema_version": 1,
-    "name": "t",
-    "start_year": 1914,
-    "states": [
-        {"id": "A", "name": "Aurelia", "capability": 3, "lon": 10, "lat": 50, "offense": 0.8,
-         "aggression": 0.8, "satisfaction": -0.5},
-        {"id": "B", "name": "Borealis", "capability": 2, "lon": 20, "lat": 55},
-        {"id": "C", "name": "Caledon", "capability": 1.5, "lon": 0, "lat": 45},
-        {"id": "D", "name": "Dravia", "capability": 1, "lon": 25, "lat": 45},
-    ],
-    "ties": [{"a": "B", "b": "C", "kind": "alliance", "commitment": 0.7}],
-}
-
 
 @pytest.fixture
-def controller(qtbot):
-    return Controller(loads_scenario(json.dumps(SCENARIO)))
-
-
-@pytest.fixture
-def dock(qtbot, controller):
-    dock = InspectorDock(controller)
-    qtbot.addWidget(dock)
-    dock.resize(520, 800)
-    dock.show()
-    qtbot.waitExposed(dock)
-    return dock
+def dock(show_dock, controller):
+    return show_dock(InspectorDock(controller), 520, 800)
 
 
 def index(controller, sid):
@@ -223,9 +194,9 @@ def test_presentation_enlarges_fonts(dock, controller):
     assert dock.field_row("capability").spin.font().pointSizeF() == pytest.approx(normal)
 
 
-def test_load_clears_the_selection(dock, controller):
+def test_load_clears_the_selection(dock, controller, dock_scenario):
     controller.select("A")
-    data = dict(SCENARIO, states=SCENARIO["states"][1:], ties=[])
+    data = dict(dock_scenario, states=dock_scenario["states"][1:], ties=[])
     controller.load(loads_scenario(json.dumps(data)))
     assert dock.hint_label.isVisible()
     controller.select("B")

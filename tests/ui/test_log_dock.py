@@ -1,52 +1,23 @@
 """The log dock: turns and events appear, follow Back/Reset/Load, filter, and a click highlights."""
 
-import os
+import json
+import re
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import pytest
+from PySide6.QtCore import QPoint, Qt
 
-import json  # noqa: E402
-import re  # noqa: E402
-
-import pytest  # noqa: E402
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
-
-from alliance_sandbox.engine.events import Event  # noqa: E402
-from alliance_sandbox.scenario import loads_scenario  # noqa: E402
-from alliance_sandbox.ui import log_dock as log_module  # noqa: E402
-from alliance_sandbox.ui.controller import Controller  # noqa: E402
-from alliance_sandbox.ui.log_dock import GROUPS, LogDock, header_text, kind_style  # noqa: E402
+from alliance_sandbox.engine.events import Event
+from alliance_sandbox.scenario import loads_scenario
+from alliance_sandbox.ui import log_dock as log_module
+from alliance_sandbox.ui.log_dock import GROUPS, LogDock, header_text, kind_style
 
 # The offscreen platform cannot pass a window's size limits on; harmless, and not ours.
 pytestmark = pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
 
-SCENARIO = {
-    "schema_version": 1,
-    "name": "t",
-    "start_year": 1914,
-    "states": [
-        {"id": "A", "name": "Aurelia", "capability": 3, "lon": 10, "lat": 50, "offense": 0.8,
-         "aggression": 0.8, "satisfaction": -0.5},
-        {"id": "B", "name": "Borealis", "capability": 2, "lon": 20, "lat": 55},
-        {"id": "C", "name": "Caledon", "capability": 1.5, "lon": 0, "lat": 45},
-        {"id": "D", "name": "Dravia", "capability": 1, "lon": 25, "lat": 45},
-    ],
-    "ties": [{"a": "B", "b": "C", "kind": "alliance", "commitment": 0.7}],
-}
-
 
 @pytest.fixture
-def controller(qtbot):
-    return Controller(loads_scenario(json.dumps(SCENARIO)))
-
-
-@pytest.fixture
-def log(qtbot, controller):
-    dock = LogDock(controller)
-    qtbot.addWidget(dock)
-    dock.resize(600, 500)
-    dock.show()
-    qtbot.waitExposed(dock)
-    return dock
+def log(show_dock, controller):
+    return show_dock(LogDock(controller), 600, 500)
 
 
 def expected(controller, first=1):
@@ -70,7 +41,7 @@ def test_turns_and_events_appear_with_numbers(log, controller):
     assert "6 turns" in log.count_label.text()
 
 
-def test_back_reset_and_load_remove_entries(log, controller):
+def test_back_reset_and_load_remove_entries(log, controller, dock_scenario):
     controller.step(5)
     last = controller.sim.history[-1]
     controller.back()
@@ -86,7 +57,7 @@ def test_back_reset_and_load_remove_entries(log, controller):
     assert log.turns_shown() == [0]
     assert log.entries() == []
     controller.step(2)
-    controller.load(loads_scenario(json.dumps(SCENARIO)))
+    controller.load(loads_scenario(json.dumps(dock_scenario)))
     assert log.turns_shown() == [0]
 
 

@@ -286,6 +286,30 @@ def test_escape_leaves_presentation_only_when_presenting(qtbot, window):
     assert not window.is_presenting()
 
 
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
+def test_presentation_gives_the_map_most_of_the_screen(qtbot, window, size):
+    """On a 4:3 projector the charts take a third of the width and show one chart at a time;
+    on a wide screen they take a strip under the map. Their titles are never cut mid-word."""
+    window.resize(*size)
+    qtbot.wait(20)
+    window.set_presentation(True, fullscreen=False)
+    window.resize(*size)
+    qtbot.wait(50)
+    charts = window.docks["charts"]
+    central = window.centralWidget()
+    if size == (1024, 768):
+        assert window.dockWidgetArea(charts) == Qt.DockWidgetArea.RightDockWidgetArea
+        assert central.width() >= 0.64 * window.width()
+        assert len(charts.shown_plots()) == 1
+    else:
+        assert window.dockWidgetArea(charts) == Qt.DockWidgetArea.BottomDockWidgetArea
+        assert central.height() >= 0.55 * window.height()
+    for plot in charts.plots:
+        if plot.isVisible():
+            assert plot.titleLabel.itemRect().width() <= plot.titleLabel.width() + 1
+    window.set_presentation(False)
+
+
 def test_inspector_dock_is_on_the_right(window):
     if "inspector" not in window.docks:
         pytest.skip("inspector dock not built yet")

@@ -10,7 +10,8 @@ from PySide6.QtGui import QHelpEvent, QWheelEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QToolTip  # noqa: E402
 
 from alliance_sandbox.engine.world import World  # noqa: E402
-from alliance_sandbox.ui.map_view import MapView, demo_world  # noqa: E402
+from alliance_sandbox.ui.map_demo import demo_world  # noqa: E402
+from alliance_sandbox.ui.map_view import MapView  # noqa: E402
 from alliance_sandbox.ui.palette import UNALIGNED_COLOR  # noqa: E402
 
 
@@ -421,7 +422,9 @@ def test_ally_menu_is_short_in_a_big_world(qtbot):
 # ---------------------------------------------------------------- demo and big worlds
 
 
-def test_demo_world_draws_and_drags_with_many_states(qtbot):
+@pytest.fixture
+def projector_demo(qtbot):
+    """The demo world in presentation mode at the projector's 1024x768: (view, world)."""
     v = MapView()
     qtbot.addWidget(v)
     v.resize(1024, 768)
@@ -430,20 +433,18 @@ def test_demo_world_draws_and_drags_with_many_states(qtbot):
     v.set_presentation(True)
     v.show()
     qtbot.waitExposed(v)
+    return v, w
+
+
+def test_demo_world_draws_and_drags_with_many_states(projector_demo):
+    v, w = projector_demo
     assert v.grab().width() == 1024
     shown = [sid for sid in w.ids if v.label_item(sid).isVisible()]
     assert len(shown) >= 9  # labels make room for each other; a few small ones may wait for zoom
 
 
-def test_labels_do_not_overlap_each_other_or_the_legend(qtbot):
-    v = MapView()
-    qtbot.addWidget(v)
-    v.resize(1024, 768)
-    w = demo_world()
-    v.set_world(w)
-    v.set_presentation(True)
-    v.show()
-    qtbot.waitExposed(v)
+def test_labels_do_not_overlap_each_other_or_the_legend(projector_demo):
+    v, w = projector_demo
     v.fit_all()
     boxes = [v.label_item(sid).pixel_rect().translated(QPointF(disc_point(v, sid)))
              for sid in w.ids if v.label_item(sid).isVisible()]
