@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import TIE_COST, Decision, Lens, arming, urgency
+from .base import PARTNER_THREAT, TIE_COST, Decision, Lens, arming, threat_similarity, urgency
 
 #: Weight of autonomy (bases, policy concessions) gained by the major partner per unit of
 #: capability asymmetry, and the smaller weight of what the minor partner gives up: the
@@ -21,24 +21,25 @@ class AutonomySecurity(Lens):
     )
     citation = "Morrow (1991), Alliances and Asymmetry, AJPS 35(4): 904-933"
     rule = (
-        "desire[i,j] = urgency x i's worst threat x min(1, 2 x j's relative capability) "
-        "(security) + 0.3 x the capability asymmetry if i is the major partner, or - 0.1 x it "
-        "if i is the minor one (autonomy) - tie cost."
+        "desire[i,j] = urgency x i's worst threat x similarity of i's and j's threats x min(1, 2 x "
+        "j's relative capability) (security) + 0.3 x the capability asymmetry if i is the major "
+        "partner, or - 0.1 x it if i is the minor one (autonomy) - 0.5 x j's own threat - tie cost."
     )
 
     def decide(self, world, seen):
         threat = self.threat(world, seen)
         worst = threat.max(axis=1)
-        security = urgency(world) * worst[:, None] * np.minimum(1.0, 2.0 * seen.relative)
+        # security only from a partner that faces the same threats (not from a stranger to them)
+        security = urgency(world) * worst[:, None] * threat_similarity(threat) * np.minimum(1.0, 2.0 * seen.relative)
         asymmetry = seen.relative.T - seen.relative  # > 0 when i is the major partner
         autonomy = np.where(asymmetry > 0, AUTONOMY_WEIGHT, AUTONOMY_GIVEN) * asymmetry
-        desire = security + autonomy - TIE_COST
+        desire = security + autonomy - PARTNER_THREAT * threat - TIE_COST
         np.fill_diagonal(desire, -1.0)
         return Decision(threat, desire, arming(world, seen, threat), autonomy)
 
     def reason(self, world, seen, decision, i, j):
         ids = world.ids
-        gain = decision.desire[i, j] - decision.extra[i, j] + TIE_COST
+        gain = decision.desire[i, j] - decision.extra[i, j] + TIE_COST + PARTNER_THREAT * decision.threat[i, j]
         role = "major" if decision.extra[i, j] > 0 else "minor"
         return (
             f"{ids[i]} is the {role} partner: security {gain:+.2f}, "

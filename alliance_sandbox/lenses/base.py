@@ -65,21 +65,24 @@ def helpfulness(seen: Perception) -> np.ndarray:
     return 0.5 + 0.5 * np.minimum(1.0, 2.0 * seen.relative)
 
 
-def common_threat(threat: np.ndarray) -> np.ndarray:
-    """[i, j] = cosine(threat[i], threat[j]) x sqrt(worst_i x worst_j): fearing the same states, and fearing them much.
-
-    The cosine of the two threat profiles says whether i and j fear the same states; the
-    geometric mean of their worst threats says how much. Unlike a plain sum over all
-    states it does not grow with the size of the world. One matrix product, no Python loop.
-    """
+def threat_similarity(threat: np.ndarray) -> np.ndarray:
+    """[i, j] = cosine of the two threat profiles: 1 when i and j fear the same states in the
+    same proportions, 0 when they fear different ones. One matrix product, no Python loop."""
     shared = threat @ threat.T
     norms = np.sqrt(np.diag(shared))
     denom = np.outer(norms, norms)
     cosine = np.divide(shared, denom, out=np.zeros_like(shared), where=denom > 0)
+    np.fill_diagonal(cosine, 0.0)
+    return cosine
+
+
+def common_threat(threat: np.ndarray) -> np.ndarray:
+    """[i, j] = similarity[i, j] x sqrt(worst_i x worst_j): fearing the same states, and fearing them much.
+
+    Unlike a plain sum over all states it does not grow with the size of the world.
+    """
     worst = threat.max(axis=1) if threat.size else np.zeros(0)
-    common = cosine * np.sqrt(np.outer(worst, worst))
-    np.fill_diagonal(common, 0.0)
-    return common
+    return threat_similarity(threat) * np.sqrt(np.outer(worst, worst))
 
 
 def urgency(world: World) -> float:
