@@ -38,7 +38,7 @@ def resolve_crises(world: World, seen: Perception, rng: np.random.Generator) -> 
     draws = rng.random(world.n)  # one draw per state every turn: the stream never shifts
     pressing = np.nonzero(draws < s.crisis_rate * world.aggression**2)[0]
     events: list[Event] = []
-    ids = world.ids
+    ids, nm = world.ids, world.names
     for k in pressing.tolist():
         exposure = seen.walt_threat[:, k].copy()
         exposure[k] = 0.0
@@ -47,7 +47,7 @@ def resolve_crises(world: World, seen: Perception, rng: np.random.Generator) -> 
         if exposure[i] < CRISIS_THRESHOLD:
             continue
         events.append(
-            Event("crisis", (ids[k], ids[i]), f"Crisis: {ids[k]} presses {ids[i]} (threat {exposure[i]:.2f})",
+            Event("crisis", (ids[k], ids[i]), f"Crisis: {nm[k]} presses {nm[i]} (threat {exposure[i]:.2f})",
                   {"threat": exposure[i]})
         )
         events.extend(_call_partners(world, seen, rng, k, i, od))
@@ -57,7 +57,7 @@ def resolve_crises(world: World, seen: Perception, rng: np.random.Generator) -> 
 
 
 def _call_partners(world, seen, rng, k, i, od) -> list[Event]:
-    ids, events = world.ids, []
+    ids, nm, events = world.ids, world.names, []
     partners = [j for j in np.nonzero(world.tie_kind[i])[0].tolist() if j != k]
     for j in partners:
         c = float(world.commitment[i, j])
@@ -68,24 +68,24 @@ def _call_partners(world, seen, rng, k, i, od) -> list[Event]:
             if seen.walt_threat[j, k] < OWN_FIGHT * seen.walt_threat[i, k]:
                 kind = "chain_gang" if od > 0.5 else "entrapped"
                 events.append(Event(kind, (ids[j], ids[i], ids[k]),
-                    f"{ids[j]} is dragged into {ids[i]}'s crisis with {ids[k]} though {ids[k]} threatens it only "
+                    f"{nm[j]} is dragged into {nm[i]}'s crisis with {nm[k]} though {nm[k]} threatens it only "
                     f"{seen.walt_threat[j, k]:.2f} (answer chance {p:.2f}; entrapment, Snyder 1984"
                     + ("; chain-ganging under offence dominance, Christensen & Snyder 1990)" if od > 0.5 else ")"),
                     values))
             else:
                 events.append(Event("honoured", (ids[j], ids[i], ids[k]),
-                    f"{ids[j]} stands by {ids[i]} against {ids[k]} (answer chance {p:.2f})", values))
+                    f"{nm[j]} stands by {nm[i]} against {nm[k]} (answer chance {p:.2f})", values))
         else:
             _nudge(world, i, j, -0.1)
             kind = "buck_pass" if od < 0.5 else "abandoned"
-            text = (f"{ids[j]} fails to help {ids[i]} against {ids[k]} (answer chance {p:.2f}; abandonment, Snyder 1984"
+            text = (f"{nm[j]} fails to help {nm[i]} against {nm[k]} (answer chance {p:.2f}; abandonment, Snyder 1984"
                     + ("; buck-passing under defence dominance, Christensen & Snyder 1990)" if od < 0.5 else ")"))
             events.append(Event(kind, (ids[j], ids[i], ids[k]), text, values))
     return events
 
 
 def _drag_aggressor_partners(world, seen, rng, k, i, od) -> list[Event]:
-    ids, events = world.ids, []
+    ids, nm, events = world.ids, world.names, []
     for j in np.nonzero(world.tie_kind[k])[0].tolist():
         if j == i:
             continue
@@ -93,20 +93,20 @@ def _drag_aggressor_partners(world, seen, rng, k, i, od) -> list[Event]:
         if rng.random() < p and seen.walt_threat[j, i] < NO_QUARREL:
             kind = "chain_gang" if od > 0.5 else "entrapped"
             events.append(Event(kind, (ids[j], ids[k], ids[i]),
-                f"{ids[j]} is dragged behind {ids[k]} into its crisis with {ids[i]} (chance {p:.2f}; entrapment)",
+                f"{nm[j]} is dragged behind {nm[k]} into its crisis with {nm[i]} (chance {p:.2f}; entrapment)",
                 {"p_drag": p}))
     return events
 
 
 def _crisis_coalition(world, seen, k, i) -> list[Event]:
-    ids, events = world.ids, []
+    ids, nm, events = world.ids, world.names, []
     fearful = np.nonzero((seen.walt_threat[:, k] >= COALITION_FEAR) & (world.tie_kind[i] == 0))[0].tolist()
     for j in fearful:
         if j in (i, k) or world.tie_kind[j, k]:
             continue
-        world.set_tie(i, j, "coalition", 0.5, since=world.turn)
+        world.set_tie(i, j, "coalition", 0.5, since=world.now())
         events.append(Event("coalition", (ids[j], ids[i], ids[k]),
-            f"{ids[j]} joins {ids[i]} in a crisis coalition against {ids[k]} (its threat from {ids[k]} "
+            f"{nm[j]} joins {nm[i]} in a crisis coalition against {nm[k]} (its threat from {nm[k]} "
             f"{seen.walt_threat[j, k]:.2f})", {"threat": seen.walt_threat[j, k]}))
     return events
 

@@ -161,13 +161,9 @@ def _form_new_ties(world: World, mutual: np.ndarray, upper: np.ndarray, explain)
             continue
         busy[i] = busy[j] = True
         kind = "entente" if mutual[i, j] >= ENTENTE_FROM else "alignment"
-        world.set_tie(i, j, kind, NEW_TIE_COMMITMENT, since=_now(world))
+        world.set_tie(i, j, kind, NEW_TIE_COMMITMENT, since=world.now())
         events.append(explain("form", i, j, f"forms an {kind} with"))
     return events
-
-
-def _now(world: World) -> int:
-    return world.start_year + world.turn if world.start_year is not None else world.turn
 
 
 def apply_arming(world: World, arm: np.ndarray, before: np.ndarray) -> list[tuple[int, float, float]]:

@@ -132,7 +132,7 @@ class Simulation:
         self._rerecord()
 
     def set_tie(self, i: int, j: int, kind: str, commitment: float) -> None:
-        self.world.set_tie(i, j, kind, float(np.clip(commitment, 0.0, 1.0)), since=self._now())
+        self.world.set_tie(i, j, kind, float(np.clip(commitment, 0.0, 1.0)), since=self.world.now())
         self._rerecord()
 
     def remove_tie(self, i: int, j: int) -> None:
@@ -145,10 +145,6 @@ class Simulation:
         self._rerecord()
 
     # --- internals ---------------------------------------------------------------------
-    def _now(self) -> int:
-        w = self.world
-        return w.start_year + w.turn if w.start_year is not None else w.turn
-
     def _record(self, events: list[Event], arm: np.ndarray) -> TurnRecord:
         seen = perceive(self.world)
         risks = alliance_risks(self.world, seen, self.lens.threat(self.world, seen))

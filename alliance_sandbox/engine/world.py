@@ -143,6 +143,10 @@ class World:
         total = self.capability.sum()
         return self.capability / total if total > 0 else np.full(self.n, 1.0 / max(self.n, 1))
 
+    def now(self) -> int:
+        """The current year if the world has a start year, else the turn: what `tie_since` holds."""
+        return self.start_year + self.turn if self.start_year is not None else self.turn
+
     def tied(self) -> np.ndarray:
         """Boolean (n, n): where a tie exists."""
         return self.tie_kind != NO_TIE
