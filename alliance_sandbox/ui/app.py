@@ -52,6 +52,7 @@ def run_app(path: str | None = None, screenshot: str | None = None, turns: int =
     if not window.restored_geometry:  # first run: the asked size, unless the screen is smaller
         free = window.screen().availableGeometry()
         if free.width() < size[0] or free.height() < size[1]:
+            window.setGeometry(free)  # also right where no window manager maximizes (a bare X server)
             window.setWindowState(Qt.WindowState.WindowMaximized)
         else:
             window.resize(*size)
