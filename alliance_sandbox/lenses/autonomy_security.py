@@ -38,10 +38,10 @@ class AutonomySecurity(Lens):
         return Decision(threat, desire, arming(world, seen, threat), autonomy)
 
     def reason(self, world, seen, decision, i, j):
-        ids = world.ids
+        names = world.names
         gain = decision.desire[i, j] - decision.extra[i, j] + TIE_COST + PARTNER_THREAT * decision.threat[i, j]
         role = "major" if decision.extra[i, j] > 0 else "minor"
         return (
-            f"{ids[i]} is the {role} partner: security {gain:+.2f}, "
+            f"{names[i]} is the {role} partner: security {gain:+.2f}, "
             f"autonomy {decision.extra[i, j]:+.2f}; desire {decision.desire[i, j]:+.2f}"
         )

@@ -120,9 +120,9 @@ def common_threat_reason(world: World, seen: Perception, decision: Decision, i: 
     k = int(np.argmax(t[i] * t[j]))
     if t[i, k] * t[j, k] <= 0:
         return f"no common threat; desire {decision.desire[i, j]:+.2f}"
-    ids = world.ids
+    names = world.names
     return (
-        f"common threat {ids[k]}: to {ids[i]} {t[i, k]:.2f}, to {ids[j]} {t[j, k]:.2f}; "
-        f"{ids[j]}'s help {0.5 + 0.5 * min(1.0, 2.0 * seen.relative[i, j]):.2f}; "
+        f"common threat {names[k]}: to {names[i]} {t[i, k]:.2f}, to {names[j]} {t[j, k]:.2f}; "
+        f"{names[j]}'s help {0.5 + 0.5 * min(1.0, 2.0 * seen.relative[i, j]):.2f}; "
         f"desire {decision.desire[i, j]:+.2f}"
     )

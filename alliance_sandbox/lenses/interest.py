@@ -42,11 +42,11 @@ class BalanceOfInterests(Lens):
         return Decision(threat, desire, arming(world, seen, threat))
 
     def reason(self, world, seen, decision, i, j):
-        ids, q, s = world.ids, world.satisfaction, seen.share
+        names, q, s = world.names, world.satisfaction, seen.share
         kind = bandwagon_kind(q[i], q[j], s[i], s[j])
         return (
-            f"{kind}: satisfaction {ids[i]} {q[i]:+.2f}, {ids[j]} {q[j]:+.2f}; "
-            f"{ids[j]}'s relative capability {seen.relative[i, j]:.2f}; desire {decision.desire[i, j]:+.2f}"
+            f"{kind}: satisfaction {names[i]} {q[i]:+.2f}, {names[j]} {q[j]:+.2f}; "
+            f"{names[j]}'s relative capability {seen.relative[i, j]:.2f}; desire {decision.desire[i, j]:+.2f}"
         )
 
 

@@ -57,6 +57,6 @@ class Landscape(Lens):
         f = frustration(world.capability / world.capability.sum(), world.affinity, decision.sides)
         where = "the same bloc" if decision.sides[i] == decision.sides[j] else "opposite blocs"
         return (
-            f"{world.ids[i]} and {world.ids[j]} in {where}; propensity {world.affinity[i, j]:+.2f}; "
-            f"frustration of {world.ids[i]} {f[i]:.3f}"
+            f"{world.names[i]} and {world.names[j]} in {where}; propensity {world.affinity[i, j]:+.2f}; "
+            f"frustration of {world.names[i]} {f[i]:.3f}"
         )

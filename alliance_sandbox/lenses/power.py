@@ -45,10 +45,10 @@ class BalanceOfPower(Lens):
     def reason(self, world, seen, decision, i, j):
         t = decision.threat
         k = int(np.argmax(t[i] * t[j]))
-        ids, s = world.ids, seen.share
+        names, s = world.names, seen.share
         if t[i, k] * t[j, k] <= 0:
             return f"no common power to balance; desire {decision.desire[i, j]:+.2f}"
         return (
-            f"balancing {ids[k]} (share {s[k]:.2f}): power threat to {ids[i]} {t[i, k]:.2f}, "
-            f"to {ids[j]} {t[j, k]:.2f}; desire {decision.desire[i, j]:+.2f}"
+            f"balancing {names[k]} (share {s[k]:.2f}): power threat to {names[i]} {t[i, k]:.2f}, "
+            f"to {names[j]} {t[j, k]:.2f}; desire {decision.desire[i, j]:+.2f}"
         )

@@ -54,24 +54,24 @@ class BalanceOfThreat(Lens):
         return Decision(threat, desire, arming(world, seen, threat), extra)
 
     def reason(self, world, seen, decision, i, j):
-        t, ids = decision.threat, world.ids
+        t, names = decision.threat, world.names
         if decision.extra is not None and decision.extra[i, j] > 0:
             follower, leader = (j, i) if seen.share[i] > seen.share[j] else (i, j)
             return (
-                f"{ids[follower]} fears no one (worst threat {t[follower].max():.2f} < {SAFE}) and "
-                f"bandwagons with the strongest, {ids[leader]} (share {seen.share[leader]:.2f})"
+                f"{names[follower]} fears no one (worst threat {t[follower].max():.2f} < {SAFE}) and "
+                f"bandwagons with the strongest, {names[leader]} (share {seen.share[leader]:.2f})"
             )
         k = int(np.argmax(t[i] * t[j]))
         if t[i, k] * t[j, k] <= 0:
             return f"no common threat; desire {decision.desire[i, j]:+.2f}"
-        return f"{threat_formula(world, seen, i, k)}; to {ids[j]} {t[j, k]:.2f}; desire {decision.desire[i, j]:+.2f}"
+        return f"{threat_formula(world, seen, i, k)}; to {names[j]} {t[j, k]:.2f}; desire {decision.desire[i, j]:+.2f}"
 
 
 def threat_formula(world, seen, i: int, k: int) -> str:
     """Walt's four factors as numbers: the line a teacher reads aloud."""
-    ids = world.ids
+    names = world.names
     text = (
-        f"threat from {ids[k]} to {ids[i]} {seen.walt_threat[i, k]:.2f} = capability "
+        f"threat from {names[k]} to {names[i]} {seen.walt_threat[i, k]:.2f} = capability "
         f"{seen.relative[i, k]:.2f} x proximity {seen.reach[i, k]:.2f} x offense "
         f"{world.offense[k]:.2f} x intentions {world.aggression[k]:.2f}"
     )
