@@ -66,6 +66,11 @@ def perceived_intentions(world: World) -> np.ndarray:
     return np.clip(world.aggression[None, :] * (1.0 - IDEOLOGY * world.affinity), 0.0, 1.0)
 
 
+def perceived_intention(world: World, i: int, j: int) -> float:
+    """One element of `perceived_intentions`, for an explanation (no n x n work per event)."""
+    return float(min(1.0, max(0.0, world.aggression[j] * (1.0 - IDEOLOGY * world.affinity[i, j]))))
+
+
 def polarity_of(share: np.ndarray) -> float:
     """Effective number of poles among the great powers (Laakso-Taagepera on shares >= 5%).
 

@@ -187,7 +187,7 @@ class Simulation:
         for i, spend, later in started:
             worst = int(np.argmax(decision.threat[i]))
             events.append(Event("arm", (world.ids[i],),
-                f"{world.names[i]} arms (internal balancing): worst threat {world.ids[worst]} "
+                f"{world.names[i]} arms (internal balancing): worst threat {world.names[worst]} "
                 f"{decision.threat[i, worst]:.2f}, uncovered by allies; pays {spend:.4g} now for "
                 f"+{later:.4g} capability in {lag} turns: more reliable than allies, but costly and slow",
                 {"intensity": decision.arm[i], "spend": spend, "delivered": later}))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from alliance_sandbox.engine.perception import ALLY_TRUST, perceived_intention
 from alliance_sandbox.engine.world import tie_code
 
 from .base import Decision, Lens, arming, balancing_desire
@@ -73,8 +74,8 @@ def threat_formula(world, seen, i: int, k: int) -> str:
     text = (
         f"threat from {names[k]} to {names[i]} {seen.walt_threat[i, k]:.2f} = capability "
         f"{seen.relative[i, k]:.2f} x proximity {seen.reach[i, k]:.2f} x offense "
-        f"{world.offense[k]:.2f} x intentions {world.aggression[k]:.2f}"
+        f"{world.offense[k]:.2f} x intentions {perceived_intention(world, i, k):.2f}"
     )
     if world.tie_kind[i, k]:
-        text += " x (1 - 0.8 for a partner)"
+        text += f" x (1 - {ALLY_TRUST:g} for a partner)"
     return text
