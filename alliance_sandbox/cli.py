@@ -126,7 +126,6 @@ def cmd_validate(args) -> int:
 def cmd_run(args) -> int:
     from alliance_sandbox.engine.report import run_to_csv, run_to_json, summary_lines
     from alliance_sandbox.engine.simulation import Simulation
-    from alliance_sandbox.lenses import get_lens
     from alliance_sandbox.scenario import build_world
 
     scenario = _load(args.file)

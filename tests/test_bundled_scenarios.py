@@ -4,6 +4,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from alliance_sandbox.engine.events import EVENT_KINDS
 from alliance_sandbox.engine.simulation import Simulation
 from alliance_sandbox.lenses import LENS_IDS, get_lens
 from alliance_sandbox.scenario import build_world, load_scenario
@@ -36,4 +37,4 @@ def test_runs_under_every_lens(path, lens_id):
         w = record.world
         assert np.all(np.isfinite(w.capability)) and np.all(w.capability >= 0)
         assert 0 <= record.risks.abandonment.min() and record.risks.entrapment.max() <= 1
-        assert all(e.explanation for e in record.events)
+        assert all(e.explanation and e.kind in EVENT_KINDS for e in record.events)

@@ -4,12 +4,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+#: Every kind of event the engine logs (views style them; tests check none is missing).
+EVENT_KINDS: tuple[str, ...] = (
+    "form", "tighten", "loosen", "leave", "switch", "arm", "shock", "lens",
+    "crisis", "honoured", "coalition", "abandoned", "buck_pass", "entrapped", "chain_gang",
+)
+
+
 @dataclass(frozen=True)
 class Event:
     """One logged happening.
 
     kind: form, tighten, loosen, leave, upgrade, downgrade, arm, shock, lens, crisis,
-    abandoned, entrapped, chain_gang, buck_pass, honoured, bandwagon, edit.
+    abandoned, entrapped, chain_gang, buck_pass, honoured, coalition, switch (landscape).
     states: the ids involved, the actor first.
     explanation: a sentence with the numbers that drove it and its citation.
     values: the same numbers by name, for scripts.

@@ -36,7 +36,6 @@ class Perception:
     reach: np.ndarray  # [i, j] = exp(-distance / (proximity_km x (1 + REACH x s_j / s_max)))
     walt_threat: np.ndarray  # [i, j] = relative x reach x offense_j x aggression_j (Walt 1987)
     ally_discount: np.ndarray  # [i, j] = 1 - ALLY_TRUST where i and j are tied: a partner is feared less
-    polarity: float  # effective number of great powers, 1 / sum(share^2) over states >= 5%
 
 
 def perceive(world: World) -> Perception:
@@ -53,7 +52,7 @@ def perceive(world: World) -> Perception:
     intentions = perceived_intentions(world)
     walt = relative * reach * world.offense[None, :] * intentions * ally_discount
     np.fill_diagonal(walt, 0.0)
-    return Perception(s, relative, prox, reach, walt, ally_discount, polarity_of(s))
+    return Perception(s, relative, prox, reach, walt, ally_discount)
 
 
 def perceived_intentions(world: World) -> np.ndarray:

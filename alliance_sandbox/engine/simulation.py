@@ -83,6 +83,11 @@ class Simulation:
         decision = self.lens.decide(world, seen)
         if getattr(decision, "sides", None) is not None:
             world.side = decision.sides
+            if decision.mover is not None:
+                m = decision.mover
+                events.append(Event("switch", (world.ids[m],),
+                    f"{world.names[m]} changes sides: its frustration falls by {decision.mover_gain:.4f} "
+                    f"(Axelrod & Bennett 1993)", {"frustration_fall": decision.mover_gain}))
         desire = noisy_desire(decision.desire, self.rng)
 
         def explain(kind: str, i: int, j: int, verb: str, actor: int | None = None) -> Event:

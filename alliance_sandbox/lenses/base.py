@@ -29,9 +29,11 @@ class Decision:
     arm: np.ndarray  # (n,) 0..1 how hard each state arms (internal balancing)
     #: [i, j] the part of desire[i, j] the lens adds beyond realist balancing, for the log
     extra: np.ndarray | None = None
-    #: landscape lens only: each state's bloc (0 or 1) after this turn's move, and who moved
+    #: landscape lens only: each state's bloc (0 or 1) after this turn's move, who moved, and
+    #: by how much its frustration fell
     sides: np.ndarray | None = None
     mover: int | None = None
+    mover_gain: float = 0.0
 
 
 class Lens:

@@ -43,7 +43,7 @@ class Landscape(Lens):
 
     def decide(self, world, seen):
         side = world.side.copy() if world.side is not None else starting_sides(world)
-        mover, gain = best_move(world.capability, world.affinity, side)
+        mover, gain = best_move(seen.share, world.affinity, side)
         if mover is not None:
             side[mover] = 1 - side[mover]
         same = side[:, None] == side[None, :]
@@ -51,7 +51,8 @@ class Landscape(Lens):
         desire = np.where(same, np.where(p > 0, 0.1 + 0.5 * p, -0.05), -0.5)
         np.fill_diagonal(desire, -1.0)
         threat = self.threat(world, seen)
-        return Decision(threat, desire, arming(world, seen, threat), sides=side, mover=mover)
+        return Decision(threat, desire, arming(world, seen, threat), sides=side, mover=mover,
+                        mover_gain=float(gain))
 
     def reason(self, world, seen, decision, i, j):
         f = frustration(world.capability / world.capability.sum(), world.affinity, decision.sides)

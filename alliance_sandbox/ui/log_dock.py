@@ -43,21 +43,19 @@ HEADER_BACKGROUND = "#E3EAF0"
 KIND_STYLE: dict[str, tuple[str, str, str, str]] = {
     "form": ("FORM", "#009E73", "#FFFFFF", "Ties formed or tightened"),
     "tighten": ("TIGHTEN", "#009E73", "#FFFFFF", "Ties formed or tightened"),
-    "upgrade": ("UPGRADE", "#009E73", "#FFFFFF", "Ties formed or tightened"),
-    "bandwagon": ("BANDWAGON", "#009E73", "#FFFFFF", "Ties formed or tightened"),
+    "switch": ("SWITCH", "#009E73", "#FFFFFF", "Ties formed or tightened"),
     "loosen": ("LOOSEN", "#E69F00", "#000000", "Ties loosened or left"),
     "leave": ("LEAVE", "#E69F00", "#000000", "Ties loosened or left"),
-    "downgrade": ("DOWNGRADE", "#E69F00", "#000000", "Ties loosened or left"),
     "crisis": ("CRISIS", "#C62828", "#FFFFFF", "Crises"),
     "honoured": ("HONOURED", "#C62828", "#FFFFFF", "Crises"),
+    "coalition": ("COALITION", "#C62828", "#FFFFFF", "Crises"),
     "abandoned": ("ABANDONED", "#AA4499", "#FFFFFF", "Abandonment, entrapment, chain-ganging, buck-passing"),
     "entrapped": ("ENTRAPPED", "#AA4499", "#FFFFFF", "Abandonment, entrapment, chain-ganging, buck-passing"),
     "chain_gang": ("CHAIN-GANG", "#AA4499", "#FFFFFF", "Abandonment, entrapment, chain-ganging, buck-passing"),
     "buck_pass": ("BUCK-PASS", "#AA4499", "#FFFFFF", "Abandonment, entrapment, chain-ganging, buck-passing"),
     "arm": ("ARM", "#0072B2", "#FFFFFF", "Arming"),
     "shock": ("SHOCK", "#000000", "#FFFFFF", "Shocks"),
-    "lens": ("LENS", "#757575", "#FFFFFF", "Lens switches and edits"),
-    "edit": ("EDIT", "#757575", "#FFFFFF", "Lens switches and edits"),
+    "lens": ("LENS", "#757575", "#FFFFFF", "Lens switches"),
 }
 OTHER_GROUP = "Other"
 GROUPS: tuple[str, ...] = tuple(dict.fromkeys(style[3] for style in KIND_STYLE.values())) + (OTHER_GROUP,)

@@ -173,3 +173,10 @@ def test_a_late_dock_writes_only_the_last_entries(qtbot, controller, monkeypatch
     assert dock.turns_shown()[-1] == 10
     assert dock.text.document().firstBlock().userState() in [first for _events, first in dock._turns]
     assert "older entries" in dock.count_label.text()
+
+
+def test_every_engine_event_kind_has_its_own_style():
+    from alliance_sandbox.engine.events import EVENT_KINDS
+    from alliance_sandbox.ui.log_dock import KIND_STYLE
+
+    assert set(KIND_STYLE) == set(EVENT_KINDS)
