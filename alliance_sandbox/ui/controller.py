@@ -86,7 +86,9 @@ class Controller(QObject):
         """The scenario to save: by default turn 0 with its edits (what File > Save writes);
         another turn gives that turn's world as a new starting point."""
         record = self.sim.history[turn]
-        scenario = scenario_from_world(record.world, template=self.scenario, lens=record.lens.id)
+        # the lens chosen for the turn after: a switch before the first step is saved too
+        following = self.sim.history[turn + 1].lens if turn + 1 < len(self.sim.history) else self.sim.lens
+        scenario = scenario_from_world(record.world, template=self.scenario, lens=following.id)
         if record.turn > 0:  # a later turn as a new turn 0: its year, and only the shocks still to come
             if scenario.start_year is not None:
                 scenario.start_year += record.turn

@@ -37,3 +37,13 @@ def test_capability_typed_in_the_inspector_grows_the_disc_and_undo_shrinks_it(qt
     world = window.controller.sim.world
     assert world.capability[world.index["D"]] == 10
     assert window.map.state_item("D").sceneBoundingRect().width() < grown
+
+
+def test_a_lens_chosen_before_the_first_step_is_saved(qtbot, window, tmp_path):
+    from alliance_sandbox.scenario import load_scenario
+
+    qtbot.keyClick(window, Qt.Key.Key_6)  # institutions, before any turn
+    target = tmp_path / "mine.json"
+    window.ask_save_path = lambda *args, **kwargs: str(target)
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert load_scenario(target).lens == "institutions"
