@@ -78,16 +78,11 @@ class Simulation:
             events.append(self._lens_note)
             self._lens_note = None
         events.extend(self._apply_shocks(world))
+        # power shifts: every state grows or declines a little, so the balance keeps moving
         world.capability = world.capability * np.exp(self.rng.normal(0.0, world.settings.growth_noise, world.n))
         seen = perceive(world)
         decision = self.lens.decide(world, seen)
-        if getattr(decision, "sides", None) is not None:
-            world.side = decision.sides
-            if decision.mover is not None:
-                m = decision.mover
-                events.append(Event("switch", (world.ids[m],),
-                    f"{world.names[m]} changes sides: its frustration falls by {decision.mover_gain:.4f} "
-                    f"(Axelrod & Bennett 1993)", {"frustration_fall": decision.mover_gain}))
+        events.extend(self._take_sides(world, decision))
         desire = noisy_desire(decision.desire, self.rng)
 
         def explain(kind: str, i: int, j: int, verb: str, actor: int | None = None) -> Event:
@@ -183,6 +178,18 @@ class Simulation:
             events.append(Event("shock", (shock.state,), f"Shock to {world.names[i]}: " + ", ".join(changes),
                                 {k: float(v) for k, v in shock.set.items()}))
         return events
+
+    def _take_sides(self, world: World, decision) -> list[Event]:
+        """The landscape lens keeps each state's bloc in the world and moves one state a turn."""
+        if getattr(decision, "sides", None) is None:
+            return []
+        world.side = decision.sides
+        if decision.mover is None:
+            return []
+        m = decision.mover
+        return [Event("switch", (world.ids[m],),
+                      f"{world.names[m]} changes sides: its frustration falls by {decision.mover_gain:.4f} "
+                      f"(Axelrod & Bennett 1993)", {"frustration_fall": decision.mover_gain})]
 
     def _arm(self, world: World, seen: Perception, decision) -> list[Event]:
         before = self.history[-1].arm
