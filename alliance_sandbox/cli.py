@@ -206,8 +206,7 @@ def cmd_landscape(args) -> int:
 
 
 def _open_app(args) -> int:
-    if args.file is not None:
-        _load(args.file)  # a bad file gets the validator's lines, not a dialog on a blank window
+    # run_app reads the file before Qt starts: a bad file gets the validator's lines and exit 2
     from alliance_sandbox.ui.app import run_app
 
     return run_app(args.file, screenshot=args.screenshot, turns=args.turns, size=args.size,

@@ -29,6 +29,7 @@ from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QGraphicsView  # noqa: E402
 
+from alliance_sandbox.engine.demo import random_world  # noqa: E402
 from alliance_sandbox.engine.world import World  # noqa: E402
 from alliance_sandbox.ui.map_view import MapView  # noqa: E402
 
@@ -38,27 +39,6 @@ MODES = {
     "minimal": QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate,
     "bounding": QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate,
 }
-
-
-def random_world(n: int, m: int, seed: int = 0) -> World:
-    rng = np.random.default_rng(seed)
-    kinds = np.zeros((n, n), np.int8)
-    commitment = np.zeros((n, n))
-    pairs: set[tuple[int, int]] = set()
-    while len(pairs) < m:
-        i, j = sorted(rng.integers(0, n, 2).tolist())
-        if i != j:
-            pairs.add((i, j))
-    for i, j in pairs:
-        kinds[i, j] = kinds[j, i] = rng.integers(1, 5)
-        commitment[i, j] = commitment[j, i] = rng.uniform(0.1, 1.0)
-    return World(
-        ids=[f"S{i:03d}" for i in range(n)], names=[f"State {i}" for i in range(n)],
-        capability=rng.lognormal(0, 1, n), lon=rng.uniform(-170, 170, n),
-        lat=rng.uniform(-60, 75, n), offense=rng.uniform(0, 1, n),
-        aggression=rng.uniform(0, 1, n), satisfaction=rng.uniform(-1, 1, n),
-        tie_kind=kinds, commitment=commitment, affinity=np.zeros((n, n)),
-    )
 
 
 def summary(times_ms: list[float]) -> str:

@@ -32,7 +32,6 @@ ALLY_TRUST = 0.8
 class Perception:
     share: np.ndarray  # (n,) capability share, sums to 1
     relative: np.ndarray  # [i, j] = s_j / (s_i + s_j): how strong j is next to i
-    proximity: np.ndarray  # [i, j] = exp(-distance / proximity_km)
     reach: np.ndarray  # [i, j] = exp(-distance / (proximity_km x (1 + REACH x s_j / s_max)))
     walt_threat: np.ndarray  # [i, j] = relative x reach x offense_j x aggression_j (Walt 1987)
     ally_discount: np.ndarray  # [i, j] = 1 - ALLY_TRUST where i and j are tied: a partner is feared less
@@ -45,14 +44,13 @@ def perceive(world: World) -> Perception:
     np.fill_diagonal(relative, 0.0)
     km = distances_km(world.lon, world.lat)
     scale = world.settings.proximity_km
-    prox = np.exp(-km / scale)
     s_max = s.max() if s.size else 1.0
     reach = np.exp(-km / (scale * (1.0 + REACH * s / s_max))[None, :])
     ally_discount = 1.0 - ALLY_TRUST * world.tied()
     intentions = perceived_intentions(world)
     walt = relative * reach * world.offense[None, :] * intentions * ally_discount
     np.fill_diagonal(walt, 0.0)
-    return Perception(s, relative, prox, reach, walt, ally_discount)
+    return Perception(s, relative, reach, walt, ally_discount)
 
 
 def perceived_intentions(world: World) -> np.ndarray:

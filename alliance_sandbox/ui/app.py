@@ -13,7 +13,7 @@ import sys
 
 from alliance_sandbox.scenario import ScenarioError, load_scenario
 
-from .file_actions import APPLICATION, ORGANISATION, default_scenario, problems_text
+from .file_actions import APPLICATION, ORGANISATION, default_scenario
 
 
 def run_app(path: str | None = None, screenshot: str | None = None, turns: int = 0,
@@ -22,8 +22,7 @@ def run_app(path: str | None = None, screenshot: str | None = None, turns: int =
     try:
         scenario = load_scenario(path) if path else default_scenario()
     except ScenarioError as error:
-        print(f"alliance-sandbox: cannot open {path}:", file=sys.stderr)
-        print(problems_text(error), file=sys.stderr)
+        print("\n".join(str(problem) for problem in error.problems), file=sys.stderr)  # as `validate` prints
         return 2
 
     if screenshot and not _has_display():
