@@ -5,6 +5,7 @@
     alliance-sandbox run FILE [--lens ID] [--turns N] [--seed S] [--out PATH.json|PATH.csv]
     alliance-sandbox lenses
     alliance-sandbox landscape FILE [--json]
+    alliance-sandbox compare FILE --lenses A,B[,C,D] [--turns N] [--seed S] [--json]
 
 Exit status: 0 done, 2 bad input (each problem on its own line: file, field, reason).
 Bad input never produces a traceback. Qt is imported only when the app is opened.
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from alliance_sandbox import __version__
 
-SUBCOMMANDS = ("validate", "run", "lenses", "landscape")
+SUBCOMMANDS = ("validate", "run", "lenses", "landscape", "compare")
 BAD_INPUT = 2
 
 
@@ -79,6 +80,14 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     landscape.add_argument("file")
     landscape.add_argument("--json", action="store_true", help="print JSON")
     landscape.set_defaults(handler=cmd_landscape)
+
+    compare = commands.add_parser("compare", help="the same world and seed under 2 to 4 lenses: which ties differ")
+    compare.add_argument("file")
+    compare.add_argument("--lenses", required=True, metavar="A,B[,C,D]", help="2 to 4 lens ids, comma-separated")
+    compare.add_argument("--turns", type=_non_negative, default=20, help="turns to run (default 20)")
+    compare.add_argument("--seed", type=_non_negative, help="random seed (default: the scenario's)")
+    compare.add_argument("--json", action="store_true", help="print JSON (README: The command line)")
+    compare.set_defaults(handler=cmd_compare)
     return parser
 
 
@@ -202,6 +211,23 @@ def cmd_landscape(args) -> int:
     for rank, m in enumerate(found, start=1):
         left, right = (", ".join(world.names[world.index[s]] for s in bloc) or "(none)" for bloc in m["blocs"])
         print(f"{rank}. energy {m['energy']:.6f}\n   bloc A: {left}\n   bloc B: {right}")
+    return 0
+
+
+def cmd_compare(args) -> int:
+    from alliance_sandbox.compare import compare, compare_lines, parse_lens_list
+
+    try:
+        lens_ids = parse_lens_list(args.lenses)
+    except (ValueError, KeyError) as error:
+        raise CliError(f"--lenses: {error.args[0]}") from None
+    scenario = _load(args.file)
+    document = compare(scenario, lens_ids, args.turns, args.seed)
+    if args.json:
+        print(json.dumps(document, indent=1, ensure_ascii=False))
+        return 0
+    for line in compare_lines(document, {s.id: s.name for s in scenario.states}):
+        print(line)
     return 0
 
 
