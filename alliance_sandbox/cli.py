@@ -6,6 +6,8 @@
     alliance-sandbox lenses
     alliance-sandbox landscape FILE [--json]
     alliance-sandbox compare FILE --lenses A,B[,C,D] [--turns N] [--seed S] [--json]
+    alliance-sandbox export FILE [--lens ID] [--turns N] [--seed S] [--size WxH] [--map OUT.svg|.pdf|.png]
+                                 [--charts OUT.svg|.png] [--series OUT.csv] [--handout OUT.pdf]
 
 Exit status: 0 done, 2 bad input (each problem on its own line: file, field, reason).
 Bad input never produces a traceback. Qt is imported only when the app is opened.
@@ -19,7 +21,7 @@ from pathlib import Path
 
 from alliance_sandbox import __version__
 
-SUBCOMMANDS = ("validate", "run", "lenses", "landscape", "compare")
+SUBCOMMANDS = ("validate", "run", "lenses", "landscape", "compare", "export")
 BAD_INPUT = 2
 
 
@@ -88,6 +90,19 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     compare.add_argument("--seed", type=_non_negative, help="random seed (default: the scenario's)")
     compare.add_argument("--json", action="store_true", help="print JSON (README: The command line)")
     compare.set_defaults(handler=cmd_compare)
+
+    export = commands.add_parser("export", help="write the map, charts, series or a handout; no display needed")
+    export.add_argument("file")
+    export.add_argument("--lens", help="lens id (default: the scenario's)")
+    export.add_argument("--turns", type=_non_negative, default=0, help="turns to run first (default 0)")
+    export.add_argument("--seed", type=_non_negative, help="random seed (default: the scenario's)")
+    export.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH",
+                        help="size of the map and charts in pixels (1280x720)")
+    export.add_argument("--map", metavar="OUT.svg|.pdf|.png", help="the map with its title and legend")
+    export.add_argument("--charts", metavar="OUT.svg|.png", help="the risk, share and bloc charts")
+    export.add_argument("--series", metavar="OUT.csv", help="one row per turn (README: The command line)")
+    export.add_argument("--handout", metavar="OUT.pdf", help="one page: lens, claim, map, charts, key events")
+    export.set_defaults(handler=cmd_export)
     return parser
 
 
@@ -227,6 +242,26 @@ def cmd_compare(args) -> int:
         print(json.dumps(document, indent=1, ensure_ascii=False))
         return 0
     for line in compare_lines(document, {s.id: s.name for s in scenario.states}):
+        print(line)
+    return 0
+
+
+def cmd_export(args) -> int:
+    outputs = {key: getattr(args, key) for key in ("map", "charts", "series", "handout") if getattr(args, key)}
+    if not outputs:
+        raise CliError("export: give at least one of --map, --charts, --series, --handout")
+    scenario = _load(args.file)
+    if args.lens:
+        _lens(args.lens)
+    from alliance_sandbox.ui.export_command import run_export
+    from alliance_sandbox.ui.exports import ExportError
+
+    try:
+        lines = run_export(scenario, lens=args.lens, turns=args.turns, seed=args.seed, size=args.size,
+                           outputs=outputs)
+    except ExportError as error:
+        raise CliError(str(error)) from None
+    for line in lines:
         print(line)
     return 0
 
