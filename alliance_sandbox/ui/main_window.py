@@ -32,6 +32,7 @@ from alliance_sandbox.lenses import LENS_IDS, LENSES
 from alliance_sandbox.scenario import Scenario
 
 from .controller import Controller
+from .export_menu import ExportMenu
 from .file_actions import FileActions, app_settings, json_path_from_mime
 from .map_view import MapView
 from .style import AppLook
@@ -295,6 +296,9 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         for key in ("save", "save_as", "save_turn"):
             m.addAction(acts[key])
+        m.addSeparator()
+        self.export_menu = ExportMenu(self, self.controller)  # File > Export (export_menu.py)
+        m.addMenu(self.export_menu.menu)
         m.addSeparator()
         m.addAction(acts["quit"])
         m = bar.addMenu("&Edit")
