@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -59,6 +60,8 @@ class Controller(QObject):
     scenarioLoaded = Signal()
     #: ids to highlight on the map (from the log)
     highlightRequested = Signal(list)
+    #: the seed of the next run from turn 0 changed (set_seed)
+    seedChanged = Signal(int)
 
     def __init__(self, scenario: Scenario, parent: QObject | None = None):
         super().__init__(parent)
@@ -95,6 +98,22 @@ class Controller(QObject):
             scenario.shocks = [dataclasses.replace(s, turn=s.turn - record.turn)
                                for s in scenario.shocks if s.turn > record.turn]
         return scenario
+
+    def set_seed(self, seed: int) -> None:
+        """The random seed of runs from turn 0: the next Reset (or a step from turn 0) uses it,
+        and Save writes it. The turns already run keep the seed they were run with, so the
+        history on screen never changes under the user's eyes."""
+        seed = int(seed)
+        if seed == self.scenario.seed and seed == self.sim.seed:
+            return
+        self.scenario = dataclasses.replace(self.scenario, seed=seed)
+        sim = self.sim
+        sim.seed = seed
+        start = np.random.default_rng(seed).bit_generator.state  # as Simulation starts
+        sim.history[0].rng_state = start
+        if len(sim.history) == 1:  # still at turn 0: the next step draws from the new seed
+            sim.rng.bit_generator.state = start
+        self.seedChanged.emit(seed)
 
     def mark_saved(self, scenario: Scenario) -> None:
         """`scenario` (turn 0 as it is now) was written to `scenario.path`: it becomes the

@@ -34,6 +34,7 @@ from alliance_sandbox.scenario import Scenario
 from .controller import Controller
 from .export_menu import ExportMenu
 from .file_actions import FileActions, app_settings, json_path_from_mime
+from .help_browser import help_actions
 from .map_view import MapView
 from .style import AppLook
 from .toolbars import LensBar, PastBanner, TurnBar
@@ -47,6 +48,7 @@ DOCKS = (
     ("inspector", "InspectorDock", "inspectorDock", Qt.DockWidgetArea.RightDockWidgetArea),
     ("charts", "ChartsDock", "chartsDock", Qt.DockWidgetArea.BottomDockWidgetArea),
     ("log_dock", "LogDock", "logDock", Qt.DockWidgetArea.BottomDockWidgetArea),
+    ("info_dock", "InfoDock", "infoDock", Qt.DockWidgetArea.RightDockWidgetArea),
 )
 
 
@@ -214,6 +216,14 @@ class MainWindow(QMainWindow):
         charts, log = self.docks.get("charts"), self.docks.get("log_dock")
         if charts is not None and log is not None:
             self.splitDockWidget(charts, log, Qt.Orientation.Horizontal)
+        self._tab_info()
+
+    def _tab_info(self) -> None:
+        """The Info dock is a tab behind the inspector, wherever the layout put the inspector."""
+        inspector, info = self.docks.get("inspector"), self.docks.get("info_dock")
+        if inspector is not None and info is not None:
+            self.tabifyDockWidget(inspector, info)
+            inspector.raise_()
 
     @staticmethod
     def is_compact(width: int, height: int) -> bool:
@@ -277,6 +287,7 @@ class MainWindow(QMainWindow):
             self._sized_docks = True
             if not self._restored_state:
                 self._layout_docks()
+                self._tab_info()
             # The map fitted itself to whatever size it had mid-layout: fit again once settled.
             QTimer.singleShot(0, self.map, self.map.fit_all)
 
@@ -318,6 +329,9 @@ class MainWindow(QMainWindow):
         for lens_id in LENS_IDS:
             lenses.addAction(acts[f"lens:{lens_id}"])
         m = bar.addMenu("&Help")
+        for action in help_actions(self):  # our docs inside the app (help_browser.py)
+            m.addAction(action)
+        m.addSeparator()
         m.addAction(acts["keys"])
         m.addAction(acts["about"])
 
@@ -342,6 +356,7 @@ class MainWindow(QMainWindow):
         c.scenarioLoaded.connect(self._on_loaded)
         c.undo_stack.cleanChanged.connect(self.update_modified)
         c.undo_stack.indexChanged.connect(self.update_modified)
+        c.seedChanged.connect(self.update_modified)  # a new seed is saved with the scenario
 
     # ------------------------------------------------------------------ showing the model
     def _on_loaded(self) -> None:
@@ -450,7 +465,7 @@ class MainWindow(QMainWindow):
         self.acts["present"].setChecked(on)
         self.acts["leave_present"].setEnabled(on)
         if on:
-            for key in ("inspector", "log_dock"):
+            for key in ("inspector", "log_dock", "info_dock"):
                 if key in self.docks:
                     self.docks[key].hide()
             self.menuBar().hide()
