@@ -56,6 +56,8 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--turns", type=_non_negative, default=0, help="turns to step before the screenshot")
     parser.add_argument("--size", type=_size, default=(1600, 1000), metavar="WxH", help="window size (1600x1000)")
     parser.add_argument("--presentation", action="store_true", help="start in presentation mode")
+    parser.add_argument("--compare", metavar="A,B[,C,D]",
+                        help="with --screenshot: render the Compare view of these 2 to 4 lenses")
     return parser
 
 
@@ -270,8 +272,18 @@ def _open_app(args) -> int:
     # run_app reads the file before Qt starts: a bad file gets the validator's lines and exit 2
     from alliance_sandbox.ui.app import run_app
 
+    compare = None
+    if args.compare is not None:
+        from alliance_sandbox.compare import parse_lens_list
+
+        if not args.screenshot:
+            raise CliError("--compare: only with --screenshot OUT.png (in the app: View > Compare Lenses, key C)")
+        try:
+            compare = parse_lens_list(args.compare)
+        except (ValueError, KeyError) as error:
+            raise CliError(f"--compare: {error.args[0]}") from None
     return run_app(args.file, screenshot=args.screenshot, turns=args.turns, size=args.size,
-                   presentation=args.presentation)
+                   presentation=args.presentation, compare=compare)
 
 
 if __name__ == "__main__":

@@ -17,8 +17,9 @@ from .file_actions import APPLICATION, ORGANISATION, default_scenario
 
 
 def run_app(path: str | None = None, screenshot: str | None = None, turns: int = 0,
-            size=(1600, 1000), presentation: bool = False) -> int:
-    """Open the main window on `path` (or the tutorial); 0 on success, 2 for a bad file."""
+            size=(1600, 1000), presentation: bool = False, compare: list[str] | None = None) -> int:
+    """Open the main window on `path` (or the tutorial); 0 on success, 2 for a bad file.
+    With `screenshot` and `compare` (2 to 4 lens ids), the picture is of the Compare view."""
     try:
         scenario = load_scenario(path) if path else default_scenario()
     except ScenarioError as error:
@@ -45,6 +46,8 @@ def run_app(path: str | None = None, screenshot: str | None = None, turns: int =
         QApplication.setApplicationDisplayName("Alliance Sandbox")
         app = QApplication(sys.argv[:1])
     install_base_style(app)
+    if screenshot and compare:
+        return _compare_screenshot(app, scenario, compare, screenshot, turns, size)
     window = MainWindow(scenario, persist=screenshot is None, look=AppLook(app))
     if screenshot:
         return _screenshot(app, window, screenshot, turns, size, presentation)
@@ -79,6 +82,26 @@ def _screenshot(app, window, out: str, turns: int, size, presentation: bool) -> 
     ok = window.grab().save(out)
     # Nothing to ask on close: the run is thrown away, and the layout is not saved (persist=False).
     window.controller.undo_stack.setClean()
+    window.close()
+    _dispose(app, window)
+    if not ok:
+        print(f"alliance-sandbox: could not write {out}", file=sys.stderr)
+        return 1
+    print(out)
+    return 0
+
+
+def _compare_screenshot(app, scenario, lens_ids, out: str, turns: int, size) -> int:
+    from .compare_view import CompareWindow
+
+    window = CompareWindow(scenario, lens_ids, turns=turns)
+    window.resize(*size)
+    window.show()
+    for _ in range(3):
+        app.processEvents()
+    window._fit_all()
+    app.processEvents()
+    ok = window.grab().save(out)
     window.close()
     _dispose(app, window)
     if not ok:

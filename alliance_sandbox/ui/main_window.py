@@ -31,6 +31,7 @@ from alliance_sandbox.engine.perception import polarity_of
 from alliance_sandbox.lenses import LENS_IDS, LENSES
 from alliance_sandbox.scenario import Scenario
 
+from .compare_view import open_compare
 from .controller import Controller
 from .export_menu import ExportMenu
 from .file_actions import FileActions, app_settings, json_path_from_mime
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         self.timer.timeout.connect(self._tick)
         self._make_actions()
         self.turn_bar = TurnBar(self.acts, self)
+        self.turn_bar.addAction(self.acts["compare"])
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.turn_bar)
         self.turn_bar.speedChanged.connect(self._set_speed)
         self.turn_bar.scrubbed.connect(self._scrub)
@@ -176,6 +178,8 @@ class MainWindow(QMainWindow):
         a("latest", "&Latest Turn", ["End"], lambda: self._scrub(len(self.controller.sim.history) - 1),
           tip="Back to the newest turn after looking at earlier ones")
         a("fit", "&Fit Map", ["F"], lambda: self.map.fit_all())
+        a("compare", "&Compare Lenses…", ["C"], lambda: open_compare(self), sp.SP_FileDialogDetailedView,
+          "Two or four maps of this world and seed, one lens each, side by side")
         a("present", "&Presentation Mode", ["F11"], lambda: self.set_presentation(not self._presenting))
         self.acts["present"].setCheckable(True)
         a("leave_present", "Leave Presentation Mode", ["Esc"], lambda: self.set_presentation(False))
@@ -317,6 +321,7 @@ class MainWindow(QMainWindow):
         m.addAction(acts["redo"])
         m = bar.addMenu("&View")
         m.addAction(acts["fit"])
+        m.addAction(acts["compare"])
         m.addAction(acts["present"])
         m.addSeparator()
         for dock in self.docks.values():

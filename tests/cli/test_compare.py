@@ -82,3 +82,22 @@ def test_a_bad_file_is_reported_like_validate(tmp_path):
     path = write(tmp_path, scenario(seed=-1))
     result = cli("compare", path, "--lenses", "threat,power")
     assert result.returncode == 2 and str(path) in result.stderr and "seed" in result.stderr
+
+
+def test_screenshot_of_the_compare_view_has_the_asked_size(tmp_path):
+    from test_export import png_size
+
+    out = tmp_path / "compare.png"
+    result = cli("--screenshot", out, "--compare", "threat,power", "--turns", "3", "--size", "1024x768", TUTORIAL)
+    assert result.returncode == 0, result.stderr
+    assert png_size(out) == (1024, 768)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--compare", "threat,power"], "only with --screenshot"),
+    (["--screenshot", "x.png", "--compare", "threat"], "--compare: give 2 to 4"),
+])
+def test_bad_compare_screenshots_say_why(tmp_path, args, message):
+    result = cli(*args, TUTORIAL, cwd=tmp_path)
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "x.png").exists()
