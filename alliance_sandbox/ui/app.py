@@ -78,20 +78,13 @@ def _screenshot(app, window, out: str, turns: int, size, presentation: bool) -> 
     for _ in range(3):  # layouts settle over a few passes (docks, the wrapped lens claim)
         app.processEvents()
     window.map.fit_all()
-    app.processEvents()
-    ok = window.grab().save(out)
     # Nothing to ask on close: the run is thrown away, and the layout is not saved (persist=False).
     window.controller.undo_stack.setClean()
-    window.close()
-    _dispose(app, window)
-    if not ok:
-        print(f"alliance-sandbox: could not write {out}", file=sys.stderr)
-        return 1
-    print(out)
-    return 0
+    return _grab_and_close(app, window, out)
 
 
 def _compare_screenshot(app, scenario, lens_ids, out: str, turns: int, size) -> int:
+    """`--screenshot OUT --compare A,B`: the Compare view alone, `turns` turns in."""
     from .compare_view import CompareWindow
 
     window = CompareWindow(scenario, lens_ids, turns=turns)
@@ -99,7 +92,11 @@ def _compare_screenshot(app, scenario, lens_ids, out: str, turns: int, size) -> 
     window.show()
     for _ in range(3):
         app.processEvents()
-    window._fit_all()
+    window.fit_all()
+    return _grab_and_close(app, window, out)
+
+
+def _grab_and_close(app, window, out: str) -> int:
     app.processEvents()
     ok = window.grab().save(out)
     window.close()

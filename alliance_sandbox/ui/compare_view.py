@@ -295,7 +295,7 @@ class CompareWindow(QMainWindow):
         self._refresh()
         for pane in self.panes:
             pane.map.fit_all()
-        QTimer.singleShot(0, self, self._fit_all)
+        QTimer.singleShot(0, self, self.fit_all)
 
     def _controller(self, lens_id: str, turns: int) -> Controller:
         controller = Controller(dataclasses.replace(self.scenario, lens=lens_id), self)
@@ -416,7 +416,7 @@ class CompareWindow(QMainWindow):
         finally:
             self._syncing = False
 
-    def _fit_all(self) -> None:
+    def fit_all(self) -> None:
         if self.panes:
             self.panes[0].map.fit_all()
             self._sync_from(self.panes[0].map)
@@ -452,7 +452,7 @@ class CompareWindow(QMainWindow):
         elif key == k.Key_P:
             self.toggle_run()
         elif key == k.Key_F and not mods:
-            self._fit_all()
+            self.fit_all()
         elif key in (k.Key_2, k.Key_4):
             self.set_count(2 if key == k.Key_2 else 4)
         elif key in (k.Key_C, k.Key_Escape):

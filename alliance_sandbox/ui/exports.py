@@ -84,12 +84,9 @@ def map_view_for(record, size: tuple[int, int], presentation: bool = False) -> M
     return view
 
 
-def _visible_labels(view: MapView) -> list[tuple[str, QRectF]]:
+def _visible_labels(view: MapView, world) -> list[tuple[str, QRectF]]:
     """(text, rectangle in viewport pixels) of every state label the view shows now."""
     out = []
-    world = view._world
-    if world is None:
-        return out
     for sid in world.ids:
         label = view.label_item(sid)
         if not label.isVisible():
@@ -100,9 +97,8 @@ def _visible_labels(view: MapView) -> list[tuple[str, QRectF]]:
     return out
 
 
-def _labels_of(view: MapView) -> list:
-    world = view._world
-    return [view.label_item(sid) for sid in (world.ids if world is not None else [])]
+def _labels_of(view: MapView, world) -> list:
+    return [view.label_item(sid) for sid in world.ids]
 
 
 @contextmanager
@@ -124,8 +120,9 @@ def _vector_ready(scene, labels=()):
             item.setCacheMode(mode)
 
 
-def paint_map(painter: QPainter, view: MapView, target: QRectF, title: str | None = None) -> None:
-    """The view's map into `target` (device units of `painter`): title, map, legend, labels as text."""
+def paint_map(painter: QPainter, view: MapView, world, target: QRectF, title: str | None = None) -> None:
+    """`view` showing `world`, painted into `target` (device units of `painter`): title, map,
+    legend, and the labels as text."""
     painter.save()
     vp = view.viewport().rect()
     top = 0.0
@@ -141,11 +138,11 @@ def paint_map(painter: QPainter, view: MapView, target: QRectF, title: str | Non
     k = min(room.width() / vp.width(), room.height() / vp.height())
     area = QRectF(room.left(), room.top(), vp.width() * k, vp.height() * k)
     painter.setClipRect(area)
-    with _vector_ready(view.scene(), _labels_of(view)):
+    with _vector_ready(view.scene(), _labels_of(view, world)):
         view.render(painter, area, vp, Qt.AspectRatioMode.KeepAspectRatio)
     painter.translate(area.topLeft())
     painter.scale(k, k)
-    _paint_labels(painter, view)
+    _paint_labels(painter, view, world)
     legend = view.legend
     if legend.isVisibleTo(view):
         painter.save()
@@ -156,7 +153,7 @@ def paint_map(painter: QPainter, view: MapView, target: QRectF, title: str | Non
     painter.restore()
 
 
-def _paint_labels(painter: QPainter, view: MapView) -> None:
+def _paint_labels(painter: QPainter, view: MapView, world) -> None:
     theme = view.theme
     px = theme.label_px
     f = font(px, bold=True)
@@ -164,7 +161,7 @@ def _paint_labels(painter: QPainter, view: MapView) -> None:
     metrics = QFontMetricsF(f)
     halo = QColor(theme.label_halo)
     halo.setAlpha(200)
-    for text, rect in _visible_labels(view):
+    for text, rect in _visible_labels(view, world):
         width = metrics.horizontalAdvance(text)
         box = QRectF(rect.center().x() - width / 2 - 2, rect.top() - 1, width + 4, rect.height() + 3)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -183,7 +180,7 @@ def write_map(path: Path, scenario_name: str, record, size=DEFAULT_SIZE, present
     view = map_view_for(record, (size[0], size[1] - title_band), presentation)
     try:
         title = turn_title(scenario_name, record)
-        _paint_to(path, suffix, size, lambda p, rect: paint_map(p, view, rect, title), title)
+        _paint_to(path, suffix, size, lambda p, rect: paint_map(p, view, record.world, rect, title), title)
     finally:
         view.deleteLater()
 

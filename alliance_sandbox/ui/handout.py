@@ -55,7 +55,7 @@ def paint_handout(painter: QPainter, page: QRectF, controller, view, dock) -> No
     text(f"Source: {lens.citation}", 10, italic=True, color=MUTED, gap=10)
 
     map_h = 0.40 * page.height()
-    paint_map(painter, view, QRectF(x, y, width, map_h))
+    paint_map(painter, view, record.world, QRectF(x, y, width, map_h))
     vp = view.viewport().rect()
     y += min(map_h, width * vp.height() / vp.width()) + 10 * unit
 
