@@ -37,6 +37,7 @@ from .export_menu import ExportMenu
 from .file_actions import FileActions, app_settings, json_path_from_mime
 from .help_browser import help_actions
 from .map_view import MapView
+from .predict_dock import open_predict
 from .style import AppLook
 from .toolbars import LensBar, PastBanner, TurnBar
 
@@ -178,6 +179,8 @@ class MainWindow(QMainWindow):
         a("latest", "&Latest Turn", ["End"], lambda: self._scrub(len(self.controller.sim.history) - 1),
           tip="Back to the newest turn after looking at earlier ones")
         a("fit", "&Fit Map", ["F"], lambda: self.map.fit_all())
+        a("predict", "&Predict, then Reveal…", [], lambda: open_predict(self),
+          tip="The class predicts the ties of a later turn on the map; Reveal runs the turns and scores it")
         a("compare", "&Compare Lenses…", ["C"], lambda: open_compare(self), sp.SP_FileDialogDetailedView,
           "Two or four maps of this world and seed, one lens each, side by side")
         a("present", "&Presentation Mode", ["F11"], lambda: self.set_presentation(not self._presenting))
@@ -329,6 +332,8 @@ class MainWindow(QMainWindow):
         m = bar.addMenu("&Simulation")
         for key in ("step", "run", "back", "reset", "latest"):
             m.addAction(acts[key])
+        m.addSeparator()
+        m.addAction(acts["predict"])
         m.addSeparator()
         lenses = m.addMenu("&Lens")
         for lens_id in LENS_IDS:
