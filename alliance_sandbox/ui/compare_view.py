@@ -20,7 +20,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -122,10 +122,9 @@ class ComparePane(QWidget):
         self.lens_box.setCurrentIndex(self.lens_box.findData(lens.id))
         w = record.world
         path = QPainterPath()
-        for a, b in marked:
-            i, j = w.index[a], w.index[b]
-            path.moveTo(QPointF(float(w.lon[i]), -float(w.lat[i])))
-            path.lineTo(QPointF(float(w.lon[j]), -float(w.lat[j])))
+        for a, b in marked:  # from disc to disc, where the map put them
+            path.moveTo(self.map.state_item(a).scenePos())
+            path.lineTo(self.map.state_item(b).scenePos())
         self.halo.setPath(path)
         self.marked = marked
         ties = len(w.tie_list())

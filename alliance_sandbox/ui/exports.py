@@ -143,14 +143,20 @@ def paint_map(painter: QPainter, view: MapView, world, target: QRectF, title: st
     painter.translate(area.topLeft())
     painter.scale(k, k)
     _paint_labels(painter, view, world)
-    legend = view.legend
-    if legend.isVisibleTo(view):
+    for widget in _overlay_widgets(view):  # the legends (and any note) drawn over the map
         painter.save()
-        offset = legend.geometry().topLeft() - view.viewport().geometry().topLeft()
+        offset = widget.geometry().topLeft() - view.viewport().geometry().topLeft()
         painter.translate(QPointF(offset))
-        legend.render(painter, QPoint(0, 0))
+        widget.render(painter, QPoint(0, 0))
         painter.restore()
     painter.restore()
+
+
+def _overlay_widgets(view: MapView) -> list[QWidget]:
+    """The widgets the view shows over its map (the legends), not its viewport or scroll bars."""
+    viewport = view.viewport()
+    return [w for w in view.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            if w is not viewport and not w.objectName().startswith("qt_scrollarea") and w.isVisibleTo(view)]
 
 
 def _paint_labels(painter: QPainter, view: MapView, world) -> None:

@@ -9,7 +9,7 @@ follow, and the same seed makes them the turns the model would have run anyway.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -181,14 +181,13 @@ class PredictDock(QDockWidget):
         self._draw(forms, breaks)
 
     def _draw(self, forms: list[Pair], breaks: list[Pair]) -> None:
-        world = self.controller.record.world
+        ids = set(self.controller.record.world.ids)
         for item, pairs in ((self.form_item, forms), (self.break_item, breaks)):
             path = QPainterPath()
             for a, b in pairs if self.state != "idle" else ():
-                if a in world.index and b in world.index:
-                    i, j = world.index[a], world.index[b]
-                    path.moveTo(QPointF(float(world.lon[i]), -float(world.lat[i])))
-                    path.lineTo(QPointF(float(world.lon[j]), -float(world.lat[j])))
+                if a in ids and b in ids:  # from disc to disc, where the map put them
+                    path.moveTo(self.map.state_item(a).scenePos())
+                    path.lineTo(self.map.state_item(b).scenePos())
             item.setPath(path)
 
 

@@ -39,6 +39,7 @@ def test_every_export_is_written_and_reads_back(tmp_path):
     for name in NAMES:
         assert name in texts
     assert "cli test" in texts and "turn 4" in texts and "Balance of power" in texts
+    assert "alliance" in texts and "area = capability" in texts  # the legend, as text too
     assert not list(ET.parse(out["map"]).getroot().iter(f"{SVG}image"))  # vectors, not a bitmap
     assert "turn" in svg_texts(out["charts"])  # the charts' axis titles are text too
     # the series: the documented header and one row per turn, as `run` counts its ties
