@@ -85,6 +85,14 @@ class Controller(QObject):
         self.selectionChanged.emit("")
         self.changed.emit()
 
+    def use_simulation(self, sim: Simulation) -> None:
+        """Show another run of the same scenario (a branch), at its latest turn."""
+        self.sim = sim
+        self.view_turn = len(sim.history) - 1
+        self.undo_stack.clear()
+        self.historyChanged.emit()
+        self.changed.emit()
+
     def current_scenario(self, turn: int = 0) -> Scenario:
         """The scenario to save: by default turn 0 with its edits (what File > Save writes);
         another turn gives that turn's world as a new starting point."""

@@ -31,6 +31,7 @@ from alliance_sandbox.engine.perception import polarity_of
 from alliance_sandbox.lenses import LENS_IDS, LENSES
 from alliance_sandbox.scenario import Scenario
 
+from .branches_dock import branch_here, open_branches
 from .compare_view import open_compare
 from .controller import Controller
 from .export_menu import ExportMenu
@@ -179,6 +180,9 @@ class MainWindow(QMainWindow):
         a("latest", "&Latest Turn", ["End"], lambda: self._scrub(len(self.controller.sim.history) - 1),
           tip="Back to the newest turn after looking at earlier ones")
         a("fit", "&Fit Map", ["F"], lambda: self.map.fit_all())
+        a("branch", "&Branch Here", ["B"], lambda: branch_here(self),
+          tip="Copy the run at the turn on view and continue the copy; the Branches dock lists the runs")
+        a("branches", "Show Branc&hes", [], lambda: open_branches(self))
         a("predict", "&Predict, then Reveal…", [], lambda: open_predict(self),
           tip="The class predicts the ties of a later turn on the map; Reveal runs the turns and scores it")
         a("compare", "&Compare Lenses…", ["C"], lambda: open_compare(self), sp.SP_FileDialogDetailedView,
@@ -334,6 +338,8 @@ class MainWindow(QMainWindow):
             m.addAction(acts[key])
         m.addSeparator()
         m.addAction(acts["predict"])
+        m.addAction(acts["branch"])
+        m.addAction(acts["branches"])
         m.addSeparator()
         lenses = m.addMenu("&Lens")
         for lens_id in LENS_IDS:
