@@ -1,5 +1,5 @@
 """Simulation > Predict, then Reveal: the class predicts the ties of a later turn on the map,
-then the app runs the turns one by one and scores the prediction (alliance_sandbox/predictions.py).
+then the app runs the turns one by one and scores the prediction (alliance_sandbox/prediction_score.py).
 
 While predicting, two clicks on the map (one state, then another) add a tie the class expects
 at the target turn, or take away one it expects to break; the prediction is drawn over the map
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_sandbox.predictions import Pair, pair, score_ties, tie_pairs
+from alliance_sandbox.prediction_score import Pair, pair, score_ties, tie_pairs
 
 REVEAL_MS = 350
 FORM_COLOR, BREAK_COLOR = "#009E73", "#C62828"

@@ -2,7 +2,7 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from alliance_sandbox.predictions import pair, score_ties, tie_pairs
+from alliance_sandbox.prediction_score import pair, score_ties, tie_pairs
 from test_export_menu import click_menu_path
 
 pytestmark = pytest.mark.qt_log_ignore(r"does not support (propagateSizeHints|raise|grabbing the keyboard)")

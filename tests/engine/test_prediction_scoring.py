@@ -1,5 +1,5 @@
-"""Scoring a predicted set of ties (alliance_sandbox/predictions.py)."""
-from alliance_sandbox.predictions import pair, score_ties
+"""Scoring a predicted set of ties (alliance_sandbox/prediction_score.py)."""
+from alliance_sandbox.prediction_score import pair, score_ties
 
 
 def test_each_pair_tied_now_predicted_or_tied_then_counts_once():
