@@ -1,7 +1,7 @@
 """Compare and export, timed: what a teacher waits for (python benchmarks/bench_classroom.py).
 
 Prints, for cold-war-1955 (the biggest bundled world): the `compare` run of 2 and 4 lenses
-over 20 turns, a Compare-view step with 2 and 4 maps, and each export at 1280x720.
+over 20 turns, a Compare-view step with 2 and 4 maps, each export at 1280x720, and a branch.
 """
 from __future__ import annotations
 
@@ -77,6 +77,17 @@ def main() -> None:
         print(f"handout .pdf: {ms:.0f} ms, {(out / 'h.pdf').stat().st_size / 1024:.0f} KB")
     controller.deleteLater()
     app.processEvents()
+
+    from alliance_sandbox.branches import fork
+    from alliance_sandbox.engine.simulation import Simulation
+    from alliance_sandbox.lenses import get_lens
+    from alliance_sandbox.scenario import build_world
+
+    for turns in (50, 200):
+        sim = Simulation(build_world(scenario), get_lens("threat"), seed=0, shocks=scenario.shocks)
+        sim.run(turns)
+        ms = timed(lambda: fork(sim, turns // 2))
+        print(f"Branch here at turn {turns // 2} of {turns}: {ms:.0f} ms")
 
 
 if __name__ == "__main__":

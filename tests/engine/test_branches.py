@@ -33,3 +33,14 @@ def test_fork_refuses_a_turn_outside_the_history():
     sim = Simulation(random_world(5, 4, seed=1), get_lens("power"), seed=0)
     with pytest.raises(ValueError, match="not in the history"):
         fork(sim, 1)
+
+
+def test_a_branch_shares_its_past_records_and_editing_it_leaves_them_alone():
+    sim = Simulation(random_world(8, 10, seed=2), get_lens("threat"), seed=1)
+    sim.run(6)
+    branch = fork(sim, 4)
+    assert all(a is b for a, b in zip(sim.history[:4], branch.history[:4]))
+    before = sim.history[4].world.capability.copy()
+    branch.set_state(1, capability=99.0)  # re-records the branch's turn 4, not the original's
+    assert np.array_equal(sim.history[4].world.capability, before)
+    assert branch.history[4].world.capability[1] == 99.0

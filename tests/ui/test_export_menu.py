@@ -92,3 +92,14 @@ def test_a_cancelled_export_writes_nothing_and_a_failed_one_says_why(qtbot, wind
     answer_with(window, tmp_path / "missing" / "m.pdf", [])
     click_menu_path(qtbot, window, "File", "Export", "Map as PDF")
     assert window.shown_errors and "cannot write" in window.shown_errors[0][1]
+
+
+def test_like_the_map_on_screen_exports_the_maps_own_size(qtbot, window, tmp_path):
+    from alliance_sandbox.ui.exports import TITLE_PX
+
+    click_menu_path(qtbot, window, "File", "Export", "Size", "Like the Map")
+    out = tmp_path / "map.png"
+    answer_with(window, out, [])
+    click_menu_path(qtbot, window, "File", "Export", "Map as PNG")
+    vp = window.map.viewport()
+    assert png_size(out) == (vp.width(), vp.height() + round(TITLE_PX * 1.7))
