@@ -203,8 +203,9 @@ class CompareWindow(QMainWindow):
     `lens_ids()`, `comparison` (alliance_sandbox.compare.Comparison of the turn on view)."""
 
     def __init__(self, scenario: Scenario, lens_ids: list[str], turns: int = 0,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, presentation: bool = False) -> None:
         super().__init__(parent)
+        self.presentation = presentation  # the projector look on every map
         self.setWindowFlag(Qt.WindowType.Window)
         self.setObjectName("compareWindow")
         self.setWindowTitle(f"Compare lenses — {scenario.name}")
@@ -285,6 +286,7 @@ class CompareWindow(QMainWindow):
             pane.controller = self._controller(lens_id, turns)
             pane.lensChosen.connect(lambda lid, p=pane: self.set_lens(p.index, lid))
             pane.map.set_legend_visible(k == 0)
+            pane.map.set_presentation(self.presentation)
             self.grid.addWidget(pane, k // columns, k % columns)
             self._link(pane.map)
             self.panes.append(pane)
@@ -477,12 +479,15 @@ def open_compare(window, lens_ids: list[str] | None = None) -> CompareWindow:
     c = window.controller
     active = c.sim.lens if c.at_latest else c.record.lens
     compare = CompareWindow(c.current_scenario(0), lens_ids or default_lenses(active.id, 2),
-                            turns=c.view_turn, parent=window)
+                            turns=c.view_turn, parent=window, presentation=window.is_presenting())
     if existing is not None:
         existing.close()
         existing.deleteLater()
     window.compare_window = compare
     compare.resize(window.size())
-    compare.show()
+    if compare.presentation:
+        compare.showFullScreen()
+    else:
+        compare.show()
     compare.activateWindow()
     return compare

@@ -129,3 +129,13 @@ def test_a_lens_picked_on_one_map_reruns_it_to_the_same_turn(qtbot, window):
     pane = compare.panes[1]
     assert pane.controller.record.turn == 3
     assert tie_triples(pane.controller.record) == tie_triples(expected_run(window, target, 3).history[-1])
+
+
+def test_compare_opened_while_presenting_uses_the_projector_look(qtbot, window):
+    window.set_presentation(True, fullscreen=False)
+    compare = open_compare_with_key(qtbot, window)
+    assert all(pane.map.presentation() for pane in compare.panes)
+    qtbot.mouseClick(compare.count_buttons[4], Qt.MouseButton.LeftButton)
+    assert len(compare.panes) == 4 and all(pane.map.presentation() for pane in compare.panes)
+    qtbot.keyClick(compare, Qt.Key.Key_Escape)
+    assert not compare.isVisible()
