@@ -89,11 +89,16 @@ class InfoDock(QDockWidget):
 
     def _show_seed(self) -> None:
         seed = self.controller.scenario.seed
-        if self.seed_box.value() != seed:
+        editable = seed <= MAX_SEED  # a file may hold up to 2**63 - 1; a spin box stops at 2**31 - 1
+        shown = seed if editable else MAX_SEED
+        if self.seed_box.value() != shown:
             self.seed_box.blockSignals(True)
-            self.seed_box.setValue(seed)
+            self.seed_box.setValue(shown)
             self.seed_box.blockSignals(False)
-        if seed == self._run_seed:
+        self.seed_box.setEnabled(editable)
+        if not editable:
+            self.seed_note.setText(f"{seed} (the file's; too large to edit here)")
+        elif seed == self._run_seed:
             self.seed_note.setText("this run's seed")
         else:
             self.seed_note.setText(f"from turn 0 on (Reset); this run used {self._run_seed}")

@@ -94,3 +94,13 @@ def test_help_opens_our_docs_inside_the_app(qtbot, window, entry, path):
     first_heading = (REPO_ROOT / path).read_text(encoding="utf-8").splitlines()[0].lstrip("# ").strip()
     assert first_heading in help_window.browser.toPlainText()
     assert "# " not in help_window.browser.toPlainText().splitlines()[0]  # markdown rendered, not shown raw
+
+
+def test_a_seed_too_large_for_the_box_is_shown_not_clamped(qtbot, tmp_path, scenario_data):
+    scenario_data["seed"] = 2**40
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(scenario_data), encoding="utf-8")
+    win = open_window(qtbot, path)
+    info = win.docks["info_dock"]
+    assert not info.seed_box.isEnabled() and str(2**40) in info.seed_note.text()
+    assert win.controller.scenario.seed == 2**40
