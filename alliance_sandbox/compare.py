@@ -9,7 +9,9 @@ entente under another is a tie in both). For the pairs:
 - `both`: tied under every compared lens;
 - `only[lens]`: tied under that lens and under no other compared lens;
 - a pair tied under some lenses but not all (possible with three or four) is in neither
-  list, but is in `ties` of each lens that has it, and `differs` reports it.
+  list, but is in `ties` of each lens that has it.
+
+The Compare view marks `only[lens]` on each map.
 """
 from __future__ import annotations
 
@@ -57,11 +59,6 @@ class Comparison:
     ties: dict[str, list[list[str]]]
     only: dict[str, list[list[str]]]
     both: list[list[str]]
-
-    def differs(self, lens_id: str) -> list[list[str]]:
-        """The pairs tied under `lens_id` but not under every lens: what a map marks."""
-        shared = {tuple(p) for p in self.both}
-        return [t[:2] for t in self.ties[lens_id] if tuple(t[:2]) not in shared]
 
 
 def compare_records(lens_ids: list[str], records: list[TurnRecord]) -> Comparison:

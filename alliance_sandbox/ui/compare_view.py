@@ -6,7 +6,8 @@ comparison of theories; here the class sees the runs side by side instead of fro
 Each map is the app's own `MapView`, used as it is, driven by a `Controller` of its own (one
 simulation per lens, all from the same starting scenario and seed). One turn bar drives them
 all; zoom and pan are linked (what one map shows, the others show); the ties a map has and
-not every other map has are marked with a halo under the tie; one chart overlays each lens's
+no other map has are marked with a halo under the tie (with four maps, "not under every
+other lens" would mark nearly everything as soon as one lens has few ties); one chart overlays each lens's
 mean abandonment (vermillion) and entrapment (blue) risk, one dash style per lens.
 
 Keys inside the window: Space / Right step, Backspace / Left back, Home reset, End latest,
@@ -128,7 +129,7 @@ class ComparePane(QWidget):
         self.halo.setPath(path)
         self.marked = marked
         ties = len(w.tie_list())
-        than = "the other lens" if others == 1 else "every other lens"
+        than = "the other lens" if others == 1 else "any other lens"
         self.caption.setText(f"{ties} ties · <span style='background:{DIFF_COLOR}'>&nbsp;{len(marked)}"
                              f"&nbsp;</span> not under {than}")
         self.claim.setText(f"{html.escape(lens.claim)} <i>({html.escape(lens.citation.split(',')[0])})</i>")
@@ -246,8 +247,8 @@ class CompareWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
         self.splitter = splitter
-        note = QLabel("Same world, same seed, one lens per map. Highlighted: ties not under every "
-                      "other lens. Chart: vermillion abandonment, blue entrapment; dash style = lens.")
+        note = QLabel("Same world, same seed, one lens per map. Highlighted: ties no other lens "
+                      "has. Chart: vermillion abandonment, blue entrapment; dash style = lens.")
         self.statusBar().addWidget(note, 1)
         self.resize(1280, 860)
         self._sized = False
@@ -312,7 +313,7 @@ class CompareWindow(QMainWindow):
         records = [pane.controller.record for pane in self.panes]
         self.comparison = compare_records([r.lens.id for r in records], records)
         for pane, record in zip(self.panes, records):
-            pane.show_record(self.comparison.differs(record.lens.id), len(self.panes) - 1)
+            pane.show_record(self.comparison.only[record.lens.id], len(self.panes) - 1)
         first = self.panes[0].controller
         last = len(first.sim.history) - 1
         self.turn_bar.show_turn(first.record.turn, first.record.year, first.view_turn, last)

@@ -78,7 +78,7 @@ def test_four_maps_from_the_toolbar_button_step_with_one_key(qtbot, window):
     comparison = compare_records(compare.lens_ids(), [p.controller.record for p in compare.panes])
     for pane in compare.panes:
         assert pane.controller.record.turn == 2
-        assert pane.marked == comparison.differs(pane.lens_id)
+        assert pane.marked == comparison.only[pane.lens_id]
     # the chart overlays every lens's two mean risks, as the charts compute them
     for k, pane in enumerate(compare.panes):
         cache = SeriesCache()
