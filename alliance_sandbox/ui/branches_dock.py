@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from alliance_sandbox.branches import Branch, fork
 
+from .side_docks import open_side_dock
+
 
 class BranchesDock(QDockWidget):
     """Public: `tree` (QTreeWidget), `branch_button`, `branches` (list of Branch, first = the
@@ -101,16 +103,7 @@ class BranchesDock(QDockWidget):
 
 def open_branches(window) -> BranchesDock:
     """The window's Branches dock (made on first use, as a tab by the inspector), shown."""
-    dock = getattr(window, "branches_dock", None)
-    if dock is None:
-        dock = window.branches_dock = BranchesDock(window)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        inspector = window.docks.get("inspector")
-        if inspector is not None:
-            window.tabifyDockWidget(inspector, dock)
-    dock.show()
-    dock.raise_()
-    return dock
+    return open_side_dock(window, "branches_dock", BranchesDock)
 
 
 def branch_here(window) -> Branch:

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from alliance_sandbox.prediction_score import Pair, pair, score_ties, tie_pairs
 
+from .side_docks import open_side_dock
+
 REVEAL_MS = 350
 FORM_COLOR, BREAK_COLOR = "#009E73", "#C62828"
 Z_PREDICTION = 5.0  # over the ties (0), under the discs (10)
@@ -193,13 +195,4 @@ class PredictDock(QDockWidget):
 
 def open_predict(window) -> PredictDock:
     """Show the window's Predict dock (made on first use, as a tab by the inspector)."""
-    dock = getattr(window, "predict_dock", None)
-    if dock is None:
-        dock = window.predict_dock = PredictDock(window)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        inspector = window.docks.get("inspector")
-        if inspector is not None:
-            window.tabifyDockWidget(inspector, dock)
-    dock.show()
-    dock.raise_()
-    return dock
+    return open_side_dock(window, "predict_dock", PredictDock)
