@@ -34,6 +34,8 @@ STATE_FIELDS: dict[str, tuple[float, float]] = {
     "aggression": (0.0, 1.0),
     "satisfaction": (-1.0, 1.0),
 }
+#: Defaults of the per-state fields a scenario may leave out (the others are required).
+STATE_DEFAULTS: dict[str, float] = {"offense": 0.5, "aggression": 0.5, "satisfaction": 0.0}
 
 
 def tie_code(kind: str) -> int:
