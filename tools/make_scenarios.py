@@ -43,11 +43,11 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import datetime as dt
 import itertools
 import math
 import sys
-import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -30,6 +30,7 @@ Qt-free and scenario-free: history enters as plain (a, b, kind) triples of state
 """
 from __future__ import annotations
 
+import copy
 import math
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -223,7 +224,8 @@ def score_lens(world: World, lens, dates: Sequence[HistoryDate], seeds: Iterable
             raise ValueError(f"history year {date.year} is before the start year {start}")
     comparisons: dict[int, list[Comparison]] = {d.year: [] for d in ordered}
     for seed in seeds:
-        sim = Simulation(world, lens, seed=seed, shocks=list(shocks))
+        # a fresh copy per run: whatever a lens remembers cannot leak from one seed to the next
+        sim = Simulation(world, copy.deepcopy(lens), seed=seed, shocks=list(shocks))
         for date in ordered:
             turns = date.year - start - sim.turn
             record = sim.history[-1] if turns <= 0 else sim.run(turns)[-1]
