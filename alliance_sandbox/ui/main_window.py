@@ -33,6 +33,7 @@ from alliance_sandbox.scenario import Scenario
 
 from .controller import Controller
 from .file_actions import FileActions, app_settings, json_path_from_mime
+from .history_overlay import HistoryOverlay
 from .map_view import MapView
 from .style import AppLook
 from .toolbars import LensBar, PastBanner, TurnBar
@@ -46,6 +47,7 @@ DOCKS = (
     ("inspector", "InspectorDock", "inspectorDock", Qt.DockWidgetArea.RightDockWidgetArea),
     ("charts", "ChartsDock", "chartsDock", Qt.DockWidgetArea.BottomDockWidgetArea),
     ("log_dock", "LogDock", "logDock", Qt.DockWidgetArea.BottomDockWidgetArea),
+    ("scorecard", "ScorecardDock", "scorecardDock", Qt.DockWidgetArea.RightDockWidgetArea),
 )
 
 
@@ -132,6 +134,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.turn_bar)
         self.turn_bar.speedChanged.connect(self._set_speed)
         self.turn_bar.scrubbed.connect(self._scrub)
+        self.turn_bar.addAction(self.acts["history"])
+        self.history_overlay = HistoryOverlay(self.map, self.controller, self.acts["history"])
         self.lens_bar.lensChosen.connect(self.controller.set_lens)
         self.files = FileActions(self, self.controller)
         self.docks: dict[str, QDockWidget] = {}
@@ -173,6 +177,8 @@ class MainWindow(QMainWindow):
         a("latest", "&Latest Turn", ["End"], lambda: self._scrub(len(self.controller.sim.history) - 1),
           tip="Back to the newest turn after looking at earlier ones")
         a("fit", "&Fit Map", ["F"], lambda: self.map.fit_all())
+        a("history", "&History", ["H"], tip="Show the actual ties of the history year nearest the turn "
+          "on view, as purple dashes")
         a("present", "&Presentation Mode", ["F11"], lambda: self.set_presentation(not self._presenting))
         self.acts["present"].setCheckable(True)
         a("leave_present", "Leave Presentation Mode", ["Esc"], lambda: self.set_presentation(False))
@@ -209,6 +215,8 @@ class MainWindow(QMainWindow):
             if not dock.objectName():
                 dock.setObjectName(name)  # saveState needs it
             self.addDockWidget(area, dock)
+            if getattr(dock, "starts_hidden", False):
+                dock.hide()  # shown from the View menu or its key
             self.docks[module] = dock
         charts, log = self.docks.get("charts"), self.docks.get("log_dock")
         if charts is not None and log is not None:
@@ -276,6 +284,8 @@ class MainWindow(QMainWindow):
             self._sized_docks = True
             if not self._restored_state:
                 self._layout_docks()
+                if "inspector" in self.docks and "scorecard" in self.docks:  # a tab when shown
+                    self.tabifyDockWidget(self.docks["inspector"], self.docks["scorecard"])
             # The map fitted itself to whatever size it had mid-layout: fit again once settled.
             QTimer.singleShot(0, self.map, self.map.fit_all)
 
@@ -302,6 +312,7 @@ class MainWindow(QMainWindow):
         m.addAction(acts["redo"])
         m = bar.addMenu("&View")
         m.addAction(acts["fit"])
+        m.addAction(acts["history"])
         m.addAction(acts["present"])
         m.addSeparator()
         for dock in self.docks.values():
