@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QLabel
 
 from alliance_sandbox.scenario.model import HistoryEntry
 
-from .map_items import Z_STATES, Z_TIES_DRAG
+from .map_items import Z_STATES, Z_TIES_DRAG, add_line
 
 #: Above every simulated tie, below the states (discs stay clickable and on top).
 Z_HISTORY = (Z_TIES_DRAG + Z_STATES) / 2
@@ -50,15 +50,7 @@ def ghost_path(entry: HistoryEntry, lon: dict[str, float], lat: dict[str, float]
     for tie in entry.ties:
         if tie.a not in lon or tie.b not in lon:
             continue
-        x1, y1, x2, y2 = lon[tie.a], -lat[tie.a], lon[tie.b], -lat[tie.b]
-        path.moveTo(x1, y1)
-        if -180.0 <= x2 - x1 <= 180.0:
-            path.lineTo(x2, y2)
-        else:
-            shift = 360.0 if x2 < x1 else -360.0
-            path.lineTo(x2 + shift, y2)
-            path.moveTo(x1 - shift, y1)
-            path.lineTo(x2, y2)
+        add_line(path, lon[tie.a], -lat[tie.a], lon[tie.b], -lat[tie.b])
     return path
 
 

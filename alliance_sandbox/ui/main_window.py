@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.turn_bar)
         self.turn_bar.speedChanged.connect(self._set_speed)
         self.turn_bar.scrubbed.connect(self._scrub)
-        self.turn_bar.addAction(self.acts["history"])
+        self.turn_bar.addAction(self.acts["history"])  # after the timeline: it keeps its room
         self.history_overlay = HistoryOverlay(self.map, self.controller, self.acts["history"])
         self.lens_bar.lensChosen.connect(self.controller.set_lens)
         self.files = FileActions(self, self.controller)
