@@ -487,6 +487,9 @@ def _check_scenario(data: dict, out: _Problems) -> Scenario | None:
                 seen[pair] = i
 
     pairs(ties, "ties", "a tie")
+    for i, item in enumerate(ties):
+        if item is not None:
+            known(item, "held_by", f"ties[{i}]")
     pairs(affinity, "affinity", "an affinity")
     for i, item in enumerate(shocks):
         if item is not None:

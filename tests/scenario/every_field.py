@@ -28,7 +28,8 @@ _BASE = {
         {"id": "D", "name": "Duloc", "capability": 1.0, "lon": 5.0, "lat": 42.0, "regime": "republic"},
     ],
     "ties": [
-        {"a": "A", "b": "B", "kind": "alliance", "commitment": 0.6, "since": 1890, "sources": ["a treaty"]},
+        {"a": "A", "b": "B", "kind": "alliance", "commitment": 0.6, "since": 1890, "held_by": "A",
+         "sources": ["a treaty"]},
         {"a": "C", "b": "D", "kind": "entente", "commitment": 0.35, "since": 1899},
     ],
     "affinity": [
@@ -102,3 +103,19 @@ def uncovered(data: dict, record: Record = SCENARIO_RECORD, where: str = "") -> 
             else:
                 missing += uncovered(flat, spec.record, path)
     return missing
+
+
+def missing_from(saved, given, where: str = "") -> list[str]:
+    """Paths of values `given` holds that `saved` lacks or holds otherwise (the writer may add
+    defaults the file left out, so `saved` may hold more)."""
+    if isinstance(given, dict):
+        if not isinstance(saved, dict):
+            return [where or "(top)"]
+        return [p for key, value in given.items()
+                for p in (missing_from(saved[key], value, f"{where}.{key}" if where else key)
+                          if key in saved else [f"{where}.{key}" if where else key])]
+    if isinstance(given, list):
+        if not isinstance(saved, list) or len(saved) != len(given):
+            return [where]
+        return [p for k, (a, b) in enumerate(zip(saved, given)) for p in missing_from(a, b, f"{where}[{k}]")]
+    return [] if saved == given else [where]
