@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from alliance_sandbox.engine.dynamics import ally_cover
 from alliance_sandbox.engine.perception import Perception
 from alliance_sandbox.engine.world import World
 
@@ -149,8 +150,7 @@ def arming(world: World, seen: Perception, threat: np.ndarray) -> np.ndarray:
     arm_i = clip(max_k threat[i, k] - reliability x sum_j commitment[i, j] x relative[i, j], 0, 1)
     """
     worst = threat.max(axis=1) if threat.size else np.zeros(world.n)
-    cover = world.settings.ally_reliability * (world.commitment * seen.relative).sum(axis=1)
-    return np.clip(worst - cover, 0.0, 1.0)
+    return np.clip(worst - ally_cover(world, seen), 0.0, 1.0)
 
 
 def common_threat_reason(world: World, seen: Perception, decision: Decision, i: int, j: int) -> str:
