@@ -12,7 +12,16 @@ import json
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from alliance_sandbox.engine.scoring import EXTRA_METRICS, METRIC, HistoryDate, LensScore, score_lens
+from alliance_sandbox.engine.scoring import (
+    EXTRA_METRICS,
+    METRIC,
+    Comparison,
+    HistoryDate,
+    LensScore,
+    compare,
+    score_lens,
+)
+from alliance_sandbox.engine.world import World
 from alliance_sandbox.lenses import LENS_IDS, get_lens
 from alliance_sandbox.scenario import Scenario, build_world
 
@@ -56,14 +65,25 @@ def check_scorable(scenario: Scenario, source: str) -> None:
 _LABEL = {"kappa": "kappa", "s": "S", "balanced_accuracy": "BA"}
 
 
+def no_change(world: World, dates: Sequence[HistoryDate]) -> list[Comparison]:
+    """The null model: the turn-0 ties kept unchanged, compared with each date. A lens that
+    scores below it predicts change that did not happen (or misses what did)."""
+    return [compare(world, d.year, d.ties) for d in sorted(dates, key=lambda d: d.year)]
+
+
 @dataclass
 class ScenarioScore:
-    """Every lens's score on one scenario."""
+    """Every lens's score on one scenario, and the no-change baseline's."""
 
     scenario: str
     seeds: list[int]
     years: list[int]
     lenses: list[LensScore]
+    baseline: list[Comparison]
+
+    @property
+    def baseline_score(self) -> float:
+        return sum(c.score for c in self.baseline) / len(self.baseline)
 
     def ranked(self) -> list[LensScore]:
         """Best first; ties keep the registry's order."""
@@ -71,7 +91,9 @@ class ScenarioScore:
 
     def to_dict(self) -> dict:
         return {"scenario": self.scenario, "metric": METRIC, "seeds": self.seeds, "years": self.years,
-                "lenses": [s.to_dict() for s in self.lenses]}
+                "lenses": [s.to_dict() for s in self.lenses],
+                "baseline": {"model": "no change: the turn-0 ties kept", "score": round(self.baseline_score, 6),
+                             "by_year": [{"year": c.year, "score": round(c.score, 6)} for c in self.baseline]}}
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), indent=1, ensure_ascii=False, allow_nan=False) + "\n"
@@ -89,6 +111,8 @@ class ScenarioScore:
         lines = ["  ".join(c.ljust(w) if k == 0 else c.rjust(w) for k, (c, w) in enumerate(zip(columns, widths)))]
         lines += ["  ".join(v.ljust(w) if k == 0 else v.rjust(w) for k, (v, w) in enumerate(zip(r, widths)))
                   for r in rows]
+        base = ", ".join(f"{c.year} {c.score:.3f}" for c in self.baseline)
+        lines.append(f"no change (the turn-0 ties kept): score {self.baseline_score:.3f} ({base})")
         return head + "\n".join(lines) + "\n"
 
 
@@ -105,4 +129,5 @@ def score_scenario(scenario: Scenario, lens_ids: Sequence[str] = tuple(LENS_IDS)
         results.append(score_lens(world, get_lens(lens_id), dates, seeds, shocks=scenario.shocks))
         if progress is not None and progress(done, len(lens_ids)):
             break
-    return ScenarioScore(scenario.name, list(seeds), sorted(d.year for d in dates), results)
+    return ScenarioScore(scenario.name, list(seeds), sorted(d.year for d in dates), results,
+                         no_change(world, dates))

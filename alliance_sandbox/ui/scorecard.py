@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from alliance_sandbox.engine.scoring import LensScore, score_lens
 from alliance_sandbox.lenses import LENS_IDS, LENSES, get_lens
 from alliance_sandbox.scenario import build_world
-from alliance_sandbox.score import history_dates
+from alliance_sandbox.score import history_dates, no_change
 
 #: Seeds per lens in the app: three keep a full card under a second on the bundled cases.
 SEEDS = range(0, 3)
@@ -46,6 +46,7 @@ class ScorecardDock(QDockWidget):
         self.setObjectName("scorecardDock")
         self.controller = controller
         self.results: list[LensScore] = []
+        self.baseline: float | None = None  # the no-change model's score
         self._queue: list[tuple[str, int]] = []  # (lens id, seed) runs still to do
         self._job = None  # (scenario, world, dates) being scored
         self._stale = True
@@ -117,11 +118,14 @@ class ScorecardDock(QDockWidget):
         self._stale = False
         self.results = []
         if not scenario.history or scenario.start_year is None:
-            self._queue, self._job = [], None
+            self._queue, self._job, self.baseline = [], None, None
             self._show_heading()
             self._fill_table()
             return
-        self._job = (scenario, build_world(scenario), history_dates(scenario))
+        world, dates = build_world(scenario), history_dates(scenario)
+        self._job = (scenario, world, dates)
+        kept = no_change(world, dates)
+        self.baseline = sum(c.score for c in kept) / len(kept)
         self._queue = [(lens_id, seed) for lens_id in LENS_IDS for seed in SEEDS]
         self.progress.setValue(0)
         self.progress.show()
@@ -167,8 +171,11 @@ class ScorecardDock(QDockWidget):
             return
         years = ", ".join(str(e.year) for e in scenario.history)
         state = " (scoring…)" if self._queue else ""
+        base = ("" if self.baseline is None else
+                f"<br>No change (the turn-0 ties kept) scores <b>{self.baseline:.2f}</b>: a lens below "
+                "it predicts change that did not happen, or misses what did.")
         self.heading.setText(f"<b>{scenario.name}</b>: which lens comes closest to what happened in "
-                             f"{years}{state}")
+                             f"{years}{state}{base}")
         if not self._queue:
             self.again.setEnabled(True)
 

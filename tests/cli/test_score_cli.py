@@ -6,7 +6,7 @@ import json
 import pytest
 from test_cli import ROOT, TUTORIAL, cli, scenario, write
 
-from alliance_sandbox.engine.scoring import HistoryDate, score_lens
+from alliance_sandbox.engine.scoring import HistoryDate, compare, score_lens
 from alliance_sandbox.lenses import LENS_IDS, get_lens
 from alliance_sandbox.scenario import build_world, load_scenario
 
@@ -43,6 +43,10 @@ def test_json_score_is_the_engines_score(tmp_path):
     expected = score_lens(build_world(sc), get_lens("power"), dates, seeds=[3, 4], shocks=sc.shocks)
     assert [entry["lens"] for entry in out["lenses"]] == ["power"]
     assert out["lenses"][0]["score"] == pytest.approx(expected.score, abs=1e-6)
+    # the baseline: the file's own ties, unchanged, against each year
+    kept = [compare(build_world(sc), d.year, d.ties).score for d in dates]
+    assert [y["score"] for y in out["baseline"]["by_year"]] == pytest.approx(kept, abs=1e-6)
+    assert out["baseline"]["score"] == pytest.approx(sum(kept) / len(kept), abs=1e-6)
 
 
 def test_text_table_ranks_the_lenses(tmp_path):
@@ -50,10 +54,11 @@ def test_text_table_ranks_the_lenses(tmp_path):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert "Europe 1914" in lines[0] and "1915" in lines[2] and "1918" in lines[2]
-    rows = [line.split() for line in lines[3:]]
+    rows = [line.split() for line in lines[3:-1]]
     assert sorted(r[0] for r in rows) == sorted(LENS_IDS)
     scores = [float(r[1]) for r in rows]
     assert scores == sorted(scores, reverse=True)
+    assert lines[-1].startswith("no change (the turn-0 ties kept): score ")
 
 
 def test_a_file_without_history_is_a_clear_error():

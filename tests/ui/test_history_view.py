@@ -115,6 +115,7 @@ def test_scorecard_ranks_every_lens_by_score(qtbot, europe):
     assert scores == [round(s.score, 2) for s in expected.ranked()]
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     assert headers[3:] == ["1915", "1918"]
+    assert f"scores <b>{expected.baseline_score:.2f}</b>" in dock.heading.text()
 
 
 def test_scorecard_says_when_there_is_nothing_to_score(qtbot, window):
