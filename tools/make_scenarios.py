@@ -1325,8 +1325,8 @@ def history_1914() -> list[HistoryDate]:
         HistoryDate(
             1915, dt.date(1915, 12, 31),
             "End of 1915: the First World War. Italy left the Triple Alliance and joined the "
-            "Entente (Treaty of London, 26 April 1915; war on Austria-Hungary from 23 May), which "
-            "COW codes as its accession to the 1914 Declaration of London (#98); Bulgaria joined "
+            "Entente by the Treaty of London (26 April 1915; war on Austria-Hungary from 23 May), "
+            "which COW codes as an alliance of Britain, France, Italy and Russia (#98); Bulgaria joined "
             "the Central Powers on 6 September 1915; the Ottoman Empire had been Germany's ally "
             "since 2 August 1914. Serbia and Belgium fought with the Entente from August 1914. "
             "Romania and Greece were neutral: COW still codes Romania's 1883 treaty with Germany "
