@@ -6,19 +6,20 @@ on view: long purple dashes, a colour no simulated tie has (they are black and g
 dashed or dotted by kind), so a class sees at a glance where the lens and history part. A
 caption at the bottom-right of the map (the legend has the bottom-left) names the year shown.
 
-The overlay takes the controller and subscribes to its signals, like every view; it draws
-into the map's scene (scene coordinates are degrees: x = lon, y = -lat) and never touches the
-map's own items, so the map may redraw its ties however it likes.
+The overlay takes the controller and subscribes to its signals, like every view, after the map
+has drawn the turn (main_window creates it after connecting the map); it draws into the map's
+scene from the discs' positions and never touches the map's own items, so the map may project
+and route its ties however it likes.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QAction, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QLabel
 
 from alliance_sandbox.scenario.model import HistoryEntry
 
-from .map_items import Z_STATES, Z_TIES_DRAG, add_line
+from .map_items import Z_STATES, Z_TIES_DRAG
 
 #: Above every simulated tie, below the states (discs stay clickable and on top).
 Z_HISTORY = (Z_TIES_DRAG + Z_STATES) / 2
@@ -43,14 +44,29 @@ def ghost_pen() -> QPen:
     return pen
 
 
-def ghost_path(entry: HistoryEntry, lon: dict[str, float], lat: dict[str, float]) -> QPainterPath:
-    """One path holding every actual tie of `entry` between states on the map (scene
-    coordinates), the short way round across the date line as the map's own ties go."""
+def add_line(path: QPainterPath, x1: float, y1: float, x2: float, y2: float) -> None:
+    """A straight ghost line, the short way round: across the date line (USA-Japan over the
+    Pacific) it leaves one edge of the map and comes back at the other, as the map's ties do
+    (TieLayer._fill in map_items.py, which the map's own routing is reworking: to be shared
+    once that settles)."""
+    path.moveTo(x1, y1)
+    if -180.0 <= x2 - x1 <= 180.0:
+        path.lineTo(x2, y2)
+    else:
+        shift = 360.0 if x2 < x1 else -360.0
+        path.lineTo(x2 + shift, y2)
+        path.moveTo(x1 - shift, y1)
+        path.lineTo(x2, y2)
+
+
+def ghost_path(entry: HistoryEntry, at: dict[str, QPointF]) -> QPainterPath:
+    """One path holding every actual tie of `entry` between states on the map, from the
+    discs' scene positions `at` (id -> point), so it follows however the map projects."""
     path = QPainterPath()
     for tie in entry.ties:
-        if tie.a not in lon or tie.b not in lon:
-            continue
-        add_line(path, lon[tie.a], -lat[tie.a], lon[tie.b], -lat[tie.b])
+        if tie.a in at and tie.b in at:
+            a, b = at[tie.a], at[tie.b]
+            add_line(path, a.x(), a.y(), b.x(), b.y())
     return path
 
 
@@ -98,10 +114,8 @@ class HistoryOverlay(QObject):
             self.item.setVisible(False)
             self.caption.hide()
             return
-        world = record.world
-        lon = dict(zip(world.ids, world.lon.tolist()))
-        lat = dict(zip(world.ids, world.lat.tolist()))
-        self.item.setPath(ghost_path(entry, lon, lat))
+        at = {sid: self.map.state_item(sid).scenePos() for sid in record.world.ids}
+        self.item.setPath(ghost_path(entry, at))
         self.item.setVisible(True)
         offset = "" if entry.year == record.year else f" (nearest to {record.year})"
         # the application font, which presentation mode enlarges (a style sheet would pin it)

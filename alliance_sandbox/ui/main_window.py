@@ -135,7 +135,6 @@ class MainWindow(QMainWindow):
         self.turn_bar.speedChanged.connect(self._set_speed)
         self.turn_bar.scrubbed.connect(self._scrub)
         self.turn_bar.addAction(self.acts["history"])  # after the timeline: it keeps its room
-        self.history_overlay = HistoryOverlay(self.map, self.controller, self.acts["history"])
         self.lens_bar.lensChosen.connect(self.controller.set_lens)
         self.files = FileActions(self, self.controller)
         self.docks: dict[str, QDockWidget] = {}
@@ -143,6 +142,8 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self._make_status_bar()
         self._connect()
+        # after _connect: its lines follow the discs the map has just placed
+        self.history_overlay = HistoryOverlay(self.map, self.controller, self.acts["history"])
         self._set_speed(self.turn_bar.speed_tps())
         self._restored_state = persist and self._restore_settings()
         self._on_loaded()

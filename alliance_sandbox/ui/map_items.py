@@ -257,20 +257,6 @@ def _tie_pen(theme: Theme, kind: str, level: int, scale: float = 1.0) -> QPen:
     return pen
 
 
-def add_line(path: QPainterPath, x1: float, y1: float, x2: float, y2: float) -> None:
-    """A tie's line from (x1, y1) to (x2, y2) in scene coordinates, the short way round:
-    across the date line (USA-Japan over the Pacific, not through China) it leaves one edge
-    of the map and comes back at the other."""
-    path.moveTo(x1, y1)
-    if -180.0 <= x2 - x1 <= 180.0:
-        path.lineTo(x2, y2)
-    else:
-        shift = 360.0 if x2 < x1 else -360.0
-        path.lineTo(x2 + shift, y2)
-        path.moveTo(x1 - shift, y1)
-        path.lineTo(x2, y2)
-
-
 class TieLayer:
     """All ties in a few path items: one per (kind, commitment width level).
 
@@ -326,7 +312,16 @@ class TieLayer:
         for i, j, k in zip(ti, tj, keys):
             path = paths[k]
             x1, y1, x2, y2 = xs[i], ys[i], xs[j], ys[j]
-            add_line(path, x1, y1, x2, y2)
+            path.moveTo(x1, y1)
+            if -180.0 <= x2 - x1 <= 180.0:
+                path.lineTo(x2, y2)
+            else:
+                # The short way round, across the date line (USA-Japan over the Pacific,
+                # not through China): leave one edge of the map, come back at the other.
+                shift = 360.0 if x2 < x1 else -360.0
+                path.lineTo(x2 + shift, y2)
+                path.moveTo(x1 - shift, y1)
+                path.lineTo(x2, y2)
         for key, path in zip(self.keys, paths):
             item = store[key]
             if path.isEmpty() and item.path().isEmpty():

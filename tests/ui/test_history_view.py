@@ -40,9 +40,12 @@ def segments(path: QPainterPath) -> set[frozenset]:
 
 
 def expected_segments(window, year: int) -> set[frozenset]:
-    world = window.controller.record.world
+    """The history pairs nearest `year`, as segments between the two states' discs on the map."""
     entry = nearest_entry(window.controller.scenario.history, year)
-    at = {sid: (round(float(world.lon[i]), 3), round(-float(world.lat[i]), 3)) for i, sid in enumerate(world.ids)}
+    at = {}
+    for sid in window.controller.record.world.ids:
+        pos = window.map.state_item(sid).scenePos()
+        at[sid] = (round(pos.x(), 3), round(pos.y(), 3))
     return {frozenset({at[t.a], at[t.b]}) for t in entry.ties}
 
 
