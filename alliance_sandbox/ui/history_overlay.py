@@ -25,6 +25,9 @@ from .map_items import Z_STATES, Z_TIES_DRAG
 Z_HISTORY = (Z_TIES_DRAG + Z_STATES) / 2
 GHOST_COLOR = QColor(123, 44, 191, 210)  # purple, slightly see-through
 GHOST_WIDTH = 2.5
+#: Above this many actual ties (NATO's 200 pairs) the dashes thin out, so the map stays legible.
+DENSE_TIES = 60
+DENSE_WIDTH = 1.5
 #: Long dashes: unlike the simulated entente (short dashes) or coalition (dots).
 GHOST_DASHES = [5.0, 3.0]
 
@@ -116,6 +119,9 @@ class HistoryOverlay(QObject):
             return
         at = {sid: self.map.state_item(sid).scenePos() for sid in record.world.ids}
         self.item.setPath(ghost_path(entry, at))
+        pen = self.item.pen()
+        pen.setWidthF(GHOST_WIDTH if len(entry.ties) <= DENSE_TIES else DENSE_WIDTH)
+        self.item.setPen(pen)
         self.item.setVisible(True)
         offset = "" if entry.year == record.year else f" (nearest to {record.year})"
         # the application font, which presentation mode enlarges (a style sheet would pin it)
