@@ -1,17 +1,24 @@
 """Crises: where abandonment and entrapment stop being risks and happen (Snyder 1984).
 
 Each turn every state k may press the state it threatens most, with probability
-crisis_rate x aggression_k^2. The target calls its partners. Partner j answers with
-probability
+crisis_rate x aggression_k^2. The risks of `engine/risk.py` are computed for the world as it
+stands when the turn's crises break, with the active lens's threat, and every outcome is
+drawn from exactly those numbers, so what the charts show is what happens:
 
-    ally_reliability x (0.5 + 0.5 x commitment) x (0.5 + offense_dominance)
+- the target i calls each partner j. With the tie's chain-ganging odds j follows i in
+  unconditionally (Christensen & Snyder 1990); otherwise it fails plainly with the plain
+  abandonment risk (Snyder 1984), or, a great power that can leave the fight to another
+  pole, passes the buck with the buck-passing odds; otherwise it honours the call. So j
+  fails i with probability risks.tie_abandonment[i, j], the displayed abandonment risk.
+- each partner j of the aggressor k chain-gangs in behind it, or is entrapped (dragged into
+  a crisis of k's making), with total probability risks.tie_entrapment[j, k], the displayed
+  entrapment risk; joining when it has a quarrel of its own with i is standing by k.
+- states that fear k but have no tie with the target join it in a crisis coalition.
+Honoured calls firm the tie up (+0.05), failed ones shake it (-0.1).
 
-(Leeds, Long & Mitchell 2000 put the base rate at 74.5%). An answer to a fight that is not
-j's own (j's threat from k below OWN_FIGHT times the target's) is entrapment; with the offence believed
-dominant it is chain-ganging (Christensen & Snyder 1990). No answer is abandonment; with the
-defence believed dominant it is buck-passing. The aggressor's own partners may be dragged
-in too. States that fear k but have no tie with the target join it in a crisis coalition.
-Honoured calls firm up the tie (+0.05), failed ones shake it (-0.1).
+RISK_DRIVEN = False restores the old fixed-rate rule (answer chance ally_reliability x
+(0.5 + 0.5 x commitment) x (0.5 + offense_dominance), labels by offence dominance above or
+below 0.5), kept only so the claims tests can show that it does not follow the risks.
 """
 from __future__ import annotations
 
@@ -19,26 +26,30 @@ import numpy as np
 
 from .events import Event
 from .perception import Perception
+from .risk import Risks, alliance_risks, balancer_mask
 from .world import World
 
-#: A partner whose own threat from the aggressor is below this share of the target's is
-#: answering a call that is not its own fight: entrapment.
-OWN_FIGHT = 0.5
 #: Below this threat from the target, the aggressor's partner has no quarrel of its own.
 NO_QUARREL = 0.1
 #: Threat from the aggressor above which an untied state joins the target's coalition.
 COALITION_FEAR = 0.25
 #: A crisis needs a target that feels at least this much threat.
 CRISIS_THRESHOLD = 0.05
+#: Ablation switch for the claims tests (see the module docstring).
+RISK_DRIVEN = True
+CITE_CS = "Christensen & Snyder 1990"
 
 
-def resolve_crises(world: World, seen: Perception, rng: np.random.Generator) -> list[Event]:
+def resolve_crises(world: World, seen: Perception, rng: np.random.Generator, threat: np.ndarray) -> list[Event]:
+    """This turn's crises; `threat` is the active lens's threat matrix (the one the risks use)."""
     s = world.settings
-    od = s.offense_dominance
     draws = rng.random(world.n)  # one draw per state every turn: the stream never shifts
     pressing = np.nonzero(draws < s.crisis_rate * world.aggression**2)[0]
     events: list[Event] = []
+    if not pressing.size:
+        return events
     ids, nm = world.ids, world.names
+    risks, changed = None, True
     for k in pressing.tolist():
         exposure = seen.walt_threat[:, k].copy()
         exposure[k] = 0.0
@@ -50,51 +61,114 @@ def resolve_crises(world: World, seen: Perception, rng: np.random.Generator) -> 
             Event("crisis", (ids[k], ids[i]), f"Crisis: {nm[k]} presses {nm[i]} (threat {exposure[i]:.2f})",
                   {"threat": exposure[i]})
         )
-        events.extend(_call_partners(world, seen, rng, k, i, od))
-        events.extend(_drag_aggressor_partners(world, seen, rng, k, i, od))
-        events.extend(_crisis_coalition(world, seen, k, i))
-    return events
-
-
-def _call_partners(world, seen, rng, k, i, od) -> list[Event]:
-    ids, nm, events = world.ids, world.names, []
-    partners = [j for j in np.nonzero(world.tie_kind[i])[0].tolist() if j != k]
-    for j in partners:
-        c = float(world.commitment[i, j])
-        p = min(1.0, world.settings.ally_reliability * (0.5 + 0.5 * c) * (0.5 + od))
-        values = {"p_answer": p, "commitment": c, "own_threat": seen.walt_threat[j, k]}
-        if rng.random() < p:
-            _nudge(world, i, j, +0.05)
-            if seen.walt_threat[j, k] < OWN_FIGHT * seen.walt_threat[i, k]:
-                kind = "chain_gang" if od > 0.5 else "entrapped"
-                events.append(Event(kind, (ids[j], ids[i], ids[k]),
-                    f"{nm[j]} is dragged into {nm[i]}'s crisis with {nm[k]} though {nm[k]} threatens it only "
-                    f"{seen.walt_threat[j, k]:.2f} (answer chance {p:.2f}; entrapment, Snyder 1984"
-                    + ("; chain-ganging under offence dominance, Christensen & Snyder 1990)" if od > 0.5 else ")"),
-                    values))
-            else:
-                events.append(Event("honoured", (ids[j], ids[i], ids[k]),
-                    f"{nm[j]} stands by {nm[i]} against {nm[k]} (answer chance {p:.2f})", values))
+        if changed:  # an earlier crisis this turn moved commitments or made coalitions
+            risks, changed = alliance_risks(world, seen, threat), False
+        before = len(events)
+        if RISK_DRIVEN:
+            events.extend(_call_partners(world, seen, risks, threat, rng, k, i))
+            events.extend(_drag_aggressor_partners(world, seen, risks, rng, k, i))
         else:
-            _nudge(world, i, j, -0.1)
-            kind = "buck_pass" if od < 0.5 else "abandoned"
-            text = (f"{nm[j]} fails to help {nm[i]} against {nm[k]} (answer chance {p:.2f}; abandonment, Snyder 1984"
-                    + ("; buck-passing under defence dominance, Christensen & Snyder 1990)" if od < 0.5 else ")"))
-            events.append(Event(kind, (ids[j], ids[i], ids[k]), text, values))
+            events.extend(_fixed_rate_calls(world, seen, risks, rng, k, i))
+        events.extend(_crisis_coalition(world, seen, k, i))
+        changed = any(e.kind != "crisis" for e in events[before:])
     return events
 
 
-def _drag_aggressor_partners(world, seen, rng, k, i, od) -> list[Event]:
+def _polarity_words(risks: Risks, od: float) -> str:
+    return f"{risks.polarity.label}, {risks.polarity.poles} poles; offence dominance {od:.2f}"
+
+
+def _call_partners(world, seen, risks: Risks, threat, rng, k, i) -> list[Event]:
     ids, nm, events = world.ids, world.names, []
+    od = world.settings.offense_dominance
+    for j in np.nonzero(world.tie_kind[i])[0].tolist():
+        if j == k:
+            continue
+        chain = float(risks.tie_chain_gang[i, j])
+        plain = float(risks.tie_plain_abandonment[i, j])
+        buck = float(risks.tie_buck_pass[i, j])
+        fail = float(risks.tie_abandonment[i, j])
+        values = {"abandonment_risk": fail, "p_fail": fail, "p_chain_gang": chain, "p_abandon": plain, "p_buck_pass": buck,
+                  "commitment": float(world.commitment[j, i]), "own_threat": float(seen.walt_threat[j, k]),
+                  "poles": risks.polarity.poles, "offense_dominance": od}
+        u = float(rng.random())
+        odds = f"abandonment risk {fail:.2f}"
+        if u < chain:
+            _nudge(world, i, j, +0.05)
+            events.append(Event("chain_gang", (ids[j], ids[i], ids[k]),
+                f"{nm[j]} follows {nm[i]} into its crisis with {nm[k]} unconditionally: its loss would be "
+                f"decisive (chance {chain:.2f}; {_polarity_words(risks, od)}; chain-ganging, {CITE_CS})", values))
+        elif u < chain + (1.0 - chain) * plain:
+            _nudge(world, i, j, -0.1)
+            events.append(Event("abandoned", (ids[j], ids[i], ids[k]),
+                f"{nm[j]} fails to help {nm[i]} against {nm[k]} ({odds}: commitment "
+                f"{world.commitment[j, i]:.2f}; abandonment, Snyder 1984)", values))
+        elif u < chain + fail:
+            _nudge(world, i, j, -0.1)
+            other = _balancer_named(world, risks, threat, i, j)
+            events.append(Event("buck_pass", (ids[j], ids[i], ids[k]),
+                f"{nm[j]} holds back from {nm[i]}'s crisis with {nm[k]}, leaving the cost to {other} "
+                f"(buck-passing chance {buck:.2f}; {odds}; {_polarity_words(risks, od)}; {CITE_CS})", values))
+        else:
+            _nudge(world, i, j, +0.05)
+            events.append(Event("honoured", (ids[j], ids[i], ids[k]),
+                f"{nm[j]} stands by {nm[i]} against {nm[k]} ({odds})", values))
+    return events
+
+
+def _balancer_named(world, risks: Risks, threat, i, j) -> str:
+    """The strongest other pole that feels i's worst threat: whom j leaves the fight to."""
+    row = balancer_mask(world.share, threat, risks.worst_threat)[i].copy()
+    row[j] = False
+    candidates = np.nonzero(row)[0]
+    if not candidates.size:
+        return "another great power"
+    m = int(candidates[np.argmax(world.share[candidates])])
+    w = int(risks.worst_threat[i])
+    return f"{world.names[m]} (a pole that also fears {world.names[w]}, threat {threat[m, w]:.2f})"
+
+
+def _drag_aggressor_partners(world, seen, risks: Risks, rng, k, i) -> list[Event]:
+    ids, nm, events = world.ids, world.names, []
+    od = world.settings.offense_dominance
     for j in np.nonzero(world.tie_kind[k])[0].tolist():
         if j == i:
             continue
-        p = min(1.0, float(world.commitment[k, j]) * (0.5 + od) / 1.5)
-        if rng.random() < p and seen.walt_threat[j, i] < NO_QUARREL:
-            kind = "chain_gang" if od > 0.5 else "entrapped"
-            events.append(Event(kind, (ids[j], ids[k], ids[i]),
-                f"{nm[j]} is dragged behind {nm[k]} into its crisis with {nm[i]} (chance {p:.2f}; entrapment)",
-                {"p_drag": p}))
+        chain = float(risks.tie_chain_gang[k, j])
+        drag = float(risks.tie_entrapment[j, k])
+        quarrel = float(seen.walt_threat[j, i])
+        values = {"p_drag": drag, "p_chain_gang": chain, "p_entrap": float(risks.tie_plain_entrapment[j, k]),
+                  "own_threat": quarrel, "poles": risks.polarity.poles, "offense_dominance": od}
+        u = float(rng.random())
+        if u < chain:
+            events.append(Event("chain_gang", (ids[j], ids[k], ids[i]),
+                f"{nm[j]} follows {nm[k]} into its crisis with {nm[i]} unconditionally: its loss would be "
+                f"decisive (chance {chain:.2f}; entrapment risk {drag:.2f}; {_polarity_words(risks, od)}; "
+                f"chain-ganging, {CITE_CS})", values))
+        elif u < drag and quarrel < NO_QUARREL:
+            events.append(Event("entrapped", (ids[j], ids[k], ids[i]),
+                f"{nm[j]} is dragged behind {nm[k]} into its crisis with {nm[i]}, though {nm[i]} threatens it "
+                f"only {quarrel:.2f} (entrapment risk {drag:.2f}; entrapment, Snyder 1984)", values))
+        elif u < drag:
+            events.append(Event("honoured", (ids[j], ids[k], ids[i]),
+                f"{nm[j]} stands by {nm[k]} against {nm[i]}, a quarrel of its own (threat {quarrel:.2f}; "
+                f"entrapment risk {drag:.2f})", values))
+    return events
+
+
+def _fixed_rate_calls(world, seen, risks: Risks, rng, k, i) -> list[Event]:
+    """The old rule, for the ablation only: a fixed answer rate and labels by offence dominance."""
+    ids, od, events = world.ids, world.settings.offense_dominance, []
+    for j in np.nonzero(world.tie_kind[i])[0].tolist():
+        if j == k:
+            continue
+        c = float(world.commitment[i, j])
+        p = min(1.0, world.settings.ally_reliability * (0.5 + 0.5 * c) * (0.5 + od))
+        answered = rng.random() < p
+        _nudge(world, i, j, +0.05 if answered else -0.1)
+        kind = ("chain_gang" if od > 0.5 else "honoured") if answered else ("buck_pass" if od < 0.5 else "abandoned")
+        events.append(Event(kind, (ids[j], ids[i], ids[k]), f"fixed-rate rule (answer chance {p:.2f})",
+                            {"abandonment_risk": float(risks.tie_abandonment[i, j]), "p_fail": 1.0 - p}))
     return events
 
 
@@ -114,4 +188,3 @@ def _crisis_coalition(world, seen, k, i) -> list[Event]:
 def _nudge(world: World, i: int, j: int, delta: float) -> None:
     value = min(1.0, max(0.05, float(world.commitment[i, j]) + delta))
     world.commitment[i, j] = world.commitment[j, i] = value
-

@@ -66,15 +66,3 @@ def perceived_intentions(world: World) -> np.ndarray:
 def perceived_intention(world: World, i: int, j: int) -> float:
     """One element of `perceived_intentions`, for an explanation (no n x n work per event)."""
     return float(min(1.0, max(0.0, world.aggression[j] * (1.0 - IDEOLOGY * world.affinity[i, j]))))
-
-
-def polarity_of(share: np.ndarray) -> float:
-    """Effective number of poles among the great powers (Laakso-Taagepera on shares >= 5%).
-
-    Why a threshold: a bipolar world with twenty small states is still bipolar.
-    """
-    great = share[share >= GREAT_POWER_SHARE]
-    if great.size == 0:
-        return float(len(share))
-    great = great / great.sum()
-    return float(1.0 / np.sum(great**2))

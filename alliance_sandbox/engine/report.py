@@ -11,6 +11,7 @@ import json
 
 import numpy as np
 
+from .polarity import polarity
 from .simulation import Simulation, TurnRecord
 from .world import TIE_KINDS
 
@@ -55,7 +56,13 @@ def turn_to_dict(record: TurnRecord) -> dict:
         "events": [e.to_dict() for e in record.events],
         "blocs": [[w.ids[i] for i in bloc] for bloc in w.blocs() if len(bloc) > 1],
         "realignments": record.realignments,
+        "polarity": _polarity(w.capability),
     }
+
+
+def _polarity(capability) -> dict:
+    structure = polarity(capability)
+    return {"poles": structure.poles, "label": structure.label}
 
 
 def _bloc_numbers(record: TurnRecord) -> list[int]:

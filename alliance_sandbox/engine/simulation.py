@@ -90,7 +90,7 @@ class Simulation:
 
         events.extend(apply_ties(world, desire, explain))
         events.extend(self._arm(world, seen, decision))
-        events.extend(resolve_crises(world, seen, self.rng))
+        events.extend(resolve_crises(world, seen, self.rng, decision.threat))
         grow_bonds(world)
         record = self._record(events, decision.arm)
         self.history.append(record)
