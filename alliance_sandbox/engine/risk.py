@@ -60,7 +60,7 @@ from .world import World
 
 #: Highest chance, with the offence believed wholly dominant, that a partner follows an
 #: equal-sized ally it is fully committed to into its crisis, whatever the stakes for itself.
-CHAIN_GANG = 0.5
+CHAIN_GANG = 0.8
 #: Highest chance, with the defence believed wholly dominant, that a great power leaves an
 #: ally's defence to another great power that feels the same threat.
 BUCK_PASS = 0.6
