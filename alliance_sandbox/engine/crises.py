@@ -26,7 +26,7 @@ import numpy as np
 
 from .events import Event
 from .perception import Perception
-from .risk import Risks, alliance_risks, balancer_mask
+from .risk import RiskModel, risk_model
 from .world import World
 
 #: Below this threat from the target, the aggressor's partner has no quarrel of its own.
@@ -49,7 +49,8 @@ def resolve_crises(world: World, seen: Perception, rng: np.random.Generator, thr
     if not pressing.size:
         return events
     ids, nm = world.ids, world.names
-    risks, changed = None, True
+    # the tie-independent part, once; each call reads the tie's commitment as it stands then
+    model = risk_model(world, seen, threat)
     for k in pressing.tolist():
         exposure = seen.walt_threat[:, k].copy()
         exposure[k] = 0.0
@@ -61,43 +62,37 @@ def resolve_crises(world: World, seen: Perception, rng: np.random.Generator, thr
             Event("crisis", (ids[k], ids[i]), f"Crisis: {nm[k]} presses {nm[i]} (threat {exposure[i]:.2f})",
                   {"threat": exposure[i]})
         )
-        if changed:  # an earlier crisis this turn moved commitments or made coalitions
-            risks, changed = alliance_risks(world, seen, threat), False
-        before = len(events)
         if RISK_DRIVEN:
-            events.extend(_call_partners(world, seen, risks, threat, rng, k, i))
-            events.extend(_drag_aggressor_partners(world, seen, risks, rng, k, i))
+            events.extend(_call_partners(world, seen, model, rng, k, i))
+            events.extend(_drag_aggressor_partners(world, seen, model, rng, k, i))
         else:
-            events.extend(_fixed_rate_calls(world, seen, risks, rng, k, i))
+            events.extend(_fixed_rate_calls(world, seen, model, rng, k, i))
         events.extend(_crisis_coalition(world, seen, k, i))
-        changed = any(e.kind != "crisis" for e in events[before:])
     return events
 
 
-def _polarity_words(risks: Risks, od: float) -> str:
-    return f"{risks.polarity.label}, {risks.polarity.poles} poles; offence dominance {od:.2f}"
+def _polarity_words(model: RiskModel, od: float) -> str:
+    return f"{model.polarity.label}, {model.polarity.poles} poles; offence dominance {od:.2f}"
 
 
-def _call_partners(world, seen, risks: Risks, threat, rng, k, i) -> list[Event]:
+def _call_partners(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
     ids, nm, events = world.ids, world.names, []
     od = world.settings.offense_dominance
-    for j in np.nonzero(world.tie_kind[i])[0].tolist():
-        if j == k:
-            continue
-        chain = float(risks.tie_chain_gang[i, j])
-        plain = float(risks.tie_plain_abandonment[i, j])
-        buck = float(risks.tie_buck_pass[i, j])
-        fail = float(risks.tie_abandonment[i, j])
+    partners = np.array([j for j in np.nonzero(world.tie_kind[i])[0].tolist() if j != k], dtype=int)
+    # one evaluation for all partners: a nudge to one tie does not move another tie's odds
+    every = model.pair(world.commitment, np.full(partners.size, i), partners)
+    for n_, j in enumerate(partners.tolist()):
+        chain, plain, buck, fail = (float(every[key][n_]) for key in ("chain", "plain", "buck", "fail"))
         values = {"abandonment_risk": fail, "p_fail": fail, "p_chain_gang": chain, "p_abandon": plain, "p_buck_pass": buck,
                   "commitment": float(world.commitment[j, i]), "own_threat": float(seen.walt_threat[j, k]),
-                  "poles": risks.polarity.poles, "offense_dominance": od}
+                  "poles": model.polarity.poles, "offense_dominance": od}
         u = float(rng.random())
         odds = f"abandonment risk {fail:.2f}"
         if u < chain:
             _nudge(world, i, j, +0.05)
             events.append(Event("chain_gang", (ids[j], ids[i], ids[k]),
                 f"{nm[j]} follows {nm[i]} into its crisis with {nm[k]} unconditionally: its loss would be "
-                f"decisive (chance {chain:.2f}; {_polarity_words(risks, od)}; chain-ganging, {CITE_CS})", values))
+                f"decisive (chance {chain:.2f}; {_polarity_words(model, od)}; chain-ganging, {CITE_CS})", values))
         elif u < chain + (1.0 - chain) * plain:
             _nudge(world, i, j, -0.1)
             events.append(Event("abandoned", (ids[j], ids[i], ids[k]),
@@ -105,10 +100,10 @@ def _call_partners(world, seen, risks: Risks, threat, rng, k, i) -> list[Event]:
                 f"{world.commitment[j, i]:.2f}; abandonment, Snyder 1984)", values))
         elif u < chain + fail:
             _nudge(world, i, j, -0.1)
-            other = _balancer_named(world, risks, threat, i, j)
+            other = _balancer_named(world, model, i, j)
             events.append(Event("buck_pass", (ids[j], ids[i], ids[k]),
                 f"{nm[j]} holds back from {nm[i]}'s crisis with {nm[k]}, leaving the cost to {other} "
-                f"(buck-passing chance {buck:.2f}; {odds}; {_polarity_words(risks, od)}; {CITE_CS})", values))
+                f"(buck-passing chance {buck:.2f}; {odds}; {_polarity_words(model, od)}; {CITE_CS})", values))
         else:
             _nudge(world, i, j, +0.05)
             events.append(Event("honoured", (ids[j], ids[i], ids[k]),
@@ -116,34 +111,32 @@ def _call_partners(world, seen, risks: Risks, threat, rng, k, i) -> list[Event]:
     return events
 
 
-def _balancer_named(world, risks: Risks, threat, i, j) -> str:
+def _balancer_named(world, model: RiskModel, i, j) -> str:
     """The strongest other pole that feels i's worst threat: whom j leaves the fight to."""
-    row = balancer_mask(world.share, threat, risks.worst_threat)[i].copy()
-    row[j] = False
-    candidates = np.nonzero(row)[0]
+    others = np.arange(world.n)
+    candidates = others[model.is_balancer(np.full(world.n, i), others) & (others != j)]
     if not candidates.size:
         return "another great power"
-    m = int(candidates[np.argmax(world.share[candidates])])
-    w = int(risks.worst_threat[i])
-    return f"{world.names[m]} (a pole that also fears {world.names[w]}, threat {threat[m, w]:.2f})"
+    m = int(candidates[np.argmax(model.share[candidates])])
+    w = int(model.worst[i])
+    return f"{world.names[m]} (a pole that also fears {world.names[w]}, threat {model.threat[m, w]:.2f})"
 
 
-def _drag_aggressor_partners(world, seen, risks: Risks, rng, k, i) -> list[Event]:
+def _drag_aggressor_partners(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
     ids, nm, events = world.ids, world.names, []
     od = world.settings.offense_dominance
-    for j in np.nonzero(world.tie_kind[k])[0].tolist():
-        if j == i:
-            continue
-        chain = float(risks.tie_chain_gang[k, j])
-        drag = float(risks.tie_entrapment[j, k])
+    partners = np.array([j for j in np.nonzero(world.tie_kind[k])[0].tolist() if j != i], dtype=int)
+    every = model.follow(world.commitment, np.full(partners.size, k), partners)
+    for n_, j in enumerate(partners.tolist()):
+        chain, drag, plain = (float(every[key][n_]) for key in ("chain", "entrapment", "plain"))
         quarrel = float(seen.walt_threat[j, i])
-        values = {"p_drag": drag, "p_chain_gang": chain, "p_entrap": float(risks.tie_plain_entrapment[j, k]),
-                  "own_threat": quarrel, "poles": risks.polarity.poles, "offense_dominance": od}
+        values = {"entrapment_risk": drag, "p_drag": drag, "p_chain_gang": chain, "p_entrap": plain,
+                  "own_threat": quarrel, "poles": model.polarity.poles, "offense_dominance": od}
         u = float(rng.random())
         if u < chain:
             events.append(Event("chain_gang", (ids[j], ids[k], ids[i]),
                 f"{nm[j]} follows {nm[k]} into its crisis with {nm[i]} unconditionally: its loss would be "
-                f"decisive (chance {chain:.2f}; entrapment risk {drag:.2f}; {_polarity_words(risks, od)}; "
+                f"decisive (chance {chain:.2f}; entrapment risk {drag:.2f}; {_polarity_words(model, od)}; "
                 f"chain-ganging, {CITE_CS})", values))
         elif u < drag and quarrel < NO_QUARREL:
             events.append(Event("entrapped", (ids[j], ids[k], ids[i]),
@@ -156,7 +149,7 @@ def _drag_aggressor_partners(world, seen, risks: Risks, rng, k, i) -> list[Event
     return events
 
 
-def _fixed_rate_calls(world, seen, risks: Risks, rng, k, i) -> list[Event]:
+def _fixed_rate_calls(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
     """The old rule, for the ablation only: a fixed answer rate and labels by offence dominance."""
     ids, od, events = world.ids, world.settings.offense_dominance, []
     for j in np.nonzero(world.tie_kind[i])[0].tolist():
@@ -168,7 +161,7 @@ def _fixed_rate_calls(world, seen, risks: Risks, rng, k, i) -> list[Event]:
         _nudge(world, i, j, +0.05 if answered else -0.1)
         kind = ("chain_gang" if od > 0.5 else "honoured") if answered else ("buck_pass" if od < 0.5 else "abandoned")
         events.append(Event(kind, (ids[j], ids[i], ids[k]), f"fixed-rate rule (answer chance {p:.2f})",
-                            {"abandonment_risk": float(risks.tie_abandonment[i, j]), "p_fail": 1.0 - p}))
+                            {"abandonment_risk": float(model.pair(world.commitment, i, j)["fail"]), "p_fail": 1.0 - p}))
     return events
 
 

@@ -83,95 +83,138 @@ class Risks:
     entrapment: np.ndarray  # (n,)
     security: np.ndarray  # (n,) net security from allies (Morrow)
     autonomy: np.ndarray  # (n,) autonomy gained (> 0) or given up (< 0)
-    tie_plain_abandonment: np.ndarray = None  # (n, n) [i, j]: j fails i for its own reasons
-    tie_plain_entrapment: np.ndarray = None  # (n, n) [i, j]: i stands by j's crisis of j's making
-    tie_chain_gang: np.ndarray = None  # (n, n) [i, j]: j follows i into i's crisis unconditionally
-    tie_buck_pass: np.ndarray = None  # (n, n) [i, j]: j leaves i's defence to another pole
-    worst_threat: np.ndarray = None  # (n,) index of each state's worst threat under the lens
     polarity: Polarity = None
 
 
-def alliance_risks(world: World, perception: Perception, threat: np.ndarray) -> Risks:
-    """Both risks for every tie; `threat` is the active lens's threat matrix."""
+@dataclass
+class RiskModel:
+    """What the risks depend on apart from the ties: fixed for a turn once the lens has spoken.
+
+    Why a separate object: the crisis model evaluates single ties as commitments move during
+    the turn's crises, with the very formulas the charts use (`pair`), without recomputing
+    every tie each time.
+    """
+
+    share: np.ndarray
+    relative: np.ndarray
+    threat: np.ndarray
+    aggression: np.ndarray
+    friendly_sum: np.ndarray  # (n,) sum_k s_k (1 - threat[j, k]), k != j
+    others: np.ndarray  # (n,) 1 - s_j
+    unreliability: float
+    chain_scale: float  # CHAIN_GANG x od x M, or 0
+    buck_scale: float  # BUCK_PASS x (1 - od) x M, or 0
+    poles: np.ndarray  # (n,) bool
+    worst: np.ndarray  # (n,) index of each state's worst threat under the lens
+    balancer_count: np.ndarray  # (n,) poles able to balance i's worst threat
+    polarity: Polarity
+
+    def is_balancer(self, i: np.ndarray, m: np.ndarray) -> np.ndarray:
+        """m is a pole, neither i nor i's worst threat, that feels that threat >= BALANCER_FEAR."""
+        w = self.worst[i]
+        return self.poles[m] & (m != i) & (m != w) & (self.threat[m, w] >= BALANCER_FEAR)
+
+    def pair(self, commitment: np.ndarray, i: np.ndarray, j: np.ndarray) -> dict[str, np.ndarray]:
+        """For i calling its partner j (index arrays, or one index each): the chance j follows i in
+        unconditionally (chain), fails it plainly (plain), passes the buck (buck), fails it in all
+        (fail); and what j's commitment buys and costs i (Morrow)."""
+        c_ji, c_ij = commitment[j, i], commitment[i, j]
+        rel_ij, rel_ji = self.relative[i, j], self.relative[j, i]
+        friendly_ji = self.share[i] * (1.0 - np.clip(self.threat[j, i], 0.0, 1.0))
+        alternatives = np.clip((self.friendly_sum[j] - friendly_ji) / self.others[j], 0.0, 1.0)
+        temptation = alternatives * (1.0 - rel_ji)
+        plain = np.clip(self.unreliability * 2.0 * (1.0 - c_ji) * (0.5 + temptation), 0.0, 1.0)
+        chain = self.chain_scale * c_ji * np.minimum(1.0, 2.0 * rel_ji)
+        passable = self.poles[j] & ((self.balancer_count[i] - self.is_balancer(i, j)) >= 1)
+        buck = self.buck_scale * passable
+        fail = (1.0 - chain) * (1.0 - (1.0 - plain) * (1.0 - buck))
+        return {"chain": chain, "plain": plain, "buck": buck, "fail": fail,
+                "security_gain": c_ji * rel_ij, "provision_cost": PROVISION * c_ij * rel_ji,
+                "autonomy_gain": (c_ij + c_ji) / 2.0 * (rel_ji - rel_ij) / 2.0}
+
+    def follow(self, commitment: np.ndarray, k: np.ndarray, j: np.ndarray) -> dict[str, np.ndarray]:
+        """For j, a partner of k, when k presses a crisis: the chance it chain-gangs in behind k
+        (chain), stands by k's venture anyway (plain entrapment) and follows in all (entrapment)."""
+        odds = self.pair(commitment, k, j)
+        plain = self.aggression[k] * (1.0 - odds["plain"])
+        return {"chain": odds["chain"], "plain": plain, "entrapment": odds["chain"] + (1.0 - odds["chain"]) * plain}
+
+
+def risk_model(world: World, perception: Perception, threat: np.ndarray) -> RiskModel:
+    """The tie-independent part of the risks; `threat` is the active lens's threat matrix."""
     s = perception.share
-    tied = world.tied()
-    commitment = world.commitment
-    rel = perception.relative
+    n = world.n
     od = world.settings.offense_dominance
     structure = polarity(s)
     multipolar = 1.0 if structure.multipolar else 0.0
-
-    friendly = s[None, :] * (1.0 - np.clip(threat, 0.0, 1.0))
-    np.fill_diagonal(friendly, 0.0)
-    others = np.maximum(1.0 - s, 1e-12)
-    # alternatives[j, i]: j's friendly capability apart from i, as a share of all but j
-    alternatives = np.clip((friendly.sum(axis=1)[:, None] - friendly) / others[:, None], 0.0, 1.0)
-    temptation = alternatives.T * (1.0 - rel.T)
-    unreliability = 1.0 - world.settings.ally_reliability
-    plain_abandonment = np.where(tied, np.clip(unreliability * 2.0 * (1.0 - commitment.T) * (0.5 + temptation),
-                                               0.0, 1.0), 0.0)
-    chain = chain_gang_odds(world, perception, od, multipolar)
-    worst = np.argmax(threat, axis=1) if world.n else np.zeros(0, dtype=int)
-    buck = buck_pass_odds(world, perception, threat, worst, od, multipolar)
-    abandonment = (1.0 - chain) * (1.0 - (1.0 - plain_abandonment) * (1.0 - buck))
-    plain_entrapment = np.where(tied, world.aggression[None, :] * (1.0 - plain_abandonment.T), 0.0)
-    entrapment = np.where(tied, chain.T + (1.0 - chain.T) * plain_entrapment, 0.0)
-
-    weights = np.where(tied, rel, 0.0)
-    weight_sum = weights.sum(axis=1)
-    safe = np.where(weight_sum > 0, weight_sum, 1.0)
-    state_abandonment = np.where(weight_sum > 0, (weights * abandonment).sum(axis=1) / safe, 0.0)
-    state_entrapment = np.where(weight_sum > 0, (weights * entrapment).sum(axis=1) / safe, 0.0)
-    security = np.clip((security_gain(world, perception) - provision_cost(world, perception)).sum(axis=1), -1.0, 1.0)
-    autonomy = autonomy_gain(world, perception).sum(axis=1)
-    return Risks(abandonment, entrapment, state_abandonment, state_entrapment, security, autonomy,
-                 plain_abandonment, plain_entrapment, chain, buck, worst, structure)
-
-
-def chain_gang_odds(world: World, perception: Perception, od: float, multipolar: float) -> np.ndarray:
-    """[i, j]: the chance that j follows i into i's crisis unconditionally (0 where no tie)."""
-    if not CHAIN_GANGING:
-        return np.zeros((world.n, world.n))
-    decisive = np.minimum(1.0, 2.0 * perception.relative.T)  # [i, j]: i's size next to j's
-    return np.where(world.tied(), CHAIN_GANG * od * multipolar * world.commitment.T * decisive, 0.0)
-
-
-def buck_pass_odds(world: World, perception: Perception, threat: np.ndarray, worst: np.ndarray,
-                   od: float, multipolar: float) -> np.ndarray:
-    """[i, j]: the chance that j, a pole, leaves i's defence to another pole (0 where no tie)."""
-    n = world.n
-    if not BUCK_PASSING or not multipolar or n == 0:
-        return np.zeros((n, n))
-    balancers = balancer_mask(perception.share, threat, worst)  # [i, m]
-    count = balancers.sum(axis=1)
-    # another balancer than j itself
-    passable = pole_mask(perception.share)[None, :] & ((count[:, None] - balancers) >= 1)
-    return np.where(world.tied() & passable, BUCK_PASS * (1.0 - od), 0.0)
-
-
-def balancer_mask(share: np.ndarray, threat: np.ndarray, worst: np.ndarray) -> np.ndarray:
-    """[i, m]: m is a pole, neither i nor i's worst threat, that feels that threat enough to balance it."""
-    n = share.size
-    poles = pole_mask(share)
-    fear_of_worst = threat[:, worst].T  # [i, m] = threat[m, worst_i]
-    mask = poles[None, :] & (fear_of_worst >= BALANCER_FEAR)
+    friendly_sum = (1.0 - np.clip(threat, 0.0, 1.0)) @ s - s * (1.0 - np.clip(np.diagonal(threat), 0.0, 1.0))
+    poles = pole_mask(s)
+    worst = np.argmax(threat, axis=1) if n else np.zeros(0, dtype=int)
+    pole_ids = np.nonzero(poles)[0]
+    # [p, i]: pole p feels i's worst threat enough to balance it, and is neither i nor that threat
     rows = np.arange(n)
-    mask[rows, rows] = False
-    mask[rows, worst] = False
-    return mask
+    able = (threat[np.ix_(pole_ids, worst)] >= BALANCER_FEAR) & (pole_ids[:, None] != rows[None, :]) \
+        & (pole_ids[:, None] != worst[None, :])
+    return RiskModel(
+        share=s, relative=perception.relative, threat=threat, aggression=world.aggression,
+        friendly_sum=friendly_sum, others=np.maximum(1.0 - s, 1e-12),
+        unreliability=1.0 - world.settings.ally_reliability,
+        chain_scale=CHAIN_GANG * od * multipolar if CHAIN_GANGING else 0.0,
+        buck_scale=BUCK_PASS * (1.0 - od) * multipolar if BUCK_PASSING else 0.0,
+        poles=poles, worst=worst, balancer_count=able.sum(axis=0), polarity=structure,
+    )
+
+
+def _tie_pairs(world: World) -> tuple[np.ndarray, np.ndarray]:
+    """Every tie in both directions, as index arrays (i, j)."""
+    return np.nonzero(world.tied())
+
+
+def _scatter(n: int, i: np.ndarray, j: np.ndarray, values: np.ndarray) -> np.ndarray:
+    out = np.zeros((n, n))
+    out[i, j] = values
+    return out
+
+
+def alliance_risks(world: World, perception: Perception, threat: np.ndarray) -> Risks:
+    """Both risks for every tie; `threat` is the active lens's threat matrix.
+
+    Computed over the ties only (index arrays), not over every pair: 2,000 ties among 200
+    states are 4,000 numbers, not 40,000.
+    """
+    model = risk_model(world, perception, threat)
+    n = world.n
+    i, j = _tie_pairs(world)
+    odds = model.pair(world.commitment, i, j)
+    abandonment = _scatter(n, i, j, odds["fail"])
+    # i calling j: j follows i in with odds["chain"], or stands by it with aggression_i x (1 - plain)
+    entrapment = _scatter(n, j, i, odds["chain"] + (1.0 - odds["chain"]) * model.aggression[i] * (1.0 - odds["plain"]))
+    weights = model.relative[i, j]
+    weight_sum = np.bincount(i, weights, minlength=n)
+    safe = np.where(weight_sum > 0, weight_sum, 1.0)
+    state_abandonment = np.bincount(i, weights * odds["fail"], minlength=n) / safe
+    state_entrapment = np.bincount(i, weights * entrapment[i, j], minlength=n) / safe
+    security = np.clip(np.bincount(i, odds["security_gain"] - odds["provision_cost"], minlength=n), -1.0, 1.0)
+    autonomy = np.bincount(i, odds["autonomy_gain"], minlength=n)
+    return Risks(abandonment, entrapment, state_abandonment, state_entrapment, security, autonomy, model.polarity)
+
+
+def _morrow_matrix(world: World, perception: Perception, key: str) -> np.ndarray:
+    model = risk_model(world, perception, np.zeros((world.n, world.n)))
+    i, j = _tie_pairs(world)
+    return _scatter(world.n, i, j, model.pair(world.commitment, i, j)[key])
 
 
 def security_gain(world: World, perception: Perception) -> np.ndarray:
     """[i, j]: security i gains from j's commitment: the capability j adds (Morrow 1991)."""
-    return np.where(world.tied(), world.commitment.T * perception.relative, 0.0)
+    return _morrow_matrix(world, perception, "security_gain")
 
 
 def provision_cost(world: World, perception: Perception) -> np.ndarray:
     """[i, j]: what providing j's security costs i: its share of the pair's defence (Morrow 1991)."""
-    return np.where(world.tied(), PROVISION * world.commitment * perception.relative.T, 0.0)
+    return _morrow_matrix(world, perception, "provision_cost")
 
 
 def autonomy_gain(world: World, perception: Perception) -> np.ndarray:
     """[i, j]: autonomy i gains from the tie (> 0 major partner) or gives up (< 0 minor one)."""
-    held = (world.commitment + world.commitment.T) / 2.0
-    return np.where(world.tied(), held * (perception.relative.T - perception.relative) / 2.0, 0.0)
+    return _morrow_matrix(world, perception, "autonomy_gain")
