@@ -8,7 +8,7 @@ drawn from exactly those numbers, so what the charts show is what happens:
 - the target i calls each partner j. With the tie's chain-ganging odds j follows i in
   unconditionally (Christensen & Snyder 1990); otherwise it fails plainly with the plain
   abandonment risk (Snyder 1984), or, a great power that can leave the fight to another
-  pole, passes the buck with the buck-passing odds; otherwise it honours the call. So j
+  great power, passes the buck with the buck-passing odds; otherwise it honours the call. So j
   fails i with probability risks.tie_abandonment[i, j], the displayed abandonment risk.
 - each partner j of the aggressor k chain-gangs in behind it, or is entrapped (dragged into
   a crisis of k's making), with total probability risks.tie_entrapment[j, k], the displayed
@@ -112,14 +112,14 @@ def _call_partners(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
 
 
 def _balancer_named(world, model: RiskModel, i, j) -> str:
-    """The strongest other pole that feels i's worst threat: whom j leaves the fight to."""
+    """The strongest other great power that feels i's worst threat: whom j leaves the fight to."""
     others = np.arange(world.n)
     candidates = others[model.is_balancer(np.full(world.n, i), others) & (others != j)]
     if not candidates.size:
         return "another great power"
     m = int(candidates[np.argmax(model.share[candidates])])
     w = int(model.worst[i])
-    return f"{world.names[m]} (a pole that also fears {world.names[w]}, threat {model.threat[m, w]:.2f})"
+    return f"{world.names[m]} (which also fears {world.names[w]}, threat {model.threat[m, w]:.2f})"
 
 
 def _drag_aggressor_partners(world, seen, model: RiskModel, rng, k, i) -> list[Event]:

@@ -14,14 +14,15 @@ M = 1 in a multipolar world, else 0 (`engine/polarity.py`).
     plain abandonment[i, j] = clip((1 - r) x 2 (1 - c[j, i]) x (0.5 + temptation[i, j]), 0, 1)
         so a partner at commitment 0.5 with middling temptation (0.5) fails a call with
         probability 1 - r: 25.5% by default, Leeds et al.'s figure
-    chain-ganging[i, j] = CHAIN_GANG x od x M x c[j, i] x min(1, 2 rel[j, i])
+    chain-ganging[i, j] = CHAIN_GANG x od x M x c[j, i] x min(1, 2 rel[j, i]) x [i is a great power]
         j follows i into i's crisis unconditionally: under multipolarity with the offence
-        believed dominant, an ally's loss would be decisive (Christensen & Snyder 1990); more
-        for an ally of comparable size; never in bipolarity, where a superpower can restrain an
-        ally (Waltz 1979)
-    buck-passing[i, j] = BUCK_PASS x (1 - od) x M x [j is a pole, and another pole m, not i, j
-        nor i's worst threat w_i, feels w_i's threat >= BALANCER_FEAR]
-        j leaves i's defence to another great power (Christensen & Snyder 1990)
+        believed dominant, the loss of a great-power ally would be decisive (Christensen & Snyder
+        1990); more for an ally of comparable size; never in bipolarity, where a superpower can
+        restrain an ally (Waltz 1979)
+    buck-passing[i, j] = BUCK_PASS x (1 - od) x M x [j is a great power, and another great power m,
+        not i, j nor i's worst threat w_i, feels w_i's threat >= BALANCER_FEAR]
+        j leaves i's defence to another great power (Christensen & Snyder 1990: France, Britain
+        and the USSR in the 1930s); a great power holds GREAT_POWER_SHARE (5%) of world capability
     abandonment[i, j] = (1 - chain[i, j]) x (1 - (1 - plain abandonment[i, j]) x (1 - buck[i, j]))
         the risk that j fails i's call: plainly or by passing the buck
     plain entrapment[i, j] = aggression_j x (1 - plain abandonment[j, i])
@@ -54,17 +55,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .perception import Perception
-from .polarity import Polarity, pole_mask, polarity
+from .perception import GREAT_POWER_SHARE, Perception
+from .polarity import Polarity, polarity
 from .world import World
 
 #: Highest chance, with the offence believed wholly dominant, that a partner follows an
 #: equal-sized ally it is fully committed to into its crisis, whatever the stakes for itself.
 CHAIN_GANG = 0.8
 #: Highest chance, with the defence believed wholly dominant, that a great power leaves an
-#: ally's defence to another great power that feels the same threat.
+#: ally's defence to another great power that feels the same threat (only in multipolarity).
 BUCK_PASS = 0.6
-#: Least threat from i's worst enemy at which another pole counts as a balancer j can pass to.
+#: Least threat from i's worst enemy at which another great power counts as a balancer j can pass to.
 BALANCER_FEAR = 0.05
 #: What defending a partner costs, per unit of own share of the pair, next to what the
 #: partner's capability adds: half, so a state allied to one less than half its size pays net.
@@ -104,15 +105,15 @@ class RiskModel:
     unreliability: float
     chain_scale: float  # CHAIN_GANG x od x M, or 0
     buck_scale: float  # BUCK_PASS x (1 - od) x M, or 0
-    poles: np.ndarray  # (n,) bool
+    great: np.ndarray  # (n,) bool: great powers, who can pass the buck and have it passed to them
     worst: np.ndarray  # (n,) index of each state's worst threat under the lens
-    balancer_count: np.ndarray  # (n,) poles able to balance i's worst threat
+    balancer_count: np.ndarray  # (n,) great powers able to balance i's worst threat
     polarity: Polarity
 
     def is_balancer(self, i: np.ndarray, m: np.ndarray) -> np.ndarray:
-        """m is a pole, neither i nor i's worst threat, that feels that threat >= BALANCER_FEAR."""
+        """m is a great power, neither i nor i's worst threat, that feels that threat >= BALANCER_FEAR."""
         w = self.worst[i]
-        return self.poles[m] & (m != i) & (m != w) & (self.threat[m, w] >= BALANCER_FEAR)
+        return self.great[m] & (m != i) & (m != w) & (self.threat[m, w] >= BALANCER_FEAR)
 
     def pair(self, commitment: np.ndarray, i: np.ndarray, j: np.ndarray) -> dict[str, np.ndarray]:
         """For i calling its partner j (index arrays, or one index each): the chance j follows i in
@@ -124,8 +125,8 @@ class RiskModel:
         alternatives = np.clip((self.friendly_sum[j] - friendly_ji) / self.others[j], 0.0, 1.0)
         temptation = alternatives * (1.0 - rel_ji)
         plain = np.clip(self.unreliability * 2.0 * (1.0 - c_ji) * (0.5 + temptation), 0.0, 1.0)
-        chain = self.chain_scale * c_ji * np.minimum(1.0, 2.0 * rel_ji)
-        passable = self.poles[j] & ((self.balancer_count[i] - self.is_balancer(i, j)) >= 1)
+        chain = self.chain_scale * c_ji * np.minimum(1.0, 2.0 * rel_ji) * self.great[i]
+        passable = self.great[j] & ((self.balancer_count[i] - self.is_balancer(i, j)) >= 1)
         buck = self.buck_scale * passable
         fail = (1.0 - chain) * (1.0 - (1.0 - plain) * (1.0 - buck))
         return {"chain": chain, "plain": plain, "buck": buck, "fail": fail,
@@ -148,20 +149,20 @@ def risk_model(world: World, perception: Perception, threat: np.ndarray) -> Risk
     structure = polarity(s)
     multipolar = 1.0 if structure.multipolar else 0.0
     friendly_sum = (1.0 - np.clip(threat, 0.0, 1.0)) @ s - s * (1.0 - np.clip(np.diagonal(threat), 0.0, 1.0))
-    poles = pole_mask(s)
+    great = s >= GREAT_POWER_SHARE
     worst = np.argmax(threat, axis=1) if n else np.zeros(0, dtype=int)
-    pole_ids = np.nonzero(poles)[0]
-    # [p, i]: pole p feels i's worst threat enough to balance it, and is neither i nor that threat
+    great_ids = np.nonzero(great)[0]
+    # [g, i]: great power g feels i's worst threat enough to balance it, and is neither i nor that threat
     rows = np.arange(n)
-    able = (threat[np.ix_(pole_ids, worst)] >= BALANCER_FEAR) & (pole_ids[:, None] != rows[None, :]) \
-        & (pole_ids[:, None] != worst[None, :])
+    able = (threat[np.ix_(great_ids, worst)] >= BALANCER_FEAR) & (great_ids[:, None] != rows[None, :]) \
+        & (great_ids[:, None] != worst[None, :])
     return RiskModel(
         share=s, relative=perception.relative, threat=threat, aggression=world.aggression,
         friendly_sum=friendly_sum, others=np.maximum(1.0 - s, 1e-12),
         unreliability=1.0 - world.settings.ally_reliability,
         chain_scale=CHAIN_GANG * od * multipolar if CHAIN_GANGING else 0.0,
         buck_scale=BUCK_PASS * (1.0 - od) * multipolar if BUCK_PASSING else 0.0,
-        poles=poles, worst=worst, balancer_count=able.sum(axis=0), polarity=structure,
+        great=great, worst=worst, balancer_count=able.sum(axis=0), polarity=structure,
     )
 
 
