@@ -2,7 +2,7 @@
 
 Waltz (1979, ch. 7, pp. 129-131) ranks the units by capability and counts as poles the
 great powers that stand far above the rest. The rule here: a pole is a state holding at
-least POLE_RATIO (half) of the capability of the strongest state.
+least POLE_SHARE (half) of the capability of the strongest state.
 
 Why half, read on the bundled cases (COW CINC scores):
 - 1955: USA .266, USSR .179, China .091 -> two poles, bipolar (China holds a third of the
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 #: A pole holds at least this fraction of the strongest state's capability.
-POLE_RATIO = 0.5
+POLE_SHARE = 0.5
 
 LABELS = {1: "unipolar", 2: "bipolar"}
 
@@ -38,12 +38,16 @@ class Polarity:
     def multipolar(self) -> bool:
         return self.poles >= 3
 
+    def to_dict(self) -> dict:
+        """As the run output writes it: {"poles": int, "label": str}."""
+        return {"poles": self.poles, "label": self.label}
+
     def describe(self) -> str:
         """For a status bar: "Bipolar (2 poles)"."""
         return f"{self.label.capitalize()} ({self.poles} pole{'s' if self.poles != 1 else ''})"
 
 
-def pole_mask(capability: np.ndarray) -> np.ndarray:
+def poles_of(capability: np.ndarray) -> np.ndarray:
     """Boolean (n,): which states are poles (any positive scale of capability)."""
     capability = np.asarray(capability, dtype=float)
     if capability.size == 0:
@@ -51,10 +55,10 @@ def pole_mask(capability: np.ndarray) -> np.ndarray:
     strongest = capability.max()
     if strongest <= 0:
         return np.ones(capability.size, dtype=bool)
-    return capability >= POLE_RATIO * strongest
+    return capability >= POLE_SHARE * strongest
 
 
 def polarity(capability: np.ndarray) -> Polarity:
     """Number of poles and the word for it, from capabilities or capability shares."""
-    poles = int(pole_mask(capability).sum())
+    poles = int(poles_of(capability).sum())
     return Polarity(poles, LABELS.get(max(poles, 1), "multipolar"))

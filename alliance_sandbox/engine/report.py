@@ -56,13 +56,8 @@ def turn_to_dict(record: TurnRecord) -> dict:
         "events": [e.to_dict() for e in record.events],
         "blocs": [[w.ids[i] for i in bloc] for bloc in w.blocs() if len(bloc) > 1],
         "realignments": record.realignments,
-        "polarity": _polarity(w.capability),
+        "polarity": polarity(w.capability).to_dict(),
     }
-
-
-def _polarity(capability) -> dict:
-    structure = polarity(capability)
-    return {"poles": structure.poles, "label": structure.label}
 
 
 def _bloc_numbers(record: TurnRecord) -> list[int]:

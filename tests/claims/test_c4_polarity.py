@@ -33,7 +33,7 @@ def test_c4_bundled_cases_read_as_the_literature_reads_them(slug, label):
 def test_c4_china_is_no_pole_in_1955_by_the_half_rule_but_would_be_by_a_third(monkeypatch):
     world = build_world(load_scenario(SCENARIOS / "cold-war-1955.json"))
     assert polarity(world.capability).poles == 2
-    monkeypatch.setattr(polarity_module, "POLE_RATIO", 1 / 3)
+    monkeypatch.setattr(polarity_module, "POLE_SHARE", 1 / 3)
     assert polarity(world.capability).poles == 3, "the threshold decides: the rule is the model's, documented"
 
 
@@ -48,7 +48,7 @@ def test_c4_the_scripted_soviet_collapse_leaves_a_unipolar_world():
 
 def test_each_turn_of_the_run_output_carries_its_polarity():
     scenario = load_scenario(SCENARIOS / "end-of-cold-war-1989.json")
-    collapse = min(s.turn for s in scenario.shocks)
+    collapse = next(s.turn for s in scenario.shocks if s.state == "RUS" and "capability" in s.set)
     sim = Simulation(build_world(scenario), get_lens("threat"), seed=0, shocks=scenario.shocks)
     sim.run(collapse)
     turns = json.loads(run_to_json(sim, scenario.name))["turns"]
