@@ -22,7 +22,7 @@ TIE_COST = 0.04
 #: allies with the lesser threat against the greater one (Walt: against the most threatening).
 PARTNER_THREAT = 0.5
 #: How much hostility (negative affinity) counts against a tie under the realist lenses.
-ENMITY = 0.3
+ENMITY = 0.8
 #: How much of a committed partner's threat a state feels as its own (times commitment).
 EXTENDED = 0.8
 
