@@ -11,9 +11,10 @@ M = 1 in a multipolar world, else 0 (`engine/polarity.py`).
     temptation[i, j] = alternatives[j|i] x (1 - rel[j, i])
         alternatives[j|i] = sum_{k != i, j} s_k (1 - threat[j, k]) / (1 - s_j): friendly capability
         j could turn to instead of i; 1 - rel[j, i]: how little j needs i
-    plain abandonment[i, j] = clip((1 - r) x 2 (1 - c[j, i]) x (0.5 + temptation[i, j]), 0, 1)
+    plain abandonment[i, j] = clip((1 - r) x (1 - c[j, i]) / 0.5 x temptation[i, j] / 0.5, 0, 1)
         so a partner at commitment 0.5 with middling temptation (0.5) fails a call with
-        probability 1 - r: 25.5% by default, Leeds et al.'s figure
+        probability 1 - r: 25.5% by default, Leeds et al.'s figure; a partner with nowhere else
+        to go, or that needs i badly, hardly ever fails it
     chain-ganging[i, j] = CHAIN_GANG x od x M x c[j, i] x min(1, 2 rel[j, i]) x [i is a great power]
         j follows i into i's crisis unconditionally: under multipolarity with the offence
         believed dominant, the loss of a great-power ally would be decisive (Christensen & Snyder
@@ -124,7 +125,7 @@ class RiskModel:
         friendly_ji = self.share[i] * (1.0 - np.clip(self.threat[j, i], 0.0, 1.0))
         alternatives = np.clip((self.friendly_sum[j] - friendly_ji) / self.others[j], 0.0, 1.0)
         temptation = alternatives * (1.0 - rel_ji)
-        plain = np.clip(self.unreliability * 2.0 * (1.0 - c_ji) * (0.5 + temptation), 0.0, 1.0)
+        plain = np.clip(self.unreliability * 4.0 * (1.0 - c_ji) * temptation, 0.0, 1.0)
         chain = self.chain_scale * c_ji * np.minimum(1.0, 2.0 * rel_ji) * self.great[i]
         passable = self.great[j] & ((self.balancer_count[i] - self.is_balancer(i, j)) >= 1)
         buck = self.buck_scale * passable

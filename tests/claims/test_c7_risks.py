@@ -9,6 +9,7 @@ import pytest
 from crisis_worlds import polarity_twin
 from test_c4_realignment import polar_world
 
+from alliance_sandbox.engine.demo import make_world
 from alliance_sandbox.engine.perception import perceive
 from alliance_sandbox.engine.risk import alliance_risks
 
@@ -49,15 +50,17 @@ def test_c7_the_dilemma_is_sharper_in_a_multipolar_world():
 
 
 def test_c7_ally_reliability_sets_the_answer_rate_of_a_middling_ally():
-    """In a bipolar world (no chain-ganging or buck-passing) a tie's abandonment risk is
-    (1 - ally_reliability) x 2 (1 - commitment) x (0.5 + temptation): it scales with 1 - r,
-    and a fully reliable world has no plain abandonment."""
-    world = polarity_twin("bipolar", 0.5)
-    b, c = world.index["B"], world.index["C"]
+    """A middling ally: commitment 0.5, as strong as its partner (it needs it half), and the
+    rest of the world friendly to turn to (temptation 0.5). It fails a call with probability
+    1 - ally_reliability: Leeds, Long & Mitchell's 25.5% by default; the risk scales with 1 - r."""
+    states = [dict(id="A", capability=1, aggression=0.0), dict(id="B", capability=1, lon=5, aggression=0.0),
+              dict(id="REST", capability=98, lon=60, aggression=0.0)]
+    world = make_world(states)
+    a, b = world.index["A"], world.index["B"]
     shown = {}
     for reliability in (0.745, 0.5, 1.0):
         world.settings = dataclasses.replace(world.settings, ally_reliability=reliability)
-        shown[reliability] = risks_at(world, b, c, 0.5).tie_abandonment[b, c]
-    assert shown[1.0] == 0.0
+        shown[reliability] = risks_at(world, a, b, 0.5).tie_abandonment[a, b]
+    assert shown[0.745] == pytest.approx(0.255, abs=0.01)
     assert shown[0.5] == pytest.approx(shown[0.745] * 0.5 / 0.255)
-    assert 0.5 * 0.255 <= shown[0.745] <= 1.5 * 0.255, "a middling ally fails about as often as Leeds et al. found"
+    assert shown[1.0] == 0.0
