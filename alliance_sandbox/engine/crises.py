@@ -5,11 +5,13 @@ crisis_rate x aggression_k^2. The risks of `engine/risk.py` are computed for the
 stands when the turn's crises break, with the active lens's threat, and every outcome is
 drawn from exactly those numbers, so what the charts show is what happens:
 
-- the target i calls each partner j. With the tie's chain-ganging odds j follows i in
+- the target i calls each partner j against the aggressor k. With the tie's chain-ganging odds j follows i in
   unconditionally (Christensen & Snyder 1990); otherwise it fails plainly with the plain
   abandonment risk (Snyder 1984), or, a great power that can leave the fight to another
   great power, passes the buck with the buck-passing odds; otherwise it honours the call. So j
-  fails i with probability risks.tie_abandonment[i, j], the displayed abandonment risk.
+  fails i with probability risks.tie_abandonment[i, j], the displayed abandonment risk (shown
+  for a crisis with i's worst threat; against another aggressor only the buck-passing test
+  changes: another great power must fear that aggressor).
 - each partner j of the aggressor k chain-gangs in behind it, or is entrapped (dragged into
   a crisis of k's making), with total probability risks.tie_entrapment[j, k], the displayed
   entrapment risk; joining when it has a quarrel of its own with i is standing by k.
@@ -80,7 +82,7 @@ def _call_partners(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
     od = world.settings.offense_dominance
     partners = np.array([j for j in np.nonzero(world.tie_kind[i])[0].tolist() if j != k], dtype=int)
     # one evaluation for all partners: a nudge to one tie does not move another tie's odds
-    every = model.pair(world.commitment, np.full(partners.size, i), partners)
+    every = model.pair(world.commitment, np.full(partners.size, i), partners, np.full(partners.size, k))
     for n_, j in enumerate(partners.tolist()):
         chain, plain, buck, fail = (float(every[key][n_]) for key in ("chain", "plain", "buck", "fail"))
         values = {"abandonment_risk": fail, "p_fail": fail, "p_chain_gang": chain, "p_abandon": plain, "p_buck_pass": buck,
@@ -100,7 +102,7 @@ def _call_partners(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
                 f"{world.commitment[j, i]:.2f}; abandonment, Snyder 1984)", values))
         elif u < chain + fail:
             _nudge(world, i, j, -0.1)
-            other = _balancer_named(world, model, i, j)
+            other = _balancer_named(world, model, i, j, k)
             events.append(Event("buck_pass", (ids[j], ids[i], ids[k]),
                 f"{nm[j]} holds back from {nm[i]}'s crisis with {nm[k]}, leaving the cost to {other} "
                 f"(buck-passing chance {buck:.2f}; {odds}; {_polarity_words(model, od)}; {CITE_CS})", values))
@@ -111,15 +113,12 @@ def _call_partners(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
     return events
 
 
-def _balancer_named(world, model: RiskModel, i, j) -> str:
-    """The strongest other great power that feels i's worst threat: whom j leaves the fight to."""
+def _balancer_named(world, model: RiskModel, i, j, k) -> str:
+    """The strongest other great power that feels k's threat: whom j leaves the fight to."""
     others = np.arange(world.n)
-    candidates = others[model.is_balancer(np.full(world.n, i), others) & (others != j)]
-    if not candidates.size:
-        return "another great power"
+    candidates = others[model.is_balancer(i, others, k) & (others != j)]
     m = int(candidates[np.argmax(model.share[candidates])])
-    w = int(model.worst[i])
-    return f"{world.names[m]} (which also fears {world.names[w]}, threat {model.threat[m, w]:.2f})"
+    return f"{world.names[m]}, which also fears {world.names[k]} (threat {model.threat[m, k]:.2f})"
 
 
 def _drag_aggressor_partners(world, seen, model: RiskModel, rng, k, i) -> list[Event]:

@@ -21,7 +21,8 @@ M = 1 in a multipolar world, else 0 (`engine/polarity.py`).
         1990); more for an ally of comparable size; never in bipolarity, where a superpower can
         restrain an ally (Waltz 1979)
     buck-passing[i, j] = BUCK_PASS x (1 - od) x M x [j is a great power, and another great power m,
-        not i, j nor i's worst threat w_i, feels w_i's threat >= BALANCER_FEAR]
+        not i, j nor the aggressor w, feels w's threat >= BALANCER_FEAR]; w is the state pressing
+        i in a crisis, and for the charts i's worst threat (the crisis i expects)
         j leaves i's defence to another great power (Christensen & Snyder 1990: France, Britain
         and the USSR in the 1930s); a great power holds GREAT_POWER_SHARE (5%) of world capability
     abandonment[i, j] = (1 - chain[i, j]) x (1 - (1 - plain abandonment[i, j]) x (1 - buck[i, j]))
@@ -107,19 +108,25 @@ class RiskModel:
     chain_scale: float  # CHAIN_GANG x od x M, or 0
     buck_scale: float  # BUCK_PASS x (1 - od) x M, or 0
     great: np.ndarray  # (n,) bool: great powers, who can pass the buck and have it passed to them
+    great_ids: np.ndarray  # their indices
     worst: np.ndarray  # (n,) index of each state's worst threat under the lens
-    balancer_count: np.ndarray  # (n,) great powers able to balance i's worst threat
     polarity: Polarity
 
-    def is_balancer(self, i: np.ndarray, m: np.ndarray) -> np.ndarray:
-        """m is a great power, neither i nor i's worst threat, that feels that threat >= BALANCER_FEAR."""
-        w = self.worst[i]
+    def is_balancer(self, i, m, w) -> np.ndarray:
+        """m is a great power, neither i nor the aggressor w, that feels w's threat >= BALANCER_FEAR:
+        one that could balance w in i's defence."""
         return self.great[m] & (m != i) & (m != w) & (self.threat[m, w] >= BALANCER_FEAR)
 
-    def pair(self, commitment: np.ndarray, i: np.ndarray, j: np.ndarray) -> dict[str, np.ndarray]:
-        """For i calling its partner j (index arrays, or one index each): the chance j follows i in
-        unconditionally (chain), fails it plainly (plain), passes the buck (buck), fails it in all
-        (fail); and what j's commitment buys and costs i (Morrow)."""
+    def balancers(self, i, w) -> np.ndarray:
+        """How many great powers could balance w in i's defence (i, w: index arrays or indices)."""
+        g = self.great_ids.reshape((-1,) + (1,) * np.ndim(w))
+        return ((self.threat[g, w] >= BALANCER_FEAR) & (g != i) & (g != w)).sum(axis=0)
+
+    def pair(self, commitment: np.ndarray, i: np.ndarray, j: np.ndarray, against=None) -> dict[str, np.ndarray]:
+        """For i calling its partner j (index arrays) against `against` (i's worst threat when
+        None): the chance j follows i in unconditionally (chain), fails it plainly (plain), passes
+        the buck (buck), fails it in all (fail); and what j's commitment buys and costs i (Morrow)."""
+        w = self.worst[i] if against is None else against
         c_ji, c_ij = commitment[j, i], commitment[i, j]
         rel_ij, rel_ji = self.relative[i, j], self.relative[j, i]
         friendly_ji = self.share[i] * (1.0 - np.clip(self.threat[j, i], 0.0, 1.0))
@@ -127,7 +134,7 @@ class RiskModel:
         temptation = alternatives * (1.0 - rel_ji)
         plain = np.clip(self.unreliability * 4.0 * (1.0 - c_ji) * temptation, 0.0, 1.0)
         chain = self.chain_scale * c_ji * np.minimum(1.0, 2.0 * rel_ji) * self.great[i]
-        passable = self.great[j] & ((self.balancer_count[i] - self.is_balancer(i, j)) >= 1)
+        passable = self.great[j] & ((self.balancers(i, w) - self.is_balancer(i, j, w)) >= 1)
         buck = self.buck_scale * passable
         fail = (1.0 - chain) * (1.0 - (1.0 - plain) * (1.0 - buck))
         return {"chain": chain, "plain": plain, "buck": buck, "fail": fail,
@@ -136,7 +143,8 @@ class RiskModel:
 
     def follow(self, commitment: np.ndarray, k: np.ndarray, j: np.ndarray) -> dict[str, np.ndarray]:
         """For j, a partner of k, when k presses a crisis: the chance it chain-gangs in behind k
-        (chain), stands by k's venture anyway (plain entrapment) and follows in all (entrapment)."""
+        (chain), stands by k's venture anyway (plain entrapment) and follows in all (entrapment).
+        Neither depends on buck-passing, so not on whom k presses."""
         odds = self.pair(commitment, k, j)
         plain = self.aggression[k] * (1.0 - odds["plain"])
         return {"chain": odds["chain"], "plain": plain, "entrapment": odds["chain"] + (1.0 - odds["chain"]) * plain}
@@ -152,18 +160,13 @@ def risk_model(world: World, perception: Perception, threat: np.ndarray) -> Risk
     friendly_sum = (1.0 - np.clip(threat, 0.0, 1.0)) @ s - s * (1.0 - np.clip(np.diagonal(threat), 0.0, 1.0))
     great = s >= GREAT_POWER_SHARE
     worst = np.argmax(threat, axis=1) if n else np.zeros(0, dtype=int)
-    great_ids = np.nonzero(great)[0]
-    # [g, i]: great power g feels i's worst threat enough to balance it, and is neither i nor that threat
-    rows = np.arange(n)
-    able = (threat[np.ix_(great_ids, worst)] >= BALANCER_FEAR) & (great_ids[:, None] != rows[None, :]) \
-        & (great_ids[:, None] != worst[None, :])
     return RiskModel(
         share=s, relative=perception.relative, threat=threat, aggression=world.aggression,
         friendly_sum=friendly_sum, others=np.maximum(1.0 - s, 1e-12),
         unreliability=1.0 - world.settings.ally_reliability,
         chain_scale=CHAIN_GANG * od * multipolar if CHAIN_GANGING else 0.0,
         buck_scale=BUCK_PASS * (1.0 - od) * multipolar if BUCK_PASSING else 0.0,
-        great=great, worst=worst, balancer_count=able.sum(axis=0), polarity=structure,
+        great=great, great_ids=np.nonzero(great)[0], worst=worst, polarity=structure,
     )
 
 

@@ -104,3 +104,26 @@ def test_c7_realized_abandonment_and_entrapment_are_logged_with_their_risks():
     assert {"abandoned", "entrapped"} <= set(kinds)
     assert "abandonment risk" in kinds["abandoned"].explanation and "Snyder 1984" in kinds["abandoned"].explanation
     assert "entrapment risk" in kinds["entrapped"].explanation
+
+
+def test_c7_the_risk_a_call_quotes_is_the_risk_the_charts_show():
+    """For the first crisis of a turn, the call's risk is alliance_risks' number for that tie
+    (the charts' number) whenever the aggressor is the target's worst threat, as it mostly is."""
+    world = calibration_world(0.2)
+    seen = perceive(world)
+    shown = alliance_risks(world, seen, seen.walt_threat).tie_abandonment
+    worst = seen.walt_threat.argmax(axis=1)
+    compared = 0
+    for seed in range(200):
+        events = resolve_crises(world.copy(), seen, np.random.default_rng(seed), seen.walt_threat)
+        first = [n for n, e in enumerate(events) if e.kind == "crisis"][:2]
+        if not first:
+            continue
+        end = first[1] if len(first) > 1 else len(events)
+        k, i = (world.index[s] for s in events[first[0]].states)
+        for e in events[first[0] + 1:end]:
+            if "abandonment_risk" in e.values and worst[i] == k:
+                j = world.index[e.states[0]]
+                assert e.values["abandonment_risk"] == pytest.approx(shown[i, j], abs=1e-6)
+                compared += 1
+    assert compared > 50
