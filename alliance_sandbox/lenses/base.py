@@ -8,10 +8,9 @@ explanations and history. Every matrix is (n, n) with row i = the deciding state
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
+from alliance_sandbox.engine.decision import Decision
 from alliance_sandbox.engine.dynamics import ally_cover
 from alliance_sandbox.engine.perception import Perception
 from alliance_sandbox.engine.world import World
@@ -27,22 +26,9 @@ ENMITY = 0.8
 EXTENDED = 0.8
 
 
-@dataclass
-class Decision:
-    threat: np.ndarray  # [i, k] threat state i perceives from k, 0..1
-    desire: np.ndarray  # [i, j] how much i wants a tie with j, after costs (< 0: wants none)
-    arm: np.ndarray  # (n,) 0..1 how hard each state arms (internal balancing)
-    #: [i, j] the part of desire[i, j] the lens adds beyond realist balancing, for the log
-    extra: np.ndarray | None = None
-    #: landscape lens only: each state's bloc (0 or 1) after this turn's move, who moved, and
-    #: by how much its frustration fell
-    sides: np.ndarray | None = None
-    mover: int | None = None
-    mover_gain: float = 0.0
-
-
 class Lens:
-    """Base class: subclasses set the class attributes and implement `decide`."""
+    """Base class (it satisfies engine.decision.Lens): subclasses set the class attributes and
+    implement `decide`."""
 
     id: str = ""
     name: str = ""
@@ -100,14 +86,18 @@ def extended_threat(world: World, threat: np.ndarray) -> np.ndarray:
     a commitment creates an interest in the partner's security (Snyder 1997, Alliance
     Politics, ch. 6), and without it a distant guarantor (the US in Asia, Britain for
     Belgium) would see no common threat and drop its clients. One hop only: the ally's
-    own fears, not its allies' allies'. Only tied rows are visited, so the cost grows with
-    the number of ties, not n^3.
+    own fears, not its allies' allies'. One pass per partner rank (the first partner of every
+    state, then the second...), so the cost is the largest degree x n^2, not n^3.
     """
     out = threat.copy()
-    c = world.commitment
-    for i in np.nonzero(world.tied().any(axis=1))[0].tolist():
-        partners = np.nonzero(c[i])[0]
-        out[i] = np.maximum(out[i], EXTENDED * (c[i, partners, None] * threat[partners]).max(axis=0))
+    tied = world.tied()
+    degree = tied.sum(axis=1)
+    partner = np.argsort(~tied, axis=1, kind="stable")  # each row: its partners first
+    rows = np.arange(world.n)
+    for rank in range(int(degree.max()) if world.n else 0):  # the r-th partner of every state at once
+        j = partner[:, rank]
+        weight = np.where(degree > rank, world.commitment[rows, j], 0.0)
+        np.maximum(out, EXTENDED * weight[:, None] * threat[j], out=out)
     np.fill_diagonal(out, 0.0)
     return out
 
