@@ -16,7 +16,7 @@ drawn from exactly those numbers, so what the charts show is what happens:
   a crisis of k's making), with total probability risks.tie_entrapment[j, k], the displayed
   entrapment risk; joining when it has a quarrel of its own with i is standing by k.
 - states that fear k but have no tie with the target join it in a crisis coalition.
-Honoured calls firm the tie up (+0.05), failed ones shake it (-0.1).
+Honoured calls firm the tie up (+HONOURED_FIRMS), failed ones shake it (-FAILED_SHAKES).
 
 RISK_DRIVEN = False restores the old fixed-rate rule (answer chance ally_reliability x
 (0.5 + 0.5 x commitment) x (0.5 + offense_dominance), labels by offence dominance above or
@@ -37,6 +37,9 @@ NO_QUARREL = 0.1
 COALITION_FEAR = 0.25
 #: A crisis needs a target that feels at least this much threat.
 CRISIS_THRESHOLD = 0.05
+#: How much an honoured call firms the tie up, and a failed one shakes it.
+HONOURED_FIRMS = 0.05
+FAILED_SHAKES = 0.1
 #: Ablation switch for the claims tests (see the module docstring).
 RISK_DRIVEN = True
 CITE_CS = "Christensen & Snyder 1990"
@@ -91,23 +94,23 @@ def _call_partners(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
         u = float(rng.random())
         odds = f"abandonment risk {fail:.2f}"
         if u < chain:
-            _nudge(world, i, j, +0.05)
+            _nudge(world, i, j, +HONOURED_FIRMS)
             events.append(Event("chain_gang", (ids[j], ids[i], ids[k]),
                 f"{nm[j]} follows {nm[i]} into its crisis with {nm[k]} unconditionally: its loss would be "
                 f"decisive (chance {chain:.2f}; {_polarity_words(model, od)}; chain-ganging, {CITE_CS})", values))
         elif u < chain + (1.0 - chain) * plain:
-            _nudge(world, i, j, -0.1)
+            _nudge(world, i, j, -FAILED_SHAKES)
             events.append(Event("abandoned", (ids[j], ids[i], ids[k]),
                 f"{nm[j]} fails to help {nm[i]} against {nm[k]} ({odds}: commitment "
                 f"{world.commitment[j, i]:.2f}; abandonment, Snyder 1984)", values))
         elif u < chain + fail:
-            _nudge(world, i, j, -0.1)
+            _nudge(world, i, j, -FAILED_SHAKES)
             other = _balancer_named(world, model, i, j, k)
             events.append(Event("buck_pass", (ids[j], ids[i], ids[k]),
                 f"{nm[j]} holds back from {nm[i]}'s crisis with {nm[k]}, leaving the cost to {other} "
                 f"(buck-passing chance {buck:.2f}; {odds}; {_polarity_words(model, od)}; {CITE_CS})", values))
         else:
-            _nudge(world, i, j, +0.05)
+            _nudge(world, i, j, +HONOURED_FIRMS)
             events.append(Event("honoured", (ids[j], ids[i], ids[k]),
                 f"{nm[j]} stands by {nm[i]} against {nm[k]} ({odds})", values))
     return events
@@ -157,7 +160,7 @@ def _fixed_rate_calls(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
         c = float(world.commitment[i, j])
         p = min(1.0, world.settings.ally_reliability * (0.5 + 0.5 * c) * (0.5 + od))
         answered = rng.random() < p
-        _nudge(world, i, j, +0.05 if answered else -0.1)
+        _nudge(world, i, j, +HONOURED_FIRMS if answered else -FAILED_SHAKES)
         kind = ("chain_gang" if od > 0.5 else "honoured") if answered else ("buck_pass" if od < 0.5 else "abandoned")
         events.append(Event(kind, (ids[j], ids[i], ids[k]), f"fixed-rate rule (answer chance {p:.2f})",
                             {"abandonment_risk": float(model.pair(world.commitment, i, j)["fail"]), "p_fail": 1.0 - p}))
