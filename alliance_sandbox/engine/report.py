@@ -11,6 +11,7 @@ import json
 
 import numpy as np
 
+from .polarity import polarity
 from .simulation import Simulation, TurnRecord
 from .world import STATE_FIELDS, TIE_KINDS
 
@@ -55,6 +56,7 @@ def turn_to_dict(record: TurnRecord) -> dict:
         "events": [e.to_dict() for e in record.events],
         "blocs": [[w.ids[i] for i in bloc] for bloc in w.blocs() if len(bloc) > 1],
         "realignments": record.realignments,
+        "polarity": polarity(w.capability).to_dict(),
     }
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_sandbox.engine.perception import polarity_of
+from alliance_sandbox.engine.polarity import polarity
 from alliance_sandbox.lenses import LENS_IDS, LENSES
 from alliance_sandbox.scenario import Scenario
 
@@ -49,13 +49,6 @@ DOCKS = (
     ("log_dock", "LogDock", "logDock", Qt.DockWidgetArea.BottomDockWidgetArea),
     ("scorecard", "ScorecardDock", "scorecardDock", Qt.DockWidgetArea.RightDockWidgetArea),
 )
-
-
-def describe_polarity(effective_poles: float) -> str:
-    """Words for the effective number of great powers (Laakso-Taagepera): the labels
-    Waltz's argument uses, with the number so nobody mistakes 2.4 for a clean bipolarity."""
-    word = "unipolar" if effective_poles < 1.5 else "bipolar" if effective_poles < 2.5 else "multipolar"
-    return f"{word.capitalize()} ({effective_poles:.1f} poles)"
 
 
 class NavigationKeyGuard(QObject):
@@ -371,7 +364,7 @@ class MainWindow(QMainWindow):
         self._show_turn()
         world = record.world
         blocs = sum(1 for b in world.blocs() if len(b) > 1)
-        self.world_label.setText(f"{describe_polarity(polarity_of(world.share))} · "
+        self.world_label.setText(f"{polarity(world.capability).describe()} · "
                                  f"{blocs} bloc{'s' if blocs != 1 else ''}")
 
     def _show_turn(self) -> None:
