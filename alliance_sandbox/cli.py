@@ -8,6 +8,7 @@
     alliance-sandbox compare FILE --lenses A,B[,C,D] [--turns N] [--seed S] [--json]
     alliance-sandbox export FILE [--lens ID] [--turns N] [--seed S] [--size WxH] [--map OUT.svg|.pdf|.png]
                                  [--charts OUT.svg|.png] [--series OUT.csv] [--handout OUT.pdf]
+    alliance-sandbox score FILE [--lens ID|all] [--seeds A:B] [--json]
 
 Exit status: 0 done, 2 bad input (each problem on its own line: file, field, reason).
 Bad input never produces a traceback. Qt is imported only when the app is opened.
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from alliance_sandbox import __version__
 
-SUBCOMMANDS = ("validate", "run", "lenses", "landscape", "compare", "export")
+SUBCOMMANDS = ("validate", "run", "lenses", "landscape", "score", "compare", "export")
 BAD_INPUT = 2
 
 
@@ -84,6 +85,13 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     landscape.add_argument("file")
     landscape.add_argument("--json", action="store_true", help="print JSON")
     landscape.set_defaults(handler=cmd_landscape)
+
+    score = commands.add_parser("score", help="agreement of each lens's runs with the scenario's history")
+    score.add_argument("file")
+    score.add_argument("--lens", default="all", help="a lens id, or all (default)")
+    score.add_argument("--seeds", default="0:5", help="seeds A to B-1 as A:B (default 0:5), or one seed")
+    score.add_argument("--json", action="store_true", help="print JSON (docs/scoring.md)")
+    score.set_defaults(handler=cmd_score)
 
     compare = commands.add_parser("compare", help="the same world and seed under 2 to 4 lenses: which ties differ")
     compare.add_argument("file")
@@ -265,6 +273,20 @@ def cmd_export(args) -> int:
         raise CliError(str(error)) from None
     for line in lines:
         print(line)
+    return 0
+
+
+def cmd_score(args) -> int:
+    from alliance_sandbox.lenses import LENS_IDS
+    from alliance_sandbox.score import ScoreError, parse_seeds, score_scenario
+
+    scenario = _load(args.file)
+    lens_ids = list(LENS_IDS) if args.lens == "all" else [_lens(args.lens).id]
+    try:
+        result = score_scenario(scenario, lens_ids, parse_seeds(args.seeds), source=args.file)
+    except ScoreError as error:
+        raise CliError(str(error)) from None
+    print(result.to_json() if args.json else result.table(), end="")
     return 0
 
 
