@@ -8,7 +8,8 @@ simulation per lens, all from the same starting scenario and seed). One turn bar
 all; zoom and pan are linked (what one map shows, the others show); the ties a map has and
 no other map has are marked with a halo under the tie (with four maps, "not under every
 other lens" would mark nearly everything as soon as one lens has few ties); one chart overlays each lens's
-mean abandonment (vermillion) and entrapment (blue) risk, one dash style per lens.
+mean abandonment (vermillion) and entrapment (blue) risk, one dash style per lens; under each
+map, for a scenario with a history, its run's agreement with the nearest history year.
 
 Keys inside the window: Space / Right step, Backspace / Left back, Home reset, End latest,
 P run, F fit, 2 / 4 maps, C or Esc close. The main window's keys do not reach its run from here
@@ -38,8 +39,10 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_sandbox.compare import MAX_LENSES, compare_records
+from alliance_sandbox.engine.scoring import compare as score_against
 from alliance_sandbox.lenses import LENS_IDS, LENSES
 from alliance_sandbox.scenario import Scenario
+from alliance_sandbox.score import history_dates
 
 from .chart_parts import ABANDON_COLOR, ENTRAP_COLOR
 from .controller import Controller
@@ -100,6 +103,11 @@ class ComparePane(QWidget):
         column.addWidget(self.claim)
         self.map = MapView(self)
         column.addWidget(self.map, 1)
+        self.history_line = QLabel()  # under the map: this lens's run against what happened
+        self.history_line.setObjectName(f"compareHistory{index}")
+        self.history_line.setToolTip("Agreement of this map's ties and blocs with the historical ties of "
+                                     "the history year nearest the turn (docs/scoring.md); 1 = the same")
+        column.addWidget(self.history_line)
         self.halo = QGraphicsPathItem()
         pen = QPen(QColor(DIFF_COLOR), DIFF_WIDTH_PX)
         pen.setCosmetic(True)
@@ -109,12 +117,13 @@ class ComparePane(QWidget):
         self.halo.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.map.scene().addItem(self.halo)
         self.marked: list[list[str]] = []  # the pairs marked now (sorted ids)
+        self.history_score: float | None = None
 
     @property
     def lens_id(self) -> str:
         return self.controller.record.lens.id
 
-    def show_record(self, marked: list[list[str]], others: int) -> None:
+    def show_record(self, marked: list[list[str]], others: int, history=()) -> None:
         c = self.controller
         record = c.record
         lens = record.lens
@@ -134,6 +143,18 @@ class ComparePane(QWidget):
                              f"&nbsp;</span> not under {than}")
         self.claim.setText(f"{html.escape(lens.claim)} <i>({html.escape(lens.citation.split(',')[0])})</i>")
         self.dash.setText(f"<b>{DASH_NAMES[self.index]}</b>")
+        self._show_history(record, history)
+
+    def _show_history(self, record, history) -> None:
+        """The scorecard line: this run's agreement with the nearest history year, if any."""
+        self.history_line.setVisible(bool(history) and record.year is not None)
+        if not history or record.year is None:
+            return
+        nearest = min(history, key=lambda d: (abs(d.year - record.year), d.year))
+        score = score_against(record.world, nearest.year, nearest.ties)
+        self.history_score = score.score
+        self.history_line.setText(f"Against history ({nearest.year}): agreement {score.score:.2f} "
+                                  f"(ties {score.ties.kappa:+.2f}, blocs {score.blocs.kappa:+.2f} kappa)")
 
 
 class CompareChart(pg.GraphicsLayoutWidget):
@@ -211,6 +232,7 @@ class CompareWindow(QMainWindow):
         self.setObjectName("compareWindow")
         self.setWindowTitle(f"Compare lenses — {scenario.name}")
         self.scenario = scenario
+        self.history = history_dates(scenario)  # what actually happened, when the file says
         self.panes: list[ComparePane] = []
         self.comparison = None
         self._syncing = False
@@ -313,7 +335,7 @@ class CompareWindow(QMainWindow):
         records = [pane.controller.record for pane in self.panes]
         self.comparison = compare_records([r.lens.id for r in records], records)
         for pane, record in zip(self.panes, records):
-            pane.show_record(self.comparison.only[record.lens.id], len(self.panes) - 1)
+            pane.show_record(self.comparison.only[record.lens.id], len(self.panes) - 1, self.history)
         first = self.panes[0].controller
         last = len(first.sim.history) - 1
         self.turn_bar.show_turn(first.record.turn, first.record.year, first.view_turn, last)

@@ -139,3 +139,27 @@ def test_compare_opened_while_presenting_uses_the_projector_look(qtbot, window):
     assert len(compare.panes) == 4 and all(pane.map.presentation() for pane in compare.panes)
     qtbot.keyClick(compare, Qt.Key.Key_Escape)
     assert not compare.isVisible()
+
+
+def test_each_map_scores_itself_against_the_nearest_history_year(qtbot, window):
+    from alliance_sandbox.engine.scoring import compare as score_against
+    from alliance_sandbox.score import history_dates
+    from alliance_sandbox.ui.file_actions import SCENARIO_DIR
+
+    window.files.open_path(str(SCENARIO_DIR / "end-of-cold-war-1989.json"))
+    compare = open_compare_with_key(qtbot, window)
+    for _ in range(4):
+        qtbot.keyClick(compare, Qt.Key.Key_Space)
+    dates = history_dates(window.controller.scenario)
+    assert dates
+    for pane in compare.panes:
+        record = pane.controller.record
+        nearest = min(dates, key=lambda d: (abs(d.year - record.year), d.year))
+        expected = score_against(record.world, nearest.year, nearest.ties).score
+        assert pane.history_score == pytest.approx(expected)
+        assert pane.history_line.isVisible() and f"({nearest.year})" in pane.history_line.text()
+
+
+def test_no_history_no_score_line(qtbot, window):
+    compare = open_compare_with_key(qtbot, window)
+    assert not any(pane.history_line.isVisible() for pane in compare.panes)
