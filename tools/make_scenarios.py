@@ -574,6 +574,7 @@ class Scenario:
     notes: list[str]
     seed: int = 0
     history: list[dict] = field(default_factory=list)
+    questions: list[dict] = field(default_factory=list)
 
     def document(self) -> dict:
         """The scenario as JSON data, for the project's validator and writer."""
@@ -583,6 +584,8 @@ class Scenario:
                "affinity": self.affinity, "shocks": self.shocks}
         if self.history:
             doc["history"] = self.history
+        if self.questions:
+            doc["questions"] = self.questions
         doc.update({"sources": self.sources, "notes": self.notes,
                     "_generated_by": "tools/make_scenarios.py (edit the script, not this file)"})
         return doc
@@ -595,7 +598,7 @@ def historical(data: Data, *, slug: str, name: str, description: str, lens: str,
                corrections: list[Correction] = (), shocks: list[dict] = (),
                sources: list[str] = (), notes: list[str] = (),
                coerced: tuple[str, set[str]] | None = None,
-               history: list[HistoryDate] = ()) -> Scenario:
+               history: list[HistoryDate] = (), questions: list[dict] = ()) -> Scenario:
     """Assemble a data-based scenario: capabilities of `year`, COW ties active on `on`.
 
     `coerced` = (enforcer, members): every tie among those states is held by the enforcer.
@@ -635,10 +638,16 @@ def historical(data: Data, *, slug: str, name: str, description: str, lens: str,
         affinity=build_affinity(specs, regime_terms, adjustments), shocks=list(shocks),
         sources=[SRC[k] for k in used_sources], notes=all_notes,
         history=[history_entry(data, ids, date) for date in history],
+        questions=list(questions),
     )
 
 
 S = StateSpec  # short alias for the tables below
+
+
+def question(ask: str, turn: int) -> dict:
+    """A ready question for the app's Predict, then Reveal (the `questions` field)."""
+    return {"ask": ask, "turn": turn}
 
 
 def tutorial() -> Scenario:
@@ -682,6 +691,12 @@ def tutorial() -> Scenario:
         slug="tutorial", name="Tutorial: a rising power", description=description, lens="threat",
         start_year=None, settings={"proximity_km": 300}, states=states, ties=[], affinity=[], shocks=[],
         sources=[SRC["walt"], SRC["waltz"]], notes=notes,
+        questions=[
+            question("Aurelia is rising: which ties will there be at turn 6? Who allies against Aurelia, "
+                     "and does anyone join it? (C1)", 6),
+            question("Fennia is far out in the Atlantic: at turn 6, is it tied to Aurelia or to "
+                     "Aurelia's rivals? Ask again after dragging it next to Aurelia. (C5)", 6),
+        ],
     )
 
 
@@ -791,6 +806,10 @@ def europe_1914(data: Data) -> Scenario:
         settings={"offense_dominance": 0.85, "ally_reliability": RELIABILITY},
         specs=specs, regime_terms=regime_terms, adjustments=adjustments, corrections=corrections,
         sources=["llm", "vanevera", "cs90", "snyder84"], notes=notes, history=history_1914(),
+        questions=[
+            question("Which ties will there be in 1918 (turn 5)? Does Italy stay with Germany and "
+                     "Austria-Hungary? (C4, C7)", 5),
+        ],
     )
 
 
@@ -913,6 +932,10 @@ def europe_1936(data: Data) -> Scenario:
         settings={"offense_dominance": 0.25, "ally_reliability": RELIABILITY},
         specs=specs, regime_terms=regime_terms, adjustments=adjustments,
         sources=["llm", "ab93", "cs90", "schweller"], notes=notes, history=history_1936(),
+        questions=[
+            question("Which states will be tied to Germany five turns on? Who bandwagons with the "
+                     "rising revisionist, and who piles on with Britain and France? (C6)", 5),
+        ],
     )
 
 
@@ -1090,6 +1113,10 @@ def cold_war_1955(data: Data) -> Scenario:
         specs=specs, regime_terms=terms, adjustments=adjustments, corrections=[US_ROK],
         coerced=("RUS", SOVIET_BLOC),
         sources=["llm", "waltz", "jervis"], notes=notes, history=history_1955(),
+        questions=[
+            question("Two superpowers, two blocs: which ties will there be ten turns on (1965)? "
+                     "Does anyone change sides? (C4)", 10),
+        ],
     )
 
 
@@ -1168,6 +1195,10 @@ def end_of_cold_war_1989(data: Data) -> Scenario:
         shocks=shocks, sources=["llm", "mearsheimer", "wallander", "risse"], notes=notes,
         coerced=("RUS", SOVIET_BLOC),
         history=history_1989(),
+        questions=[
+            question("The Soviet Union collapses at turn 8: which transatlantic ties will be left at "
+                     "turn 14 (2003)? Predict under a realist lens, then under institutions. (C9, C10)", 14),
+        ],
     )
 
 
@@ -1272,6 +1303,10 @@ def east_asia(data: Data) -> Scenario:
         settings={"offense_dominance": 0.4, "ally_reliability": RELIABILITY},
         specs=specs, regime_terms=terms, adjustments=adjustments, corrections=corrections,
         sources=["llm", "cha", "morrow", "walt", "jervis"], notes=notes, history=history_east_asia(),
+        questions=[
+            question("Which of the United States' five alliances in Asia will still stand fifteen turns "
+                     "on? Predict under each lens you think matters. (C12)", 15),
+        ],
     )
 
 

@@ -357,6 +357,21 @@ HISTORY_RECORD = Record(
     ),
 )
 
+# ---------------------------------------------------------------- questions
+
+QUESTION_RECORD = Record(
+    "question",
+    "ready questions",
+    "A question for the app's Predict, then Reveal: the class predicts the ties at `turn`, then the "
+    "app runs the turns and scores the prediction.",
+    (
+        FieldSpec("ask", "string", "The question as the teacher reads it out.", required=True,
+                  nonblank=True, max_length=400),
+        FieldSpec("turn", "integer", "The turn the question is about (the prediction is made at turn 0).",
+                  required=True, minimum=1, maximum=10_000),
+    ),
+)
+
 # ---------------------------------------------------------------- settings
 
 def _settings_fields() -> tuple[FieldSpec, ...]:
@@ -406,6 +421,8 @@ SCENARIO_RECORD = Record(
                   default_text="[] (no shocks)"),
         FieldSpec("history", "array", "The actual alignments at later dates (needs `start_year`).",
                   record=HISTORY_RECORD, default_text="[] (nothing to score against)"),
+        FieldSpec("questions", "array", "Ready questions for Predict, then Reveal.", record=QUESTION_RECORD,
+                  default_text="[] (the teacher asks their own)"),
     ),
     also_allowed=("$schema",),
 )
@@ -413,7 +430,7 @@ SCENARIO_RECORD = Record(
 #: Every record of the format, outermost first (docs and schema follow this order).
 RECORDS: tuple[Record, ...] = (
     SCENARIO_RECORD, SETTINGS_RECORD, STATE_RECORD, TIE_RECORD, AFFINITY_RECORD, SHOCK_RECORD, SHOCK_SET_RECORD,
-    HISTORY_RECORD, HISTORY_TIE_RECORD,
+    HISTORY_RECORD, HISTORY_TIE_RECORD, QUESTION_RECORD,
 )
 
 

@@ -98,6 +98,15 @@ class HistoryEntry:
 
 
 @dataclass
+class Question:
+    """A ready question for Predict, then Reveal (see `fields.QUESTION_RECORD`)."""
+
+    ask: str
+    turn: int
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
 class Scenario:
     """A whole scenario: what a file holds, validated and with defaults filled in."""
 
@@ -112,6 +121,7 @@ class Scenario:
     affinity: list[AffinitySpec] = field(default_factory=list)
     shocks: list[Shock] = field(default_factory=list)
     history: list[HistoryEntry] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
     #: The author's own top-level keys ("_...", "notes", "sources"), kept on a round trip.
     extra: dict = field(default_factory=dict)
     #: The file it was loaded from or last saved to (None when made in memory).

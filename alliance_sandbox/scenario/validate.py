@@ -32,7 +32,7 @@ from .fields import (
     is_free_key,
 )
 from .migrations import migrate
-from .model import AffinitySpec, HistoryEntry, HistoryTie, Scenario, ShockSpec, StateSpec, TieSpec
+from .model import AffinitySpec, HistoryEntry, HistoryTie, Question, Scenario, ShockSpec, StateSpec, TieSpec
 
 # ---------------------------------------------------------------- parsing JSON
 
@@ -550,6 +550,7 @@ _BUILDERS: dict[str, Any] = {
     "shock_set": lambda values, extra: values,
     "history": lambda values, extra: HistoryEntry(**values, extra=extra),
     "history_tie": lambda values, extra: HistoryTie(**values, extra=extra),
+    "question": lambda values, extra: Question(**values, extra=extra),
 }
 
 

@@ -105,6 +105,8 @@ class Controller(QObject):
                 scenario.start_year += record.turn
             scenario.shocks = [dataclasses.replace(s, turn=s.turn - record.turn)
                                for s in scenario.shocks if s.turn > record.turn]
+            scenario.questions = [dataclasses.replace(q, turn=q.turn - record.turn)
+                                  for q in scenario.questions if q.turn > record.turn]
         return scenario
 
     def set_seed(self, seed: int) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import (
+    QComboBox,
     QDockWidget,
     QGraphicsPathItem,
     QHBoxLayout,
@@ -63,6 +64,15 @@ class PredictDock(QDockWidget):
         self.score = None
         body = QWidget()
         column = QVBoxLayout(body)
+        self.questions = QComboBox()  # the scenario's ready questions (its `questions` field)
+        self.questions.setObjectName("readyQuestions")
+        self.questions.setToolTip("Ready questions from the scenario file; or ask your own")
+        self.questions.activated.connect(self.choose_question)
+        column.addWidget(self.questions)
+        self.question_text = QLabel()
+        self.question_text.setWordWrap(True)
+        self.question_text.setStyleSheet("font-weight: bold;")
+        column.addWidget(self.question_text)
         column.addWidget(QLabel("Which ties will there be in"))
         row = QHBoxLayout()
         self.turns_box = QSpinBox()
@@ -96,8 +106,30 @@ class PredictDock(QDockWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.map.stateSelected.connect(self._clicked)
         self.controller.scenarioLoaded.connect(self.cancel)
+        self.controller.scenarioLoaded.connect(self._list_questions)
         self.controller.changed.connect(self._show)  # the overlay follows the states on the map
+        self._list_questions()
         self._show()
+
+    # --- ready questions ----------------------------------------------------------------------
+    def _list_questions(self) -> None:
+        self.questions.clear()
+        self.questions.addItem("Your own question", None)
+        for question in self.controller.scenario.questions:
+            self.questions.addItem(f"Turn {question.turn}: {question.ask}", question)
+        self.questions.setEnabled(self.questions.count() > 1)
+        self.question_text.setText("")
+
+    def choose_question(self, index: int) -> None:
+        """A ready question: asked from turn 0 about its turn (the prediction starts from there)."""
+        question = self.questions.itemData(index)
+        if question is None or self.state in ("predicting", "revealing"):
+            self.question_text.setText("")
+            return
+        self.window.pause()
+        self.controller.view(0)
+        self.turns_box.setValue(question.turn)
+        self.question_text.setText(question.ask)
 
     # --- the three steps ----------------------------------------------------------------------
     def start(self) -> None:

@@ -45,6 +45,9 @@ _BASE = {
          "notes": ["what happened"], "sources": ["a book"]},
         {"year": 1910, "ties": [{"a": "B", "b": "D", "kind": "alignment"}]},
     ],
+    "questions": [
+        {"ask": "Will Avalon and Brigadoon still be allies?", "turn": 5, "notes": "a question note"},
+    ],
     "notes": ["top-level note"],
     "_author": {"keeps": True},
 }

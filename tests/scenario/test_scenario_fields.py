@@ -20,7 +20,7 @@ from tests.scenario.every_field import every_field, missing_from, uncovered
 MODEL = {
     "scenario": model.Scenario, "settings": Settings, "state": model.StateSpec, "tie": model.TieSpec,
     "affinity": model.AffinitySpec, "shock": Shock, "history": model.HistoryEntry,
-    "history_tie": model.HistoryTie,
+    "history_tie": model.HistoryTie, "question": model.Question,
 }
 
 

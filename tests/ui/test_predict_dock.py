@@ -55,3 +55,40 @@ def test_reveal_runs_from_the_predicted_turn_even_after_stepping_on(qtbot, windo
     assert window.controller.record.turn == 7 and len(window.controller.sim.history) == 8
     qtbot.mouseClick(dock.cancel_button, Qt.MouseButton.LeftButton)
     assert dock.state == "idle" and dock.form_item.path().isEmpty() and dock.result.text() == ""
+
+
+def test_a_ready_question_from_the_file_sets_the_turn_and_is_scored_there(qtbot, window, tmp_path, scenario_data):
+    import json
+
+    from alliance_sandbox.ui.predict_dock import open_predict
+
+    scenario_data["questions"] = [{"ask": "Will Avalon and Duloc still be allies at turn 4?", "turn": 4}]
+    path = tmp_path / "asked.json"
+    path.write_text(json.dumps(scenario_data), encoding="utf-8")
+    window.files.open_path(str(path))
+    window.controller.step(2)
+    dock = open_predict(window)
+    box = dock.questions
+    assert box.count() == 2 and "Avalon and Duloc" in box.itemText(1)
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Down)  # choose the ready question
+    assert dock.question_text.text() == scenario_data["questions"][0]["ask"]
+    assert window.controller.view_turn == 0 and dock.turns_box.value() == 4
+    qtbot.mouseClick(dock.start_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dock.reveal_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dock.state == "revealed", timeout=10_000)
+    assert window.controller.record.turn == 4 and dock.score is not None
+
+
+def test_save_current_turn_as_moves_the_ready_questions_with_turn_0(qtbot, window, tmp_path, scenario_data):
+    import json
+
+    scenario_data["questions"] = [{"ask": "early", "turn": 2}, {"ask": "late", "turn": 6}]
+    path = tmp_path / "asked.json"
+    path.write_text(json.dumps(scenario_data), encoding="utf-8")
+    window.files.open_path(str(path))
+    window.controller.step(3)
+    target = tmp_path / "from-turn-3.json"
+    window.ask_save_path = lambda suggested: str(target)
+    window.files.save_turn_as()
+    assert json.loads(target.read_text(encoding="utf-8"))["questions"] == [{"ask": "late", "turn": 3}]
