@@ -5,6 +5,7 @@
     alliance-sandbox run FILE [--lens ID] [--turns N] [--seed S] [--out PATH.json|PATH.csv]
     alliance-sandbox lenses
     alliance-sandbox landscape FILE [--json]
+    alliance-sandbox sweep SCENARIO... --out DIR [--lens all|A,B] [--seeds A:B] [--jobs N | --scheduler ADDR]
 
 Exit status: 0 done, 2 bad input (each problem on its own line: file, field, reason).
 Bad input never produces a traceback. Qt is imported only when the app is opened.
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from alliance_sandbox import __version__
 
-SUBCOMMANDS = ("validate", "run", "lenses", "landscape")
+SUBCOMMANDS = ("validate", "run", "lenses", "landscape", "sweep")
 BAD_INPUT = 2
 
 
@@ -79,6 +80,12 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     landscape.add_argument("file")
     landscape.add_argument("--json", action="store_true", help="print JSON")
     landscape.set_defaults(handler=cmd_landscape)
+
+    from alliance_sandbox.sweep.command import add_arguments as add_sweep_arguments
+
+    sweep = commands.add_parser("sweep", help="run a grid of scenarios x lenses x seeds x settings x shocks")
+    add_sweep_arguments(sweep, _non_negative)
+    sweep.set_defaults(handler=cmd_sweep)
     return parser
 
 
@@ -203,6 +210,16 @@ def cmd_landscape(args) -> int:
         left, right = (", ".join(world.names[world.index[s]] for s in bloc) or "(none)" for bloc in m["blocs"])
         print(f"{rank}. energy {m['energy']:.6f}\n   bloc A: {left}\n   bloc B: {right}")
     return 0
+
+
+def cmd_sweep(args) -> int:
+    from alliance_sandbox.sweep import command
+    from alliance_sandbox.sweep.grid import SweepError
+
+    try:
+        return command.run(args)
+    except SweepError as error:
+        raise CliError(str(error)) from None
 
 
 def _open_app(args) -> int:

@@ -1,0 +1,173 @@
+"""One task -> one run row and its per-turn rows. Runs in whatever process an executor chose.
+
+Everything a worker needs travels in a `RunContext` (the scenario files' bytes, the shock
+sets, the turns), so a worker on another machine needs the package and nothing else. A
+worker parses each scenario once and keeps the turn-0 world of each settings combination.
+
+Per-turn values come from `engine/report.py` (`turn_rows`, `turn_outcome`): a sweep's
+numbers are the ones `run --out` and the run summary print, defined once.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import socket
+import time
+from dataclasses import dataclass
+
+from alliance_sandbox.engine.report import CSV_COLUMNS, _r, turn_outcome, turn_rows
+
+from .grid import ScenarioSource, ShockSet, Task
+
+#: Per-turn columns of a sweep: `run --out x.csv`'s, after the run id.
+TURN_COLUMNS = ("run_id",) + CSV_COLUMNS
+#: Column types for writers that need them (parquet); `year` may be empty.
+TURN_TYPES = {"run_id": "str", "turn": "int", "year": "int", "lens": "str", "state": "str", "name": "str",
+              "ties": "int", "bloc": "int"}  # the rest are floats
+#: Outcome columns of a run row, after its parameters; `elapsed_s` and `worker` close the row.
+OUTCOME_TYPES = {
+    "ties": "int", "alliances": "int", "blocs": "int", "ties_start": "int", "ties_kept": "int",
+    "final_ties": "str", "final_blocs": "str",
+    "mean_abandonment": "float", "mean_entrapment": "float",
+    "final_abandonment": "float", "final_entrapment": "float",
+    "realignments": "int", "polarity": "float",
+}
+TIMING_TYPES = {"elapsed_s": "float", "worker": "str"}
+
+
+@dataclass(frozen=True)
+class RunContext:
+    """What every task of a sweep shares; small enough to send to each worker once."""
+
+    scenarios: tuple[ScenarioSource, ...]
+    shock_sets: tuple[ShockSet, ...]
+    turns: int
+    keep_turns: bool = True
+
+    @property
+    def key(self) -> tuple:
+        return (tuple(s.sha256 for s in self.scenarios), tuple((s.name, s.sha256) for s in self.shock_sets),
+                self.turns, self.keep_turns)
+
+
+class _Prepared:
+    """A worker's parsed scenarios, turn-0 worlds and shock lists, built on first use."""
+
+    def __init__(self, ctx: RunContext) -> None:
+        self.sources = {s.name: s for s in ctx.scenarios}
+        self.shock_sets = {s.name: s for s in ctx.shock_sets}
+        self.scenarios: dict = {}
+        self.worlds: dict = {}
+        self.shocks: dict = {}
+
+    def scenario(self, name: str):
+        if name not in self.scenarios:
+            from alliance_sandbox.scenario import loads_scenario
+
+            source = self.sources[name]
+            self.scenarios[name] = loads_scenario(source.data, source=source.path)
+        return self.scenarios[name]
+
+    def world(self, name: str, settings: tuple):
+        key = (name, settings)
+        if key not in self.worlds:
+            from alliance_sandbox.scenario import build_world
+
+            base = self.scenario(name)
+            changed = dataclasses.replace(base, settings=dataclasses.replace(base.settings, **dict(settings)))
+            self.worlds[key] = build_world(changed)
+        return self.worlds[key]
+
+    def shock_list(self, name: str, shock_set: str) -> list:
+        key = (name, shock_set)
+        if key not in self.shocks:
+            chosen = self.shock_sets[shock_set]
+            self.shocks[key] = self.scenario(name).shocks if chosen.shocks is None else shocks_for(
+                self.scenario(name), chosen)
+        return self.shocks[key]
+
+
+def shocks_for(scenario, shock_set: ShockSet) -> list:
+    """The engine shocks of a shock set in this scenario; ScenarioError (naming the shock
+    set's file and the field) if a shock is malformed or names a state the scenario lacks."""
+    from alliance_sandbox.scenario import loads_scenario, scenario_to_data
+
+    data = scenario_to_data(scenario)
+    data["shocks"] = list(shock_set.shocks)
+    return loads_scenario(json.dumps(data), source=shock_set.path or shock_set.name).shocks
+
+
+_PREPARED: dict[tuple, _Prepared] = {}
+_WORKER = f"{socket.gethostname()}:{os.getpid()}"
+
+
+def prepared(ctx: RunContext) -> _Prepared:
+    if ctx.key not in _PREPARED:
+        _PREPARED.clear()  # one sweep at a time per process
+        _PREPARED[ctx.key] = _Prepared(ctx)
+    return _PREPARED[ctx.key]
+
+
+def run_batch(ctx: RunContext, tasks: list[Task]) -> list[tuple[dict, dict | None]]:
+    """Run tasks one after another in this process: what an executor sends to a worker."""
+    ready = prepared(ctx)
+    return [run_task(ready, ctx, task) for task in tasks]
+
+
+def run_task(ready: _Prepared, ctx: RunContext, task: Task) -> tuple[dict, dict | None]:
+    """(the run's row, its per-turn columns or None)."""
+    from alliance_sandbox.engine.simulation import Simulation
+    from alliance_sandbox.lenses import get_lens
+
+    started = time.perf_counter()
+    sim = Simulation(ready.world(task.scenario, task.settings), get_lens(task.lens), seed=task.seed,
+                     shocks=ready.shock_list(task.scenario, task.shocks))
+    sim.run(ctx.turns)
+    row = {"run_id": task.run_id, "scenario": task.scenario, "lens": task.lens, "seed": task.seed,
+           "turns": ctx.turns}
+    row.update({f"settings.{k}": v for k, v in task.settings})
+    row["shocks"] = task.shocks
+    row.update(outcomes(sim))
+    turns = None
+    if ctx.keep_turns:
+        turns = {name: [] for name in TURN_COLUMNS}
+        for record in sim.history:
+            for values in turn_rows(record):
+                turns["run_id"].append(task.run_id)
+                for name, value in zip(CSV_COLUMNS, values):
+                    turns[name].append(value)
+    row["elapsed_s"] = round(time.perf_counter() - started, 6)
+    row["worker"] = _WORKER
+    return row, turns
+
+
+def outcomes(sim) -> dict:
+    """The run's summary outcomes, from `turn_outcome` of each turn played (turn 0 if none)."""
+    first, last = sim.history[0], sim.history[-1]
+    played = [turn_outcome(r) for r in (sim.history[1:] or sim.history[:1])]
+    final = turn_outcome(last)
+    w0, w = first.world, last.world
+    start_ties = w0.tie_list()
+    final_ties = w.tie_list()
+    tied = w.tied()
+    return {
+        "ties": final["ties"], "alliances": final["alliances"], "blocs": final["blocs"],
+        "ties_start": len(start_ties),
+        "ties_kept": sum(1 for i, j in start_ties if tied[i, j]),
+        "final_ties": tie_text(w, final_ties),
+        "final_blocs": "|".join(",".join(w.ids[i] for i in bloc) for bloc in w.blocs() if len(bloc) > 1),
+        "mean_abandonment": _r(sum(o["abandonment_risk"] for o in played) / len(played)),
+        "mean_entrapment": _r(sum(o["entrapment_risk"] for o in played) / len(played)),
+        "final_abandonment": _r(final["abandonment_risk"]),
+        "final_entrapment": _r(final["entrapment_risk"]),
+        "realignments": sum(o["realignments"] for o in played),
+        "polarity": _r(final["polarity"]),
+    }
+
+
+def tie_text(world, ties) -> str:
+    """`A-B:alliance;A-C:entente`: each tie once, in the world's state order."""
+    from alliance_sandbox.engine.world import TIE_KINDS
+
+    return ";".join(f"{world.ids[i]}-{world.ids[j]}:{TIE_KINDS[world.tie_kind[i, j] - 1]}" for i, j in ties)
