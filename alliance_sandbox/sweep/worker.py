@@ -99,7 +99,7 @@ def shocks_for(scenario, shock_set: ShockSet) -> list:
 
 
 _PREPARED: dict[tuple, _Prepared] = {}
-_WORKER = f"{socket.gethostname()}:{os.getpid()}"
+_HOST = socket.gethostname()
 
 
 def prepared(ctx: RunContext) -> _Prepared:
@@ -138,7 +138,7 @@ def run_task(ready: _Prepared, ctx: RunContext, task: Task) -> tuple[dict, dict 
                 for name, value in zip(CSV_COLUMNS, values):
                     turns[name].append(value)
     row["elapsed_s"] = round(time.perf_counter() - started, 6)
-    row["worker"] = _WORKER
+    row["worker"] = f"{_HOST}:{os.getpid()}"  # at run time: a forked worker has its own pid
     return row, turns
 
 

@@ -6,6 +6,7 @@ each compares the sweep with `run` or with another way of running the same spec.
 import csv
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import time
 
 import pytest
 
-from sweep_helpers import EUROPE_1914, TUTORIAL, cli, command, env, read_table, runs, turns, without_timing
+from sweep_helpers import EUROPE_1914, ROOT, TUTORIAL, cli, command, env, read_table, runs, turns, without_timing
 
 LENS_IDS = ("power", "threat", "interest", "security_dilemma", "autonomy_security", "institutions", "identity",
             "landscape")
@@ -50,6 +51,7 @@ def test_two_scenarios_all_lenses_four_seeds_give_one_row_per_run_matching_run(t
     assert len({r["run_id"] for r in rows}) == len(rows)
     assert {(r["scenario"], r["lens"], r["seed"]) for r in rows} == {
         (s, lens, str(seed)) for s in ("tutorial", "europe-1914") for lens in LENS_IDS for seed in range(4)}
+    assert len({r["worker"] for r in rows}) == 2  # --jobs 2: two processes shared the runs
     assert (out / ("runs." + file_format)).exists()
     assert all(p.suffix == "." + file_format for p in (out / "turns").iterdir())
     # the summary names every lens once per scenario
@@ -250,3 +252,20 @@ def test_a_dask_cluster_gives_the_same_rows_as_the_local_pool(tmp_path):
     assert turns(tmp_path / "dask") == turns(tmp_path / "local")
     meta = json.loads((tmp_path / "dask" / "sweep.json").read_text())
     assert meta["sessions"][0]["executor"]["kind"] == "dask"
+
+
+def test_every_output_column_is_documented(tmp_path):
+    out = tmp_path / "sweep"
+    sweep(out, "--lens", "threat", "--seeds", "0:1", "--turns", "1", "--format", "csv", "--jobs", "1",
+          "--set", "settings.arming_lag=1,3", scenarios=(TUTORIAL,))
+    doc = (ROOT / "docs" / "sweeps.md").read_text(encoding="utf-8")
+    run_columns = (out / "runs.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    for column in run_columns:
+        shown = "settings.KEY" if column.startswith("settings.") else column
+        assert f"| `{shown}` |" in doc, column
+    documented = re.findall(r"^\| `([a-z_.A-Z]+)` \| (?:string|int|float)", doc, flags=re.M)
+    assert set(documented) == {"settings.KEY" if c.startswith("settings.") else c for c in run_columns}
+    (part,) = (out / "turns").iterdir()
+    assert cli("run", TUTORIAL, "--turns", "0", "--out", tmp_path / "r.csv").returncode == 0
+    run_header = (tmp_path / "r.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert part.read_text(encoding="utf-8").splitlines()[0].split(",") == ["run_id"] + run_header
