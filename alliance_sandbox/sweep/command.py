@@ -119,7 +119,7 @@ def run(args) -> int:
         return INTERRUPTED
     if not args.quiet:
         alliances = {name: strongest_alliances(build_world(sc)) for name, sc in scenarios.items()}
-        for line in summary_lines(store.runs, alliances, args.turns):
+        for line in summary_lines(store.runs, alliances, args.turns, lenses or list(LENS_IDS)):
             print(line)
     rate = new / elapsed if elapsed > 0 else 0.0
     print(f"{store.runs_path}: {len(store.runs)} runs ({new} new, {rate:.1f} runs/s, {elapsed:.1f} s, "

@@ -26,13 +26,15 @@ def strongest_alliances(world, count: int = ALLIANCE_COLUMNS) -> list[str]:
     return [f"{world.ids[i]}-{world.ids[j]}" for i, j in pairs[:count]]
 
 
-def summary_lines(rows: list[dict], alliances: dict[str, list[str]], turns: int) -> list[str]:
-    """`alliances`: scenario name -> the `A-B` keys to follow (see strongest_alliances)."""
+def summary_lines(rows: list[dict], alliances: dict[str, list[str]], turns: int, lenses: list[str]) -> list[str]:
+    """`alliances`: scenario name -> the `A-B` keys to follow (see strongest_alliances), in the
+    sweep's scenario order; `lenses` the order of the lens lines (rows finish in any order)."""
     groups: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     for row in rows:
         groups[row["scenario"]][row["lens"]].append(row)
     lines = []
-    for scenario, by_lens in groups.items():
+    for scenario in [name for name in alliances if name in groups]:
+        by_lens = {lens: groups[scenario][lens] for lens in lenses if lens in groups[scenario]}
         watched = alliances.get(scenario, [])
         runs = sum(len(v) for v in by_lens.values())
         lines.append(f"{scenario}: {runs} runs; means at turn {turns}; kept = share of starting ties kept"
