@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .crises import resolve_crises
-from .dynamics import apply_arming, apply_ties, bonds_from_history, grow_bonds, noisy_desire
+from .dynamics import (apply_arming, apply_ties, bonds_from_history, coerced_desire, grow_bonds, noisy_desire,
+                       release_coerced)
 from .events import Event
-from .perception import Perception, perceive
+from .perception import Perception, perceive, update_trust
 from .risk import Risks, alliance_risks
-from .world import STATE_FIELDS, Shock, World
+from .world import STATE_FIELDS, Shock, World, change_regime
 
 #: Event kinds that change who is tied to whom: what "realignments per turn" counts.
 REALIGNING = frozenset({"form", "leave"})
@@ -81,9 +82,10 @@ class Simulation:
         # power shifts: every state grows or declines a little, so the balance keeps moving
         world.capability = world.capability * np.exp(self.rng.normal(0.0, world.settings.growth_noise, world.n))
         seen = perceive(world)
+        events.extend(release_coerced(world, seen))
         decision = self.lens.decide(world, seen)
         events.extend(self._take_sides(world, decision))
-        desire = noisy_desire(decision.desire, self.rng)
+        desire = coerced_desire(world, noisy_desire(decision.desire, self.rng))
 
         def explain(kind: str, i: int, j: int, verb: str, actor: int | None = None) -> Event:
             return self._explain(world, seen, decision, kind, int(i), int(j), verb, actor)
@@ -92,6 +94,7 @@ class Simulation:
         events.extend(self._arm(world, seen, decision))
         events.extend(resolve_crises(world, seen, self.rng))
         grow_bonds(world)
+        update_trust(world)
         record = self._record(events, decision.arm)
         self.history.append(record)
         return record
@@ -172,11 +175,15 @@ class Simulation:
             i = world.index[shock.state]
             changes = []
             for name, value in shock.set.items():
+                if name == "regime":
+                    changes.append(f"regime {world.regimes[i] or '(none)'} -> {value}")
+                    change_regime(world, i, value)
+                    continue
                 old = float(getattr(world, name)[i])
                 getattr(world, name)[i] = value
                 changes.append(f"{name} {old:.3g} -> {value:.3g}")
             events.append(Event("shock", (shock.state,), f"Shock to {world.names[i]}: " + ", ".join(changes),
-                                {k: float(v) for k, v in shock.set.items()}))
+                                {k: float(v) for k, v in shock.set.items() if k != "regime"}))
         return events
 
     def _take_sides(self, world: World, decision) -> list[Event]:

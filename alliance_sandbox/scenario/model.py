@@ -38,6 +38,7 @@ class TieSpec:
     kind: str
     commitment: float
     since: int | None = default_of(TIE_RECORD, "since")
+    held_by: str | None = default_of(TIE_RECORD, "held_by")
     extra: dict = field(default_factory=dict)
 
 

@@ -12,7 +12,7 @@ from alliance_sandbox.engine.demo import make_world
 from alliance_sandbox.engine.perception import perceive
 from alliance_sandbox.engine.risk import alliance_risks
 from alliance_sandbox.engine.simulation import Simulation
-from alliance_sandbox.engine.world import Settings, Shock
+from alliance_sandbox.engine.world import Settings, Shock, tie_code
 from alliance_sandbox.lenses import get_lens
 from alliance_sandbox.scenario import build_world, load_scenario
 
@@ -291,6 +291,16 @@ def transatlantic_ties(world):
     return partners(world, "USA") & {"UKG", "FRN", "GFR", "ITA"}
 
 
+def transatlantic_commitments(world):
+    """The US's partners in ties firmer than a loose alignment: what is left of the alliance.
+
+    Why not every tie: a small state that fears no one may later bandwagon with the strongest
+    in a loose alignment (Walt 1987, C5); that is not the old alliance persisting.
+    """
+    usa = world.index["USA"]
+    return {sid for sid in transatlantic_ties(world) if world.tie_kind[usa, world.index[sid]] != tie_code("alignment")}
+
+
 @pytest.mark.parametrize("lens_id", ["power", "threat", "institutions", "identity"])
 def test_c9_c11_the_alliance_holds_while_the_threat_lasts(lens_id):
     for seed in SEEDS:
@@ -302,7 +312,7 @@ def test_c9_c11_the_alliance_holds_while_the_threat_lasts(lens_id):
 def test_c9_realists_see_the_alliance_dissolve_within_a_few_turns_of_the_collapse(lens_id):
     for seed in SEEDS:
         world = run(cold_war(), lens_id, seed, 4 + 6, COLLAPSE).world
-        assert not transatlantic_ties(world), f"seed {seed}: NATO's transatlantic ties should be gone"
+        assert not transatlantic_commitments(world), f"seed {seed}: NATO's transatlantic ties should be gone"
 
 
 @pytest.mark.parametrize("lens_id", ["institutions", "identity"])
@@ -325,7 +335,7 @@ NATO_1989 = {"UKG", "FRN", "ITA", "GFR", "CAN", "BEL", "NTH", "LUX", "NOR", "DEN
 @pytest.mark.parametrize("lens_id, survives", [("power", False), ("threat", False), ("institutions", True), ("identity", True)])
 def test_c9_c11_nato_after_the_scripted_soviet_collapse_of_1989(lens_id, survives):
     scenario = load_scenario(SCENARIOS / "end-of-cold-war-1989.json")
-    collapse = min(s.turn for s in scenario.shocks)
+    collapse = next(s.turn for s in scenario.shocks if s.state == "RUS")
     for seed in range(3):
         sim = Simulation(build_world(scenario), get_lens(lens_id), seed=seed, shocks=scenario.shocks)
         sim.run(collapse - 1)
