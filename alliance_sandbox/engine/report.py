@@ -11,7 +11,7 @@ import json
 
 import numpy as np
 
-from .perception import polarity_of
+from .polarity import polarity
 from .simulation import Simulation, TurnRecord
 from .world import TIE_KINDS, tie_code
 
@@ -111,9 +111,10 @@ def run_to_csv(sim: Simulation) -> str:
 
 def turn_outcome(record: TurnRecord) -> dict:
     """The turn's headline numbers: ties, alliances, blocs (of two or more states), mean
-    abandonment and entrapment risk over the states, realignments, polarity (effective
-    number of great powers). The run summary and a sweep's outcomes both read them here."""
+    abandonment and entrapment risk over the states, realignments, poles and polarity
+    (engine/polarity.py). The run summary and a sweep's outcomes both read them here."""
     w, risks = record.world, record.risks
+    system = polarity(w.share)
     return {
         "ties": len(w.tie_list()),
         "alliances": int(np.count_nonzero(np.triu(w.tie_kind == tie_code("alliance"), 1))),
@@ -121,7 +122,8 @@ def turn_outcome(record: TurnRecord) -> dict:
         "abandonment_risk": float(risks.abandonment.mean()) if w.n else 0.0,
         "entrapment_risk": float(risks.entrapment.mean()) if w.n else 0.0,
         "realignments": record.realignments,
-        "polarity": polarity_of(w.share),
+        "poles": system["poles"],
+        "polarity": system["label"],
     }
 
 

@@ -1,7 +1,7 @@
 """The one-screen summary printed when a sweep ends: outcome by scenario and lens.
 
 For each scenario, one line per lens: mean ties, blocs, abandonment and entrapment risk,
-realignments and polarity at the last turn, the share of the starting ties kept, and, for
+realignments and poles at the last turn, the share of the starting ties kept, and, for
 its (up to) three strongest starting alliances, the share of runs in which the two states
 are still tied at the last turn ("does NATO persist?"). Means are over every run of that
 scenario and lens, so over seeds and over any swept settings and shock sets.
@@ -13,7 +13,7 @@ from collections import defaultdict
 ALLIANCE_COLUMNS = 3
 #: (column, label, width, decimals) of the numbers on each lens's line
 NUMBERS = (("ties", "ties", 6, 1), ("blocs", "blocs", 6, 1), ("final_abandonment", "aband", 7, 2),
-           ("final_entrapment", "entrap", 7, 2), ("realignments", "realign", 8, 1), ("polarity", "poles", 6, 1))
+           ("final_entrapment", "entrap", 7, 2), ("realignments", "realign", 8, 1), ("poles", "poles", 6, 1))
 
 
 def strongest_alliances(world, count: int = ALLIANCE_COLUMNS) -> list[str]:

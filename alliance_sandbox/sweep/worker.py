@@ -31,7 +31,7 @@ OUTCOME_TYPES = {
     "final_ties": "str", "final_blocs": "str",
     "mean_abandonment": "float", "mean_entrapment": "float",
     "final_abandonment": "float", "final_entrapment": "float",
-    "realignments": "int", "polarity": "float",
+    "realignments": "int", "poles": "int", "polarity": "str",
 }
 TIMING_TYPES = {"elapsed_s": "float", "worker": "str"}
 
@@ -162,7 +162,8 @@ def outcomes(sim) -> dict:
         "final_abandonment": _r(final["abandonment_risk"]),
         "final_entrapment": _r(final["entrapment_risk"]),
         "realignments": sum(o["realignments"] for o in played),
-        "polarity": _r(final["polarity"]),
+        "poles": final["poles"],
+        "polarity": final["polarity"],
     }
 
 
