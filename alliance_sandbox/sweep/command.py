@@ -110,7 +110,7 @@ def run(args) -> int:
             bar.close()
             store.close(interrupted)
     finally:
-        executor.close()
+        executor.close(interrupted)
     elapsed = time.perf_counter() - started
     new = len(store.runs) - store.meta["sessions"][-1]["runs_before"]
     if interrupted:

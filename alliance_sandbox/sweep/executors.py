@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import multiprocessing
 import os
+import signal
 import sys
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from typing import Iterator
@@ -17,9 +18,9 @@ from typing import Iterator
 from .grid import SweepError, Task
 from .worker import RunContext, run_batch
 
-#: A batch holds at most this many runs (about a second of work on the bundled scenarios),
+#: A batch holds at most this many runs (about half a second of work on the bundled scenarios),
 #: and there are at least BATCHES_PER_WORKER batches per worker so the last ones balance.
-MAX_BATCH = 24
+MAX_BATCH = 12
 BATCHES_PER_WORKER = 4
 
 
@@ -54,13 +55,15 @@ class InProcess:
         for batch in work:
             yield run_batch(ctx, batch)
 
-    def close(self) -> None:
+    def close(self, interrupted: bool = False) -> None:
         pass
 
 
 def _install(ctx: RunContext) -> None:
+    """A pool worker's start: keep the context; leave Ctrl+C to the command, which stops us."""
     global _CTX
     _CTX = ctx
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _run_installed(batch: list[Task]) -> list:
@@ -95,10 +98,16 @@ class LocalPool:
             for future in done:
                 yield future.result()
 
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+    def close(self, interrupted: bool = False) -> None:
+        """Stop the workers; when interrupted, at once (their unfinished batches are lost and
+        `--resume` runs them again), rather than after the batches they are running."""
+        if self._pool is None:
+            return
+        if interrupted:
+            for process in list(getattr(self._pool, "_processes", {}).values()):
+                process.terminate()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = None
 
 
 class DaskCluster:
@@ -136,7 +145,7 @@ class DaskCluster:
         finally:
             self._client.cancel(futures)
 
-    def close(self) -> None:
+    def close(self, interrupted: bool = False) -> None:
         self._client.close()
 
 

@@ -147,21 +147,23 @@ def test_a_sweep_killed_midway_and_resumed_has_every_run_once_and_equals_an_unin
     assert runs(out) == resumed
 
 
-def test_ctrl_c_keeps_the_finished_runs_and_says_how_to_resume(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_keeps_the_finished_runs_and_says_how_to_resume(tmp_path, jobs):
     out = tmp_path / "sweep"
-    spec = ("--lens", "power,threat,institutions,landscape", "--seeds", "0:16", "--turns", "5", "--jobs", "1",
+    spec = ("--lens", "power,threat,institutions,landscape", "--seeds", "0:16", "--turns", "5", "--jobs", jobs,
             "--flush-seconds", "0.1", "--format", "csv")
-    process = subprocess.Popen(command("sweep", EUROPE_1914, "--out", out, *spec), env=env(),
+    process = subprocess.Popen(command("sweep", EUROPE_1914, "--out", out, *spec), env=env(), start_new_session=True,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None and not (out / "runs.csv").exists():
         time.sleep(0.05)
-    process.send_signal(signal.SIGINT)
+    os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl+C: to the command and its workers
     stdout, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr
     assert "Traceback" not in stderr and "--resume" in stderr
     done = runs(out)
     assert 0 < len(done) < 4 * 16
+    assert json.loads((out / "sweep.json").read_text())["sessions"][0]["interrupted"] is True
     sweep(out, *spec, "--resume", scenarios=(EUROPE_1914,))
     assert len({r["run_id"] for r in runs(out)}) == len(runs(out)) == 4 * 16
 
