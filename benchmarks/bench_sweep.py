@@ -90,13 +90,13 @@ def main() -> None:
     print(f"single process, engine only: {single:.1f} runs/s ({1000 / single:.1f} ms a run, "
           f"{1000 * single_cpu:.1f} ms CPU); target for the pool: 80% of {cores} x {single:.1f} = "
           f"{0.8 * cores * single:.1f} runs/s")
-    print(f"{'how':<28}{'wall runs/s':>12}{'own runs/s':>12}{'vs cores x single':>19}{'CPU ms/run':>12}")
+    print(f"{'how':<28}{'wall runs/s':>12}{'own runs/s':>12}{'vs jobs x single':>18}{'CPU ms/run':>12}")
     with tempfile.TemporaryDirectory() as folder:
-        rows = [("sweep --jobs 1", ("--jobs", "1")), (f"sweep --jobs {cores}", ("--jobs", str(cores)))]
-        for label, where in rows:
+        rows = [("sweep --jobs 1", 1, ("--jobs", "1")), (f"sweep --jobs {cores}", cores, ("--jobs", str(cores)))]
+        for label, jobs, where in rows:
             wall, own, cpu = best_rate(Path(folder) / label.replace(" ", "_"), args.repeat, args.seeds, args.turns,
                                        *where)
-            print(f"{label:<28}{wall:>12.1f}{own:>12.1f}{own / (cores * single):>18.0%}{1000 * cpu:>12.1f}")
+            print(f"{label:<28}{wall:>12.1f}{own:>12.1f}{own / (jobs * single):>17.0%}{1000 * cpu:>12.1f}")
         try:
             import distributed  # noqa: F401
         except ImportError:
@@ -108,7 +108,7 @@ def main() -> None:
             address = cluster.stdout.readline().strip()
             wall, own, _ = best_rate(Path(folder) / "dask", args.repeat, args.seeds, args.turns, "--scheduler", address)
             label = f"dask LocalCluster {cores}x1"
-            print(f"{label:<28}{wall:>12.1f}{own:>12.1f}{own / (cores * single):>18.0%}{'(not ours)':>12}")
+            print(f"{label:<28}{wall:>12.1f}{own:>12.1f}{own / (cores * single):>17.0%}{'(not ours)':>12}")
         finally:
             cluster.stdin.close()
             cluster.wait(timeout=60)

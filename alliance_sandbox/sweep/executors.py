@@ -16,7 +16,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from typing import Iterator
 
 from .grid import SweepError, Task
-from .worker import RunContext, run_batch
+from .worker import RunContext, prepared, run_batch
 
 #: A batch holds at most this many runs (about half a second of work on the bundled scenarios),
 #: and there are at least BATCHES_PER_WORKER batches per worker so the last ones balance.
@@ -90,6 +90,8 @@ class LocalPool:
         method = "fork" if sys.platform.startswith("linux") else None
         if not work:
             return
+        if method == "fork":
+            prepared(ctx)  # parsed here once; every forked worker starts with it
         self._pool = ProcessPoolExecutor(min(self.workers, len(work)), mp_context=multiprocessing.get_context(method),
                                          initializer=_install, initargs=(ctx,))
         pending = {self._pool.submit(_run_installed, batch) for batch in work}

@@ -17,6 +17,8 @@ import time
 from dataclasses import dataclass
 
 from alliance_sandbox.engine.report import CSV_COLUMNS, _r, turn_outcome, turn_rows
+from alliance_sandbox.engine.simulation import Simulation
+from alliance_sandbox.lenses import get_lens
 
 from .grid import ScenarioSource, ShockSet, Task
 
@@ -55,6 +57,9 @@ class _Prepared:
     """A worker's parsed scenarios, turn-0 worlds and shock lists, built on first use."""
 
     def __init__(self, ctx: RunContext) -> None:
+        # blocs (Louvain) import networkx on first use: import it here, before any run is timed
+        import networkx.algorithms.community  # noqa: F401
+
         self.sources = {s.name: s for s in ctx.scenarios}
         self.shock_sets = {s.name: s for s in ctx.shock_sets}
         self.scenarios: dict = {}
@@ -116,13 +121,11 @@ def run_batch(ctx: RunContext, tasks: list[Task]) -> list[tuple[dict, dict | Non
 
 
 def run_task(ready: _Prepared, ctx: RunContext, task: Task) -> tuple[dict, dict | None]:
-    """(the run's row, its per-turn columns or None)."""
-    from alliance_sandbox.engine.simulation import Simulation
-    from alliance_sandbox.lenses import get_lens
-
+    """(the run's row, its per-turn columns or None). `elapsed_s` times the run and its rows,
+    not the worker's one-off parsing of the scenario."""
+    world, shocks = ready.world(task.scenario, task.settings), ready.shock_list(task.scenario, task.shocks)
     started = time.perf_counter()
-    sim = Simulation(ready.world(task.scenario, task.settings), get_lens(task.lens), seed=task.seed,
-                     shocks=ready.shock_list(task.scenario, task.shocks))
+    sim = Simulation(world, get_lens(task.lens), seed=task.seed, shocks=shocks)
     sim.run(ctx.turns)
     row = {"run_id": task.run_id, "scenario": task.scenario, "lens": task.lens, "seed": task.seed,
            "turns": ctx.turns}

@@ -170,7 +170,7 @@ def test_ctrl_c_keeps_the_finished_runs_and_says_how_to_resume(tmp_path, jobs):
 
 def test_without_pyarrow_the_sweep_writes_csv(tmp_path):
     out = tmp_path / "sweep"
-    blocked = ("import sys; sys.modules['pyarrow'] = None; sys.argv[0] = 'alliance-sandbox'; "
+    blocked = ("import sys; sys.modules['pyarrow'] = None; "
                "from alliance_sandbox.cli import main; raise SystemExit(main(sys.argv[1:]))")
     result = cli("sweep", TUTORIAL, "--out", out, "--lens", "threat", "--seeds", "0:2", "--turns", "2",
                  python_code=blocked)
@@ -271,3 +271,12 @@ def test_every_output_column_is_documented(tmp_path):
     assert cli("run", TUTORIAL, "--turns", "0", "--out", tmp_path / "r.csv").returncode == 0
     run_header = (tmp_path / "r.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
     assert part.read_text(encoding="utf-8").splitlines()[0].split(",") == ["run_id"] + run_header
+
+
+def test_scheduler_without_dask_says_which_extra_to_install(tmp_path):
+    blocked = ("import sys; sys.modules['distributed'] = None; "
+               "from alliance_sandbox.cli import main; raise SystemExit(main(sys.argv[1:]))")
+    out = tmp_path / "sweep"
+    result = cli("sweep", TUTORIAL, "--out", out, "--scheduler", "tcp://127.0.0.1:8786", python_code=blocked)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "[cluster]" in result.stderr and not out.exists()
