@@ -109,6 +109,13 @@ def run_to_csv(sim: Simulation) -> str:
     return out.getvalue()
 
 
+def allied_mean(values: np.ndarray, world) -> float:
+    """The mean of a per-state value over the states with at least one tie (0 if none): what
+    the app's risk chart plots when no state is selected, for one run or an ensemble."""
+    tied = (world.tie_kind != 0).any(axis=1)
+    return float(values[tied].mean()) if tied.any() else 0.0
+
+
 def turn_outcome(record: TurnRecord) -> dict:
     """The turn's headline numbers: ties, alliances, blocs (of two or more states), mean
     abandonment and entrapment risk over the states, realignments, poles and polarity
