@@ -14,7 +14,7 @@ clears it, and so does Simulation > Clear Ensemble.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QLineF, QObject, QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QLineF, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QProgressDialog
 
@@ -128,6 +128,12 @@ class EnsembleView(QObject):
         self.ties = TieFrequencyItem(window.map)
         self.controller.changed.connect(self._show_turn)
         self.controller.scenarioLoaded.connect(self.clear)
+        window.installEventFilter(self)  # closing the window ends a running ensemble
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.window and event.type() == QEvent.Type.Close:
+            self.cancel()
+        return False
 
     def run(self) -> None:
         """Start 50 seeds of turn 0 as it is now under the current lens (ignored while running)."""
