@@ -386,12 +386,32 @@ class StateSpec:
     basis: str
 
 
+#: Years over which a state's starting trend is measured (CINC of year - TREND_YEARS to year).
+TREND_YEARS = 5
+#: The largest trend kept, per year: beyond it wartime mobilisation, not a power shift, moves
+#: the CINC (Bulgaria and Greece 1908-13: +0.35 and +0.27 a year).
+TREND_LIMIT = 0.1
+
+
+def trend(data: Data, sid: str, year: int) -> float:
+    """Mean yearly change of log CINC over the TREND_YEARS before `year` (0 when unknown),
+    within +-TREND_LIMIT, 4 decimals. CINC is already a share of the world's capability, so
+    this is the change of the share.
+    """
+    before = data.cinc.get((sid, year - TREND_YEARS))
+    now = data.cinc.get((sid, year))
+    if not before or not now:
+        return 0.0
+    return round(max(-TREND_LIMIT, min(TREND_LIMIT, math.log(now / before) / TREND_YEARS)), 4)
+
+
 def build_states(data: Data, year: int, specs: list[StateSpec]) -> list[dict]:
     capitals = {**CAPITALS, **CAPITAL_OVERRIDES.get(year, {})}
     return [
         {"id": s.sid, "name": s.name, "capability": data.capability(s.sid, year),
          "lon": capitals[s.sid][0], "lat": capitals[s.sid][1], "offense": s.offense,
-         "aggression": s.aggression, "satisfaction": s.satisfaction, "regime": s.regime}
+         "aggression": s.aggression, "satisfaction": s.satisfaction, "trend": trend(data, s.sid, year),
+         "regime": s.regime}
         for s in specs
     ]
 
@@ -486,7 +506,9 @@ def historical(data: Data, *, slug: str, name: str, description: str, lens: str,
                 "for a treaty organisation; Type III -> entente 0.4; Type II -> alignment 0.3); "
                 "since = the later of the two members' entry years.")
     all_notes = [f"Capability = COW NMC v6.0 CINC of {year}, raw, 4 significant digits; "
-                 "lon/lat = the capital in that year.", tie_rule]
+                 "lon/lat = the capital in that year.", tie_rule,
+                 f"Trend = mean yearly change of log CINC from {year - TREND_YEARS} to {year} (COW NMC v6.0): "
+                 "who was rising and who declining at the start, within +-0.1 a year."]
     all_notes += tie_notes(data, ties, ids, on)
     all_notes += [f"Correction {c.a}-{c.b} ({c.kind}, since {c.since}): {c.why}"
                   for c in corrections]
@@ -1211,7 +1233,7 @@ SETTING_RANGES = {"offense_dominance": (0, 1), "proximity_km": (1e-9, math.inf),
                   "ally_reliability": (0, 1), "crisis_rate": (0, 1), "arming_rate": (0, 1),
                   "arming_lag": (0, 100), "same_regime_affinity": (-1, 1)}
 STATE_RANGES = {"capability": (0, math.inf), "lon": (-180, 180), "lat": (-90, 90),
-                "offense": (0, 1), "aggression": (0, 1), "satisfaction": (-1, 1)}
+                "offense": (0, 1), "aggression": (0, 1), "satisfaction": (-1, 1), "trend": (-1, 1)}
 KINDS = {"alliance", "entente", "coalition", "alignment"}
 
 
@@ -1242,10 +1264,11 @@ def check(doc: dict) -> list[str]:
     need(len(ids) == len(set(ids)), "duplicate state ids")
     need(len(ids) >= 2, "fewer than two states")
     for s in doc["states"]:
-        need(set(s) == {"id", "name", "regime", *STATE_RANGES}, f"state {s.get('id')}: keys")
+        need({"id", "name", "capability", "lon", "lat"} <= set(s) <= {"id", "name", "regime", *STATE_RANGES}, f"state {s.get('id')}: keys")
         need(isinstance(s.get("regime"), str) and s["regime"] != "", f"{s.get('id')}: regime")
         for key, (lo, hi) in STATE_RANGES.items():
-            in_range(s.get(key), lo, hi, f"state {s.get('id')}.{key}")
+            if key in s or key != "trend":
+                in_range(s.get(key), lo, hi, f"state {s.get('id')}.{key}")
     known = set(ids)
     for label, rows, lo in (("tie", doc["ties"], 0), ("affinity", doc["affinity"], -1)):
         pairs = set()

@@ -60,9 +60,12 @@ INSTITUTION_FADE = 0.9
 IDENTITY_FADE = 0.97
 #: On a tie whose partners' values diverge, identity erodes by this share times -affinity a turn.
 IDENTITY_EROSION = 0.2
-#: Arming: the share of the spending lost now (the cost), and what is delivered later.
-ARMING_COST_NOW = 0.5
+#: Arming: the share of the spending lost now (the cost), and what is delivered later per
+#: unit spent, times (1 - share): diminishing returns (apply_arming).
+ARMING_COST_NOW = 1.0
 ARMING_RETURN = 1.5
+#: Weight of the latest turn in each state's growth trend (settle_capabilities).
+GROWTH_MEMORY = 0.3
 #: Arming intensity from which a state is said to arm.
 ARMING_LOGGED = 0.15
 
@@ -229,24 +232,51 @@ def _form_new_ties(world: World, mutual: np.ndarray, upper: np.ndarray, explain)
     return events
 
 
+def ally_cover(world: World, seen) -> np.ndarray:
+    """(n,) how much of a threat each state expects its allies to cover: reliability x
+    sum over ties of commitment x the partner's relative capability (Leeds et al. 2000's rate)."""
+    return world.settings.ally_reliability * (world.commitment * seen.relative).sum(axis=1)
+
+
 def apply_arming(world: World, arm: np.ndarray, before: np.ndarray) -> list[tuple[int, float, float]]:
     """Internal balancing: pay now, receive later (Settings.arming_lag turns).
 
-    Returns (state, spending now, capability delivered later) for the states that start
-    arming this turn, so the caller can log them; `before` is last turn's intensity.
+    A state arming at intensity a spends arming_rate x a x capability now, all of it lost
+    to its capability this turn (the cost), and receives ARMING_RETURN x (1 - share) times
+    that spending after the lag: diminishing returns, so the strongest gain least from more
+    arms and no state arms its way to unbounded power. Returns (state, spending now,
+    capability delivered later) for the states that start arming this turn, so the caller
+    can log them; `before` is last turn's intensity.
     """
     s = world.settings
     delivered = world.arming[:, 0].copy()
     world.arming[:, :-1] = world.arming[:, 1:]
     world.arming[:, -1] = 0.0
     spend = s.arming_rate * arm * world.capability
+    later = ARMING_RETURN * (1.0 - world.share) * spend
     world.capability = world.capability + delivered - ARMING_COST_NOW * spend
     if s.arming_lag <= 0:
-        world.capability += ARMING_RETURN * spend
+        world.capability += later
     else:
-        world.arming[:, -1] += ARMING_RETURN * spend
+        world.arming[:, -1] += later
     starting = np.nonzero((arm >= ARMING_LOGGED) & (before < ARMING_LOGGED))[0]
-    return [(int(i), float(spend[i]), float(ARMING_RETURN * spend[i])) for i in starting]
+    return [(int(i), float(spend[i]), float(later[i])) for i in starting]
+
+
+def settle_capabilities(world: World, total: float, share_before: np.ndarray) -> None:
+    """Keep the world's total capability at `total` and update each state's growth trend.
+
+    Why a fixed total: capability is a share of the world's (CINC), so growth, decline and
+    arming move shares; without it arming compounds and capabilities diverge over long runs.
+    The trend (World.trend) is an exponential average, GROWTH_MEMORY a turn, of the change
+    in log share: who is rising and who declining (the interest lens reads it).
+    """
+    current = world.capability.sum()
+    if current > 0 and total > 0:
+        world.capability = world.capability * (total / current)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        change = np.where(share_before > 0, np.log(np.maximum(world.share, 1e-300) / share_before), 0.0)
+    world.trend = (1.0 - GROWTH_MEMORY) * world.trend + GROWTH_MEMORY * change
 
 
 def warmth(world: World) -> np.ndarray:
@@ -287,5 +317,5 @@ def bonds_from_history(world: World) -> None:
     np.fill_diagonal(world.identity, 0.0)
 
 
-__all__ = ["apply_ties", "apply_arming", "grow_bonds", "bonds_from_history", "noisy_desire", "NO_TIE",
+__all__ = ["apply_ties", "apply_arming", "settle_capabilities", "grow_bonds", "bonds_from_history", "noisy_desire", "NO_TIE",
            "release_coerced", "coerced_desire"]

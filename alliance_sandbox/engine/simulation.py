@@ -18,7 +18,7 @@ import numpy as np
 
 from .crises import resolve_crises
 from .dynamics import (apply_arming, apply_ties, bonds_from_history, coerced_desire, grow_bonds, noisy_desire,
-                       release_coerced)
+                       release_coerced, settle_capabilities, ally_cover)
 from .events import Event
 from .perception import Perception, perceive, update_trust
 from .risk import Risks, alliance_risks
@@ -80,6 +80,7 @@ class Simulation:
             self._lens_note = None
         events.extend(self._apply_shocks(world))
         # power shifts: every state grows or declines a little, so the balance keeps moving
+        total, share_before = float(world.capability.sum()), world.share
         world.capability = world.capability * np.exp(self.rng.normal(0.0, world.settings.growth_noise, world.n))
         seen = perceive(world)
         events.extend(release_coerced(world, seen))
@@ -92,6 +93,7 @@ class Simulation:
 
         events.extend(apply_ties(world, desire, explain))
         events.extend(self._arm(world, seen, decision))
+        settle_capabilities(world, total, share_before)
         events.extend(resolve_crises(world, seen, self.rng))
         grow_bonds(world)
         update_trust(world)
@@ -203,13 +205,16 @@ class Simulation:
         started = apply_arming(world, decision.arm, before)
         lag = world.settings.arming_lag
         events = []
+        cover = ally_cover(world, seen)
         for i, spend, later in started:
             worst = int(np.argmax(decision.threat[i]))
             events.append(Event("arm", (world.ids[i],),
                 f"{world.names[i]} arms (internal balancing): worst threat {world.names[worst]} "
-                f"{decision.threat[i, worst]:.2f}, uncovered by allies; pays {spend:.4g} now for "
-                f"+{later:.4g} capability in {lag} turns: more reliable than allies, but costly and slow",
-                {"intensity": decision.arm[i], "spend": spend, "delivered": later}))
+                f"{decision.threat[i, worst]:.2f}, of which its allies cover {cover[i]:.2f} (commitment x "
+                f"their relative capability x reliability {world.settings.ally_reliability:g}, and only if "
+                f"they answer); pays {spend:.4g} now for +{later:.4g} capability in {lag} turns, which "
+                f"arrives for sure: more reliable than allies, but costly and slow",
+                {"intensity": decision.arm[i], "spend": spend, "delivered": later, "ally_cover": cover[i]}))
         return events
 
     def _explain(self, world, seen, decision, kind, i, j, verb, actor=None) -> Event:

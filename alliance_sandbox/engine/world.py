@@ -33,6 +33,7 @@ STATE_FIELDS: dict[str, tuple[float, float]] = {
     "offense": (0.0, 1.0),
     "aggression": (0.0, 1.0),
     "satisfaction": (-1.0, 1.0),
+    "trend": (-1.0, 1.0),
 }
 
 
@@ -152,6 +153,7 @@ class World:
     #: ends (perception.py); starts at 1 for the ties a world begins with
     trust: np.ndarray = None
     arming: np.ndarray = None  # (n, arming_lag) capability bought and not yet delivered (C3)
+    trend: np.ndarray = None  # (n,) trend of each state's log share a turn: > 0 rising (dynamics.settle_capabilities)
     regimes: list[str] = None  # identity attribute per state ("" when unknown)
     #: (n,) turn at which each state's regime last changed by a shock; -1 if it has not
     regime_changed: np.ndarray = None
@@ -176,6 +178,7 @@ class World:
                 setattr(self, name, np.zeros((n, n)))
         if self.trust is None:
             self.trust = self.tied().astype(float)
+        self.trend = np.zeros(n) if self.trend is None else np.asarray(self.trend, dtype=float).reshape(n)
         if self.arming is None:
             self.arming = np.zeros((n, max(1, self.settings.arming_lag)))
         if self.regimes is None:

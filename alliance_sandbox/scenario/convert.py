@@ -51,6 +51,7 @@ def build_world(scenario: Scenario) -> World:
         offense=[float(s.offense) for s in states],
         aggression=[float(s.aggression) for s in states],
         satisfaction=[float(s.satisfaction) for s in states],
+        trend=[float(s.trend) for s in states],
         tie_kind=np.zeros((n, n), dtype=np.int8),
         commitment=np.zeros((n, n)),
         affinity=affinity,
@@ -95,6 +96,7 @@ def scenario_from_world(world: World, template: Scenario | None = None, *, lens:
             offense=float(world.offense[i]),
             aggression=float(world.aggression[i]),
             satisfaction=float(world.satisfaction[i]),
+            trend=float(world.trend[i]),
             regime=regimes[i],
             extra=extra_of(old_states.get(sid)),
         )

@@ -179,9 +179,12 @@ _STATE_NUMBER_TEXT = {
     "offense": "Offensive capability: how well its forces can attack rather than only defend.",
     "aggression": "Aggressive intentions as others perceive them (Walt's fourth source of threat).",
     "satisfaction": "Satisfaction with the status quo: < 0 revisionist, > 0 status quo (Schweller).",
+    "trend": "Recent change of the state's capability share, per year on a log scale (> 0 rising, "
+             "< 0 declining): how others see its momentum at the start. The engine then follows "
+             "each run's own changes (docs/model.md).",
 }
 _STATE_NUMBER_REQUIRED = ("capability", "lon", "lat")
-_STATE_NUMBER_DEFAULT = {"offense": 0.5, "aggression": 0.5, "satisfaction": 0.0}
+_STATE_NUMBER_DEFAULT = {"offense": 0.5, "aggression": 0.5, "satisfaction": 0.0, "trend": 0.0}
 
 
 def _state_number(name: str) -> FieldSpec:
