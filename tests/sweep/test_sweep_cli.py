@@ -212,12 +212,22 @@ def test_a_shock_file_naming_an_unknown_state_is_reported_by_file_and_field(tmp_
     assert result.stderr.startswith(f"{shocks}: shocks[0].state")
 
 
-def test_resume_with_another_spec_is_refused(tmp_path):
+def test_resume_with_another_spec_or_an_edited_scenario_is_refused(tmp_path):
     out = tmp_path / "sweep"
-    sweep(out, "--lens", "threat", "--seeds", "0:2", "--turns", "2", scenarios=(TUTORIAL,))
-    result = cli("sweep", TUTORIAL, "--out", out, "--lens", "threat", "--seeds", "0:3", "--turns", "2", "--resume")
+    scenario = tmp_path / "tutorial.json"
+    scenario.write_bytes(TUTORIAL.read_bytes())
+    sweep(out, "--lens", "threat", "--seeds", "0:2", "--turns", "2", scenarios=(scenario,))
+    result = cli("sweep", scenario, "--out", out, "--lens", "threat", "--seeds", "0:3", "--turns", "2", "--resume")
     assert result.returncode == 2 and "seeds" in result.stderr and "Traceback" not in result.stderr
+    data = json.loads(scenario.read_text())
+    data["states"][0]["capability"] *= 2
+    scenario.write_text(json.dumps(data))
+    result = cli("sweep", scenario, "--out", out, "--lens", "threat", "--seeds", "0:2", "--turns", "2", "--resume")
+    assert result.returncode == 2 and "scenarios" in result.stderr and "Traceback" not in result.stderr
     assert len(runs(out)) == 2
+    # the edited file is another run: its ids differ from the first sweep's
+    sweep(tmp_path / "edited", "--lens", "threat", "--seeds", "0:2", "--turns", "2", scenarios=(scenario,))
+    assert not {r["run_id"] for r in runs(out)} & {r["run_id"] for r in runs(tmp_path / "edited")}
 
 
 DASK_CLUSTER = """
