@@ -97,15 +97,20 @@ def turn_rows(record: TurnRecord) -> list[list]:
     ]
 
 
+def history_rows(history: list[TurnRecord]) -> list[list]:
+    """Every turn's `turn_rows`, in order: a run's CSV body, and a sweep's turns table
+    (a column that needs the whole run, not one turn, is computed here, for both)."""
+    return [row for record in history for row in turn_rows(record)]
+
+
 def run_to_csv(sim: Simulation) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     year = CSV_COLUMNS.index("year")
-    for record in sim.history:
-        for row in turn_rows(record):
-            row[year] = "" if row[year] is None else row[year]
-            writer.writerow(row)
+    for row in history_rows(sim.history):
+        row[year] = "" if row[year] is None else row[year]
+        writer.writerow(row)
     return out.getvalue()
 
 

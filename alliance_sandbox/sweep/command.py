@@ -50,7 +50,7 @@ def run(args) -> int:
     from .executors import batches, make_executor
     from .progress import progress
     from .summary import strongest_alliances, summary_lines
-    from .worker import OUTCOME_TYPES, TIMING_TYPES, TURN_COLUMNS, TURN_TYPES, RunContext, shocks_for
+    from .worker import OUTCOME_TYPES, TIMING_TYPES, TURN_TYPES, RunContext, shocks_for
 
     if args.jobs == 0:
         raise SweepError("--jobs: must be >= 1")
@@ -89,7 +89,7 @@ def run(args) -> int:
     run_types["shocks"] = "str"
     run_types.update(OUTCOME_TYPES)
     run_types.update(TIMING_TYPES)
-    turn_types = None if args.no_turns else {name: TURN_TYPES.get(name, "float") for name in TURN_COLUMNS}
+    turn_types = None if args.no_turns else dict(TURN_TYPES)
 
     executor = make_executor(args.jobs, args.scheduler)
     store = store_module.SweepStore(out, files, run_types, turn_types, flush_seconds=args.flush_seconds)

@@ -47,6 +47,12 @@ def pyarrow_available() -> bool:
     return True
 
 
+def infer_type(values: list) -> str:
+    """The column type of values no type table names (a column added to the run output later)."""
+    value = next((v for v in values if v is not None), 0.0)
+    return "str" if isinstance(value, str) else "int" if isinstance(value, (bool, int)) else "float"
+
+
 class ParquetFiles:
     suffix = ".parquet"
     name = "parquet"
@@ -56,7 +62,7 @@ class ParquetFiles:
         import pyarrow.parquet as pq
 
         arrow = {"str": pa.string(), "int": pa.int64(), "float": pa.float64()}
-        schema = pa.schema([(name, arrow[types[name]]) for name in columns])
+        schema = pa.schema([(name, arrow[types.get(name) or infer_type(values)]) for name, values in columns.items()])
         table = pa.table(columns, schema=schema)
         sink = pa.BufferOutputStream()
         pq.write_table(table, sink, compression="zstd")

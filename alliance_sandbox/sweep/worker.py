@@ -4,7 +4,7 @@ Everything a worker needs travels in a `RunContext` (the scenario files' bytes, 
 sets, the turns), so a worker on another machine needs the package and nothing else. A
 worker parses each scenario once and keeps the turn-0 world of each settings combination.
 
-Per-turn values come from `engine/report.py` (`turn_rows`, `turn_outcome`): a sweep's
+Per-turn values come from `engine/report.py` (`history_rows`, `turn_outcome`): a sweep's
 numbers are the ones `run --out` and the run summary print, defined once.
 """
 from __future__ import annotations
@@ -16,17 +16,17 @@ import socket
 import time
 from dataclasses import dataclass
 
-from alliance_sandbox.engine.report import CSV_COLUMNS, _r, turn_outcome, turn_rows
+from alliance_sandbox.engine.report import CSV_COLUMNS, _r, history_rows, turn_outcome
 from alliance_sandbox.engine.simulation import Simulation
 from alliance_sandbox.lenses import get_lens
 
 from .grid import ScenarioSource, ShockSet, Task
 
-#: Per-turn columns of a sweep: `run --out x.csv`'s, after the run id.
-TURN_COLUMNS = ("run_id",) + CSV_COLUMNS
-#: Column types for writers that need them (parquet); `year` may be empty.
+#: Column types for writers that need them (parquet); `year` may be empty, so it is named
+#: here. A column not named is typed by its values (store.infer_type).
 TURN_TYPES = {"run_id": "str", "turn": "int", "year": "int", "lens": "str", "state": "str", "name": "str",
-              "ties": "int", "bloc": "int"}  # the rest are floats
+              "capability": "float", "share": "float", "abandonment_risk": "float", "entrapment_risk": "float",
+              "security": "float", "autonomy": "float", "arming": "float", "ties": "int", "bloc": "int"}
 #: Outcome columns of a run row, after its parameters; `elapsed_s` and `worker` close the row.
 OUTCOME_TYPES = {
     "ties": "int", "alliances": "int", "blocs": "int", "ties_start": "int", "ties_kept": "int",
@@ -134,12 +134,9 @@ def run_task(ready: _Prepared, ctx: RunContext, task: Task) -> tuple[dict, dict 
     row.update(outcomes(sim))
     turns = None
     if ctx.keep_turns:
-        turns = {name: [] for name in TURN_COLUMNS}
-        for record in sim.history:
-            for values in turn_rows(record):
-                turns["run_id"].append(task.run_id)
-                for name, value in zip(CSV_COLUMNS, values):
-                    turns[name].append(value)
+        rows = history_rows(sim.history)
+        turns = {"run_id": [task.run_id] * len(rows)}
+        turns.update({name: [row[k] for row in rows] for k, name in enumerate(CSV_COLUMNS)})
     row["elapsed_s"] = round(time.perf_counter() - started, 6)
     row["worker"] = f"{_HOST}:{os.getpid()}"  # at run time: a forked worker has its own pid
     return row, turns
