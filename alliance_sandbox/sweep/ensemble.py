@@ -40,6 +40,7 @@ class Ensemble:
     tie_frequency: np.ndarray  # (turns + 1, n, n): share of seeds in which the pair is tied
     allied_abandonment: np.ndarray  # (seeds, turns + 1): mean over tied states (report.allied_mean)
     allied_entrapment: np.ndarray
+    degree: np.ndarray  # (seeds, turns + 1, n): each state's number of ties
 
     @property
     def turns(self) -> int:
@@ -52,6 +53,12 @@ class Ensemble:
         series = getattr(self, "allied_" + kind) if state is None else getattr(self, kind)[:, :, state]
         low, middle, high = np.percentile(series, [LOW, MIDDLE, HIGH], axis=0)
         return low, middle, high
+
+    def spread(self, values: np.ndarray, turn: int, state: int) -> tuple[float, float, float]:
+        """(10th, 50th, 90th percentile over seeds) of one state at one turn of a
+        (seeds, turns + 1, n) array such as `abandonment` or `degree`."""
+        low, middle, high = np.percentile(values[:, turn, state], [LOW, MIDDLE, HIGH])
+        return float(low), float(middle), float(high)
 
 
 def run_seeds(world, lens_id: str, seeds: list[int], turns: int, shocks) -> list[tuple]:
@@ -72,7 +79,8 @@ def run_seeds(world, lens_id: str, seeds: list[int], turns: int, shocks) -> list
 def combine(ids: list[str], seeds: list[int], results: list[tuple]) -> Ensemble:
     """Results in seed order -> the Ensemble."""
     stacked = [np.stack([r[k] for r in results]) for k in range(5)]
-    return Ensemble(list(ids), list(seeds), stacked[0], stacked[1], stacked[2].mean(axis=0), stacked[3], stacked[4])
+    return Ensemble(list(ids), list(seeds), stacked[0], stacked[1], stacked[2].mean(axis=0), stacked[3], stacked[4],
+                    stacked[2].sum(axis=3))
 
 
 class BackgroundEnsemble:

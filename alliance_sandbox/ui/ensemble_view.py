@@ -4,7 +4,8 @@ Why: a class that watches one run takes it for the prediction. The ensemble show
 spread: on the risk chart, the median (dotted) and the 10-90% band across seeds of the
 plotted risk (the selected state's, or the mean over allied states); on the map, every tie
 that exists in any seed at the turn on view as a wide purple band under the run's own tie
-lines, its opacity the share of seeds that have it.
+lines, its opacity the share of seeds that have it; in the inspector, the selected state's
+risks and ties across the seeds at the turn on view.
 
 The seeds run in worker processes (`sweep.ensemble.BackgroundEnsemble`); a timer polls them,
 so the window stays responsive; the progress dialog's Cancel ends the workers at once.
@@ -16,7 +17,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QLineF, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QGraphicsItem, QProgressDialog
+from PySide6.QtWidgets import QFormLayout, QGraphicsItem, QGroupBox, QLabel, QProgressDialog
 
 from alliance_sandbox.sweep.ensemble import HIGH, LOW, SEEDS, BackgroundEnsemble, Ensemble
 
@@ -112,6 +113,44 @@ class TieFrequencyItem(QGraphicsItem):
             painter.drawLine(line)
 
 
+class OutcomeBox(QGroupBox):
+    """In the inspector: the selected state's spread across the seeds at the turn on view."""
+
+    def __init__(self, inspector) -> None:
+        super().__init__(f"Across {SEEDS} seeds (this turn)")
+        grid = QFormLayout(self)
+        self.values: dict[str, QLabel] = {}
+        for key, text in (("abandonment", "Abandonment risk"), ("entrapment", "Entrapment risk"),
+                          ("ties", "Ties"), ("partners", "Tied in most seeds to")):
+            label = QLabel()
+            label.setWordWrap(True)
+            grid.addRow(text, label)
+            self.values[key] = label
+        self.hide()
+        layout = inspector.content.layout()
+        boxes = [k for k in range(layout.count()) if isinstance(layout.itemAt(k).widget(), QGroupBox)
+                 and layout.itemAt(k).widget().title().startswith("Standing")]
+        # right under the state's standing this turn, where a teacher compares the two
+        layout.insertWidget(boxes[0] + 1 if boxes else layout.count(), self)
+
+    def show_state(self, ensemble: Ensemble | None, turn: int, state_id: str, names: dict[str, str]) -> None:
+        if ensemble is None or state_id not in ensemble.ids or turn > ensemble.turns:
+            self.hide()
+            return
+        i = ensemble.ids.index(state_id)
+        for key in ("abandonment", "entrapment"):
+            low, middle, high = ensemble.spread(getattr(ensemble, key), turn, i)
+            self.values[key].setText(f"{middle:.2f} (10-90%: {low:.2f} to {high:.2f})")
+        low, middle, high = ensemble.spread(ensemble.degree, turn, i)
+        self.values["ties"].setText(f"{middle:g} (10-90%: {low:g} to {high:g})")
+        frequency = ensemble.tie_frequency[turn, i]
+        partners = sorted((j for j in range(len(ensemble.ids)) if frequency[j] >= 0.5), key=lambda j: -frequency[j])
+        text = ", ".join(f"{names.get(ensemble.ids[j], ensemble.ids[j])} {100 * frequency[j]:.0f}%" for j in partners)
+        self.values["partners"].setText(text or "no state in half the seeds")
+        self.setTitle(f"Across {len(ensemble.seeds)} seeds (turn {turn})")
+        self.show()
+
+
 class EnsembleView(QObject):
     """The two Simulation menu actions, the background run, its progress, and what it shows."""
 
@@ -126,6 +165,9 @@ class EnsembleView(QObject):
         charts = window.docks.get("charts")
         self.bands = RiskBands(charts, self.controller) if charts is not None else None
         self.ties = TieFrequencyItem(window.map)
+        inspector = window.docks.get("inspector")
+        self.outcomes = OutcomeBox(inspector) if inspector is not None else None
+        self.controller.selectionChanged.connect(lambda _id: self._show_turn())
         self.controller.changed.connect(self._show_turn)
         self.controller.scenarioLoaded.connect(self.clear)
         window.installEventFilter(self)  # closing the window ends a running ensemble
@@ -170,6 +212,8 @@ class EnsembleView(QObject):
         if self.bands is not None:
             self.bands.set(None)
         self.ties.set_lines([])
+        if self.outcomes is not None:
+            self.outcomes.hide()
 
     def _poll(self) -> None:
         if self.job is None:
@@ -204,6 +248,9 @@ class EnsembleView(QObject):
     def _show_turn(self) -> None:
         ensemble = self.ensemble
         turn = self.controller.view_turn
+        if self.outcomes is not None:
+            world = self.controller.sim.history[0].world
+            self.outcomes.show_state(ensemble, turn, self.controller.selected, dict(zip(world.ids, world.names)))
         if ensemble is None or turn > ensemble.turns:
             self.ties.set_lines([])
             return

@@ -53,6 +53,14 @@ def test_run_50_seeds_shows_bands_and_tie_frequencies_of_those_seeds(qtbot, wind
     b = window.controller.sim.history[0].world.index["B"]
     _, middle, _ = window.ensembles.bands.band_data("entrapment")
     assert np.allclose(middle, np.median([[r.risks.entrapment[b] for r in history] for history in runs], axis=0))
+    # the inspector: B's spread across the seeds at the turn on view
+    turn = window.controller.view_turn
+    box = window.ensembles.outcomes
+    assert box.isVisible() and f"turn {turn}" in box.title()
+    median = np.median([history[turn].risks.abandonment[b] for history in runs])
+    assert box.values["abandonment"].text().startswith(f"{median:.2f} ")
+    ties = np.median([np.count_nonzero(history[turn].world.tied()[b]) for history in runs])
+    assert box.values["ties"].text().startswith(f"{ties:g} ")
 
     # the map at the turn on view: one band per tie found in any seed, as opaque as its share
     turn = window.controller.view_turn
