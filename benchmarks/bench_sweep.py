@@ -10,7 +10,10 @@ command and its worker processes, from getrusage): CPU per run in the pool close
 run in one process means the pool's overhead is small, whatever the load. Prints figures;
 not a test.
 
-Run: .venv/bin/python benchmarks/bench_sweep.py [--seeds 20] [--turns 20]
+It also times the app's Run 50 Seeds (the worker process, 50 seeds x 20 turns) from start to
+result.
+
+Run: .venv/bin/python benchmarks/bench_sweep.py [--seeds 20] [--turns 20] [--ensemble-only]
 """
 from __future__ import annotations
 
@@ -76,12 +79,32 @@ def sweep_rate(out: Path, seeds: int, turns: int, *where: str) -> tuple[float, f
     return runs / wall, own, (_children_cpu() - cpu) / runs
 
 
+def ensemble_seconds(name: str) -> float:
+    """The app's Run 50 Seeds (20 turns): seconds from start to the result, worker start included."""
+    from alliance_sandbox.scenario import build_world, load_scenario
+    from alliance_sandbox.sweep.ensemble import BackgroundEnsemble
+
+    scenario = load_scenario(ROOT / "assets" / "scenarios" / f"{name}.json")
+    job = BackgroundEnsemble(build_world(scenario), scenario.lens, 20, shocks=scenario.shocks)
+    start = time.perf_counter()
+    job.start()
+    while not job.finished:
+        time.sleep(0.02)
+    job.result()
+    return time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seeds", type=int, default=20)
     parser.add_argument("--turns", type=int, default=20)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--ensemble-only", action="store_true", help="only the app's Run 50 Seeds")
     args = parser.parse_args()
+    for name in ("europe-1914", "cold-war-1955"):
+        print(f"Run 50 Seeds (20 turns), {name}: {min(ensemble_seconds(name) for _ in range(args.repeat)):.1f} s")
+    if args.ensemble_only:
+        return
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     tries = [single_process_rate(args.seeds, args.turns) for _ in range(args.repeat)]
     runs, single, single_cpu = tries[0][0], max(t[1] for t in tries), min(t[2] for t in tries)
