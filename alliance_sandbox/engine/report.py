@@ -127,7 +127,7 @@ def turn_outcome(record: TurnRecord) -> dict:
     abandonment and entrapment risk over the states, realignments, poles and polarity
     (engine/polarity.py). The run summary and a sweep's outcomes both read them here."""
     w, risks = record.world, record.risks
-    system = polarity(w.share)
+    system = polarity(w.capability)
     return {
         "ties": len(w.tie_list()),
         "alliances": int(np.count_nonzero(np.triu(w.tie_kind == tie_code("alliance"), 1))),
@@ -135,8 +135,8 @@ def turn_outcome(record: TurnRecord) -> dict:
         "abandonment_risk": float(risks.abandonment.mean()) if w.n else 0.0,
         "entrapment_risk": float(risks.entrapment.mean()) if w.n else 0.0,
         "realignments": record.realignments,
-        "poles": system["poles"],
-        "polarity": system["label"],
+        "poles": system.poles,
+        "polarity": system.label,
     }
 
 

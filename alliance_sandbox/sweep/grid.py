@@ -127,18 +127,14 @@ def shard(tasks: list[Task], which: tuple[int, int] | None) -> list[Task]:
 
 # --- parsing the command line's values -------------------------------------------------
 def parse_seeds(text: str) -> list[int]:
-    """`A:B` is seeds A to B-1 (as in Python), `S` one seed."""
+    """`A:B` is seeds A to B-1 (as in Python), `S` one seed: as `score --seeds` reads them."""
+    from alliance_sandbox.score import ScoreError
+    from alliance_sandbox.score import parse_seeds as parse
+
     try:
-        if ":" in text:
-            low, high = (int(part) for part in text.split(":"))
-        else:
-            low = int(text)
-            high = low + 1
-    except ValueError:
-        raise SweepError(f"--seeds: expected A:B (seeds A to B-1) or one seed, got {text!r}") from None
-    if low < 0 or high <= low:
-        raise SweepError(f"--seeds: need 0 <= A < B, got {text!r}")
-    return list(range(low, high))
+        return list(parse(text))
+    except ScoreError as error:
+        raise SweepError(str(error)) from None
 
 
 def parse_shard(text: str) -> tuple[int, int]:

@@ -33,7 +33,7 @@ OUTCOME_TYPES = {
     "final_ties": "str", "final_blocs": "str",
     "mean_abandonment": "float", "mean_entrapment": "float",
     "final_abandonment": "float", "final_entrapment": "float",
-    "realignments": "int", "poles": "int", "polarity": "str",
+    "realignments": "int", "poles": "int", "polarity": "str", "score": "float",
 }
 TIMING_TYPES = {"elapsed_s": "float", "worker": "str"}
 
@@ -132,6 +132,7 @@ def run_task(ready: _Prepared, ctx: RunContext, task: Task) -> tuple[dict, dict 
     row.update({f"settings.{k}": v for k, v in task.settings})
     row["shocks"] = task.shocks
     row.update(outcomes(sim))
+    row["score"] = history_score(sim, ready.scenario(task.scenario))
     turns = None
     if ctx.keep_turns:
         rows = history_rows(sim.history)
@@ -165,6 +166,19 @@ def outcomes(sim) -> dict:
         "poles": final["poles"],
         "polarity": final["polarity"],
     }
+
+
+def history_score(sim, scenario) -> float | None:
+    """Agreement with what happened (engine/scoring.py, as `score` measures it): the mean
+    `score` over the scenario's history years the run reaches; None (empty) without any."""
+    from alliance_sandbox.engine.scoring import compare
+    from alliance_sandbox.score import history_dates
+
+    if not scenario.history or scenario.start_year is None:
+        return None
+    scores = [compare(sim.history[d.year - scenario.start_year].world, d.year, d.ties).score
+              for d in history_dates(scenario) if 0 <= d.year - scenario.start_year < len(sim.history)]
+    return _r(sum(scores) / len(scores)) if scores else None
 
 
 def tie_text(world, ties) -> str:

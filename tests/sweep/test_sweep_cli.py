@@ -290,3 +290,17 @@ def test_scheduler_without_dask_says_which_extra_to_install(tmp_path):
     result = cli("sweep", TUTORIAL, "--out", out, "--scheduler", "tcp://127.0.0.1:8786", python_code=blocked)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "[cluster]" in result.stderr and not out.exists()
+
+
+def test_the_score_column_agrees_with_the_score_command(tmp_path):
+    scored = cli("score", EUROPE_1914, "--lens", "threat", "--seeds", "0:3", "--json")
+    assert scored.returncode == 0, scored.stderr
+    report = json.loads(scored.stdout)
+    turns = max(report["years"]) - json.loads(EUROPE_1914.read_text())["start_year"]
+    out = tmp_path / "sweep"
+    sweep(out, "--lens", "threat", "--seeds", "0:3", "--turns", turns, "--format", "csv", "--jobs", "1")
+    rows = runs(out)
+    mine = [float(r["score"]) for r in rows if r["scenario"] == "europe-1914"]
+    assert len(mine) == 3
+    assert sum(mine) / 3 == pytest.approx(report["lenses"][0]["score"], abs=1e-5)
+    assert all(r["score"] == "" for r in rows if r["scenario"] == "tutorial")  # no history, no score
