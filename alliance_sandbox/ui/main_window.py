@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
 from alliance_sandbox.engine.polarity import polarity
 from alliance_sandbox.lenses import LENS_IDS, LENSES
 from alliance_sandbox.scenario import Scenario
+from alliance_sandbox.sweep.ensemble import SEEDS
 
 from .branches_dock import branch_here, open_branches
 from .compare_view import open_compare
 from .controller import Controller
+from .ensemble_view import EnsembleView
 from .export_menu import ExportMenu
 from .file_actions import FileActions, app_settings, json_path_from_mime
 from .help_browser import help_actions
@@ -139,6 +141,10 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self, self.controller)
         self.docks: dict[str, QDockWidget] = {}
         self._make_docks()
+        self.ensembles = EnsembleView(self)
+        self._action("ensemble", f"Run {SEEDS} See&ds", ["Ctrl+E"], self.ensembles.run,
+                     tip=f"Run this world and lens from {SEEDS} seeds in the background: risk bands and tie frequencies")
+        self._action("clear_ensemble", "Clear Ensem&ble", [], self.ensembles.clear)
         self._make_menus()
         self._make_status_bar()
         self._connect()
@@ -345,6 +351,8 @@ class MainWindow(QMainWindow):
         m.addAction(acts["predict"])
         m.addAction(acts["branch"])
         m.addAction(acts["branches"])
+        m.addAction(acts["ensemble"])
+        m.addAction(acts["clear_ensemble"])
         m.addSeparator()
         lenses = m.addMenu("&Lens")
         for lens_id in LENS_IDS:
