@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_sandbox.lenses import LENSES
+
 MAX_SEED = 2**31 - 1
 
 
@@ -119,7 +121,7 @@ class InfoDock(QDockWidget):
 
         cursor.insertText(scenario.name, title)
         facts = [f"{len(scenario.states)} states", f"{len(scenario.ties)} ties at the start",
-                 f"lens {scenario.lens}"]
+                 f"opens under {LENSES[scenario.lens].name if scenario.lens in LENSES else scenario.lens}"]
         if scenario.start_year is not None:
             facts.insert(0, f"from {scenario.start_year}")
         if scenario.shocks:
