@@ -108,6 +108,7 @@ class ComparePane(QWidget):
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         self.halo.setPen(pen)
         self.halo.setZValue(Z_DIFF)
+        self.halo.setOpacity(0.6)  # a mark under the tie, never louder than the ties themselves
         self.halo.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.map.scene().addItem(self.halo)
         self.marked: list[list[str]] = []  # the pairs marked now (sorted ids)
