@@ -36,9 +36,9 @@ class Branch:
 
     name: str
     sim: object
-    parent: "Branch | None" = None
+    parent: Branch | None = None
     from_turn: int = 0
-    children: list["Branch"] = field(default_factory=list)
+    children: list[Branch] = field(default_factory=list)
 
     def depth(self) -> int:
         return 0 if self.parent is None else self.parent.depth() + 1

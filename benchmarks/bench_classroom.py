@@ -36,7 +36,7 @@ def main() -> None:
     scenario = load_scenario(SCENARIO)
     print(f"{scenario.name}: {len(scenario.states)} states")
     for lenses in (["threat", "institutions"], ["threat", "institutions", "power", "identity"]):
-        ms = timed(lambda: compare(scenario, lenses, 20), repeat=1)
+        ms = timed(lambda lenses=lenses: compare(scenario, lenses, 20), repeat=1)
         print(f"compare, {len(lenses)} lenses x 20 turns: {ms:.0f} ms")
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -86,7 +86,7 @@ def main() -> None:
     for turns in (50, 200):
         sim = Simulation(build_world(scenario), get_lens("threat"), seed=0, shocks=scenario.shocks)
         sim.run(turns)
-        ms = timed(lambda: fork(sim, turns // 2))
+        ms = timed(lambda sim=sim, turns=turns: fork(sim, turns // 2))
         print(f"Branch here at turn {turns // 2} of {turns}: {ms:.0f} ms")
 
 

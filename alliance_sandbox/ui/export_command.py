@@ -49,7 +49,8 @@ def run_export(scenario, *, lens: str | None, turns: int, seed: int | None, size
         if turns:
             controller.step(turns)
         lines = []
-        what = f"turn {controller.record.turn} of {scenario.name!r} under {controller.record.lens.id}, seed {scenario.seed}"
+        record = controller.record
+        what = f"turn {record.turn} of {scenario.name!r} under {record.lens.id}, seed {scenario.seed}"
         if "map" in outputs:
             exports.write_map(outputs["map"], scenario.name, controller.record, size)
         if "charts" in outputs:

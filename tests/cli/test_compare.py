@@ -2,7 +2,6 @@
 import json
 
 import pytest
-
 from test_cli import TUTORIAL, cli, scenario, write
 
 KEYS = {"scenario", "turn", "seed", "lenses", "ties", "only", "both"}

@@ -7,7 +7,6 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from test_cli import EUROPE_1936, cli, scenario, write
 
 SVG = "{http://www.w3.org/2000/svg}"

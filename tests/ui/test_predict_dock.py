@@ -1,9 +1,9 @@
 """Predict, then reveal, with real clicks: open it from the menu, click two states, reveal, read the score."""
 import pytest
 from PySide6.QtCore import Qt
+from test_export_menu import click_menu_path
 
 from alliance_sandbox.prediction_score import pair, score_ties, tie_pairs
-from test_export_menu import click_menu_path
 
 pytestmark = pytest.mark.qt_log_ignore(r"does not support (propagateSizeHints|raise|grabbing the keyboard)")
 
