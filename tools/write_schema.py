@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from alliance_sandbox import resources  # noqa: E402
 from alliance_sandbox.scenario import ScenarioError, json_schema, loads_scenario  # noqa: E402
 from alliance_sandbox.scenario.fields import (  # noqa: E402
     FREE_KEYS,
@@ -29,7 +30,7 @@ from alliance_sandbox.scenario.fields import (  # noqa: E402
     Record,
 )
 
-SCHEMA_PATH = ROOT / "assets" / "scenario.schema.json"
+SCHEMA_PATH = resources.schema_path()
 DOC_PATH = ROOT / "docs" / "scenario-format.md"
 
 #: Where each record sits in a file, as the docs' headings say it.

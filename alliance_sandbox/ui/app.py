@@ -35,6 +35,7 @@ def run_app(path: str | None = None, screenshot: str | None = None, turns: int =
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
+    from .desktop import set_identity
     from .main_window import MainWindow
     from .style import AppLook, install_base_style
 
@@ -42,8 +43,8 @@ def run_app(path: str | None = None, screenshot: str | None = None, turns: int =
     if app is None:
         QApplication.setOrganizationName(ORGANISATION)
         QApplication.setApplicationName(APPLICATION)
-        QApplication.setApplicationDisplayName("Alliance Sandbox")
         app = QApplication(sys.argv[:1])
+    set_identity(app)
     install_base_style(app)
     window = MainWindow(scenario, persist=screenshot is None, look=AppLook(app))
     if screenshot:

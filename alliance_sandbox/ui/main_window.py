@@ -31,6 +31,7 @@ from alliance_sandbox.engine.perception import polarity_of
 from alliance_sandbox.lenses import LENS_IDS, LENSES
 from alliance_sandbox.scenario import Scenario
 
+from .about import credits_html
 from .controller import Controller
 from .file_actions import FileActions, app_settings, json_path_from_mime
 from .map_view import MapView
@@ -562,7 +563,7 @@ class MainWindow(QMainWindow):
             for n, cls in enumerate(LENSES.values(), start=1))
         return (f"<h3>{APP_TITLE}</h3><p>Watch alliance theory at work: states on a map form, "
                 "tighten and leave alliances as the lens you choose says they should.</p>"
-                f"<p>The eight lenses (keys 1 to 8):</p><ul>{rows}</ul>")
+                f"<p>The eight lenses (keys 1 to 8):</p><ul>{rows}</ul>" + credits_html())
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """(keys, command) of every action with keys: read from the actions, so never stale."""
