@@ -159,12 +159,15 @@ def _lens(lens_id: str):
 
 
 def _write(path: Path, text: str) -> None:
-    from alliance_sandbox.scenario.files import write_atomic
+    """The app's Save rules (scenario/atomic.py): atomic, links written through, only
+    regular files replaced, short temporary names, stale ones removed."""
+    from alliance_sandbox.scenario import ScenarioError
+    from alliance_sandbox.scenario.atomic import write_file
 
     try:
-        write_atomic(path, text.encode("utf-8"))
-    except OSError as error:
-        raise CliError(f"{path}: (file): cannot write: {error.strerror or error}") from None
+        write_file(path, text.encode("utf-8"))
+    except ScenarioError as error:
+        raise CliError("\n".join(str(p) for p in error.problems)) from None
 
 
 def cmd_lenses(args) -> int:
