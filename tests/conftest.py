@@ -10,6 +10,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
+try:  # property tests: a few dozen cases in the suite, thousands on demand (--hypothesis-profile=long)
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile("suite", max_examples=30, deadline=None, database=None, derandomize=True,
+                              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    settings.register_profile("long", max_examples=3000, deadline=None,
+                              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
+except ImportError:  # the test extra is not installed: the property tests are not collected either
+    pass
+
 
 def _is_ui_test(request) -> bool:
     return "ui" in request.node.path.relative_to(request.config.rootpath).parts[:2]
