@@ -38,12 +38,21 @@ def isolated_settings(request, tmp_path):
 
     folder = tmp_path / "settings"
     folder.mkdir()
+    # the autosaved session goes to a temporary data folder too (alliance_sandbox.resources)
+    from alliance_sandbox.resources import DATA_DIR_VARIABLE
+
+    saved_data_dir = os.environ.get(DATA_DIR_VARIABLE)
+    os.environ[DATA_DIR_VARIABLE] = str(tmp_path / "data")
     old_format = QSettings.defaultFormat()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     pg.setConfigOption("mouseRateLimit", -1)
     yield folder
     QSettings.setDefaultFormat(old_format)
+    if saved_data_dir is None:
+        os.environ.pop(DATA_DIR_VARIABLE, None)
+    else:
+        os.environ[DATA_DIR_VARIABLE] = saved_data_dir
 
 
 #: A small valid scenario: two pairs of allies and a loner, years from 1900.

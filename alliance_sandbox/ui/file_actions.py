@@ -169,6 +169,11 @@ class FileActions(QObject):
         """Remember turn 0 as it is now: what is on disk (or was loaded)."""
         self._baseline = scenario_to_data(self.controller.current_scenario(0))
 
+    def set_baseline(self, data: dict | None) -> None:
+        """Compare with `data` (what the file holds) from now on; None: nothing is saved yet
+        (a restored session whose file is gone), so the scenario counts as modified."""
+        self._baseline = data
+
     def is_modified(self) -> bool:
         """Edits not saved. The undo stack alone is not enough: stepping clears it, but
         edits made at turn 0 stay in the history and Save writes them."""

@@ -32,6 +32,7 @@ from alliance_sandbox.lenses import LENS_IDS, LENSES
 from alliance_sandbox.scenario import Scenario
 
 from .about import credits_html
+from .autosave import Autosave
 from .controller import Controller
 from .file_actions import FileActions, app_settings, json_path_from_mime
 from .map_view import MapView
@@ -143,6 +144,8 @@ class MainWindow(QMainWindow):
         self._set_speed(self.turn_bar.speed_tps())
         self._restored_state = persist and self._restore_settings()
         self._on_loaded()
+        # the session survives a crash (ui/autosave.py); not for screenshots (persist=False)
+        self.autosave = Autosave(self) if persist else None
 
     # ------------------------------------------------------------------ building
     def _action(self, key: str, text: str, shortcuts=(), slot=None, icon=None, tip: str = "") -> QAction:
@@ -502,6 +505,8 @@ class MainWindow(QMainWindow):
             self._save_settings()
         if self._presenting:
             self.set_presentation(False)  # the app font and palette are global: give them back
+        if self.autosave is not None:
+            self.autosave.discard()  # a clean exit: nothing to recover
         event.accept()
 
     def _save_settings(self) -> None:
