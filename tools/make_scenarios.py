@@ -309,10 +309,13 @@ class Tie:
     commitment: float
     since: int
     alliances: list[int] = field(default_factory=list)
+    held_by: str | None = None
 
     def as_json(self) -> dict:
-        return {"a": self.a, "b": self.b, "kind": self.kind,
-                "commitment": self.commitment, "since": self.since}
+        data = {"a": self.a, "b": self.b, "kind": self.kind, "commitment": self.commitment, "since": self.since}
+        if self.held_by is not None:
+            data["held_by"] = self.held_by
+        return data
 
 
 def cow_ties(data: Data, ids: list[str], on: dt.date) -> list[Tie]:
@@ -383,12 +386,32 @@ class StateSpec:
     basis: str
 
 
+#: Years over which a state's starting trend is measured (CINC of year - TREND_YEARS to year).
+TREND_YEARS = 5
+#: The largest trend kept, per year: beyond it wartime mobilisation, not a power shift, moves
+#: the CINC (Bulgaria and Greece 1908-13: +0.35 and +0.27 a year).
+TREND_LIMIT = 0.1
+
+
+def trend(data: Data, sid: str, year: int) -> float:
+    """Mean yearly change of log CINC over the TREND_YEARS before `year` (0 when unknown),
+    within +-TREND_LIMIT, 4 decimals. CINC is already a share of the world's capability, so
+    this is the change of the share.
+    """
+    before = data.cinc.get((sid, year - TREND_YEARS))
+    now = data.cinc.get((sid, year))
+    if not before or not now:
+        return 0.0
+    return round(max(-TREND_LIMIT, min(TREND_LIMIT, math.log(now / before) / TREND_YEARS)), 4)
+
+
 def build_states(data: Data, year: int, specs: list[StateSpec]) -> list[dict]:
     capitals = {**CAPITALS, **CAPITAL_OVERRIDES.get(year, {})}
     return [
         {"id": s.sid, "name": s.name, "capability": data.capability(s.sid, year),
          "lon": capitals[s.sid][0], "lat": capitals[s.sid][1], "offense": s.offense,
-         "aggression": s.aggression, "satisfaction": s.satisfaction, "regime": s.regime}
+         "aggression": s.aggression, "satisfaction": s.satisfaction, "trend": trend(data, s.sid, year),
+         "regime": s.regime}
         for s in specs
     ]
 
@@ -465,19 +488,35 @@ def historical(data: Data, *, slug: str, name: str, description: str, lens: str,
                regime_terms: dict[tuple[str, str], float],
                adjustments: list[tuple[str, str, float, str]],
                corrections: list[Correction] = (), shocks: list[dict] = (),
-               sources: list[str] = (), notes: list[str] = ()) -> Scenario:
-    """Assemble a data-based scenario: capabilities of `year`, COW ties active on `on`."""
+               sources: list[str] = (), notes: list[str] = (),
+               coerced: tuple[str, set[str]] | None = None) -> Scenario:
+    """Assemble a data-based scenario: capabilities of `year`, COW ties active on `on`.
+
+    `coerced` = (enforcer, members): every tie among those states is held by the enforcer.
+    """
     ids = [s.sid for s in specs]
     ties = apply_corrections(cow_ties(data, ids, on), list(corrections))
+    if coerced is not None:
+        enforcer, members = coerced
+        for tie in ties:
+            if {tie.a, tie.b} <= members:
+                tie.held_by = enforcer
     tie_rule = (f"Ties: COW Formal Alliances v4.1 memberships active on {on.isoformat()}, one tie "
                 "per pair: the firmest shared type gives the kind (Type I -> alliance 0.75, 0.8 "
                 "for a treaty organisation; Type III -> entente 0.4; Type II -> alignment 0.3); "
                 "since = the later of the two members' entry years.")
     all_notes = [f"Capability = COW NMC v6.0 CINC of {year}, raw, 4 significant digits; "
-                 "lon/lat = the capital in that year.", tie_rule]
+                 "lon/lat = the capital in that year.", tie_rule,
+                 f"Trend = mean yearly change of log CINC from {year - TREND_YEARS} to {year} (COW NMC v6.0): "
+                 "who was rising and who declining at the start, within +-0.1 a year."]
     all_notes += tie_notes(data, ties, ids, on)
     all_notes += [f"Correction {c.a}-{c.b} ({c.kind}, since {c.since}): {c.why}"
                   for c in corrections]
+    if coerced is not None:
+        all_notes.append(
+            f"held_by {coerced[0]}: every tie among {', '.join(sorted(coerced[1]))} is held in place by "
+            "Soviet force (the Brezhnev doctrine; the invasions of Hungary 1956 and Czechoslovakia 1968): "
+            "its members cannot leave while the USSR can still coerce them (docs/model.md).")
     all_notes += list(notes) + state_notes(specs) + affinity_notes(regime_terms, adjustments)
     used_sources = ["nmc72", "nmc21", "gibler"] + [s for s in sources if s not in DATA_SOURCES]
     if "ally_reliability" in settings and "llm" not in used_sources:
@@ -941,6 +980,7 @@ def cold_war_1955(data: Data) -> Scenario:
         lens="threat", year=1955, on=dt.date(1955, 12, 31),
         settings={"offense_dominance": 0.5, "ally_reliability": RELIABILITY},
         specs=specs, regime_terms=terms, adjustments=adjustments, corrections=[US_ROK],
+        coerced=("RUS", SOVIET_BLOC),
         sources=["llm", "waltz", "jervis"], notes=notes,
     )
 
@@ -956,6 +996,8 @@ US_ROK = Correction(
 #: Pact. With them in, China's CINC (population-heavy) makes it the power that NATO balances
 #: under the power lens once the Soviet Union has fallen, which hides the realist prediction.
 ASIA_1989 = {"CHN", "JPN", "ROK", "PRK", "TAW"}
+#: The Soviet bloc in Europe whose ties Moscow held by force (Warsaw Pact and bilateral treaties).
+SOVIET_BLOC = {"RUS", "POL", "GDR", "CZE", "HUN", "ROM", "BUL", "ALB"}
 
 
 def end_of_cold_war_1989(data: Data) -> Scenario:
@@ -963,22 +1005,30 @@ def end_of_cold_war_1989(data: Data) -> Scenario:
     terms, adjustments = _cold_war_affinity(1989)
     adjustments = [a for a in adjustments if not ASIA_1989 & {a[0], a[1]}]
     collapse = data.capability("RUS", 1992)
-    pact = ["POL", "GDR", "CZE", "HUN", "ROM", "BUL"]
-    shocks = [{"turn": 8, "state": "RUS",
-               "set": {"capability": collapse, "aggression": 0.2, "offense": 0.3,
-                       "satisfaction": 0.2}}]
-    shocks += [{"turn": 8, "state": sid, "set": {"satisfaction": 0.6, "aggression": 0.05}}
-               for sid in pact]
+    # the revolutions of 1989-91, then the Soviet collapse: turn = year - 1989
+    shocks = [{"turn": 1, "state": sid, "set": {"regime": "democracy", "satisfaction": 0.6, "aggression": 0.05}}
+              for sid in ("POL", "GDR", "CZE", "HUN")]
+    shocks += [{"turn": 2, "state": sid, "set": {"regime": "democracy", "satisfaction": 0.5, "aggression": 0.05}}
+               for sid in ("ROM", "BUL")]
+    shocks += [{"turn": 3, "state": "RUS",
+                "set": {"capability": collapse, "aggression": 0.2, "offense": 0.3, "satisfaction": 0.2,
+                        "regime": "transitional"}},
+               {"turn": 3, "state": "ALB", "set": {"regime": "democracy", "satisfaction": 0.4}}]
     notes = [
         "Reference date 1 January 1989: COW ends the Pact memberships during 1989 (Poland on 7 "
         "August, East Germany 7 November, Bulgaria 10 November, Czechoslovakia 10 December, "
         "Romania 12 December), so the blocs are taken before the revolutions.",
-        f"Shock, turn 8: the Soviet Union collapses. RUS capability -> {collapse} (COW NMC v6.0 "
-        "CINC of Russia in 1992, about half its 1989 value); aggression 0.2, offense 0.3, "
-        "satisfaction 0.2 (Yeltsin and Kozyrev's Western course).",
-        "Shock, turn 8: the former Pact members (POL, GDR, CZE, HUN, ROM, BUL) become status quo "
-        "(satisfaction 0.6, aggression 0.05) after the revolutions of 1989. The engine has no "
-        "shock that removes a tie: the Pact must dissolve by the lenses' own logic.",
+        "Shocks, turn 1 (1990): the revolutions of 1989 in Poland, East Germany, Czechoslovakia and "
+        "Hungary: regime democracy (free elections of 1989-90), satisfaction 0.6, aggression 0.05.",
+        "Shocks, turn 2 (1991): Romania and Bulgaria, whose ex-communists won the first elections of "
+        "1990, adopt democratic constitutions in 1991: regime democracy, satisfaction 0.5.",
+        f"Shock, turn 3 (1992): the Soviet Union has collapsed (December 1991). RUS capability -> "
+        f"{collapse} (COW NMC v6.0 CINC of Russia in 1992, about half its 1989 value); aggression 0.2, "
+        "offense 0.3, satisfaction 0.2 (Yeltsin and Kozyrev's Western course), regime transitional. "
+        "Albania: regime democracy after the elections of 1992.",
+        "A new regime moves the state's affinity with each other state by how the states of its new "
+        "regime stand with that state, less how those of its old regime do (docs/model.md). No shock removes a "
+        "tie: the Pact must dissolve by the lenses' own logic once Moscow can no longer hold it.",
         "Not modelled: German unification (October 1990) and the break-up of the USSR and "
         "Yugoslavia; the East German state stays on the map.",
         "Cross-bloc ententes in COW: France-USSR (1970 consultation protocol) and Canada-USSR "
@@ -990,14 +1040,15 @@ def end_of_cold_war_1989(data: Data) -> Scenario:
     ]
     description = (
         "The blocs of 1989 (NATO with Spain; the Warsaw Pact and the Soviet bloc's bilateral "
-        "treaties) just before the revolutions in Eastern Europe. At turn 8 the Soviet Union "
-        "collapses (its capability falls to Russia's 1992 CINC, its aggression and offence "
-        "fall) and the former Pact members become status-quo states. Why did NATO last when its "
+        "treaties, held by Soviet force) just before the revolutions in Eastern Europe. Turn 1 "
+        "(1990) and turn 2 (1991) script the revolutions (new democracies, status-quo aims); at "
+        "turn 3 (1992) the Soviet Union has collapsed (its capability falls to Russia's 1992 CINC, "
+        "its aggression and offence fall) and can no longer hold the Pact. Why did NATO last when its "
         "threat was gone? Realists expected it to dissolve (Mearsheimer 1990; claim C9), "
         "institutionalists point to its institutional assets (Wallander 2000; C10), "
         "constructivists to a shared democratic identity (Risse-Kappen 1996; C11). Things to "
-        "try: run past turn 8 under the threat, institutions and identity lenses side by side "
-        "and compare what happens to NATO and to the Pact. "
+        "try: run past turn 3 under the threat, institutions and identity lenses side by side "
+        "and compare what happens to NATO, to the Pact and to the new democracies. "
         + data_citation(1989, "as of 1 January 1989; shock capability: CINC 1992") + " "
         + RELIABILITY_TEXT + " (a 1816-1944 figure)."
     )
@@ -1007,6 +1058,7 @@ def end_of_cold_war_1989(data: Data) -> Scenario:
         settings={"offense_dominance": 0.5, "ally_reliability": RELIABILITY},
         specs=specs, regime_terms=terms, adjustments=adjustments, corrections=[],
         shocks=shocks, sources=["llm", "mearsheimer", "wallander", "risse"], notes=notes,
+        coerced=("RUS", SOVIET_BLOC),
     )
 
 
@@ -1181,7 +1233,7 @@ SETTING_RANGES = {"offense_dominance": (0, 1), "proximity_km": (1e-9, math.inf),
                   "ally_reliability": (0, 1), "crisis_rate": (0, 1), "arming_rate": (0, 1),
                   "arming_lag": (0, 100), "same_regime_affinity": (-1, 1)}
 STATE_RANGES = {"capability": (0, math.inf), "lon": (-180, 180), "lat": (-90, 90),
-                "offense": (0, 1), "aggression": (0, 1), "satisfaction": (-1, 1)}
+                "offense": (0, 1), "aggression": (0, 1), "satisfaction": (-1, 1), "trend": (-1, 1)}
 KINDS = {"alliance", "entente", "coalition", "alignment"}
 
 
@@ -1212,10 +1264,11 @@ def check(doc: dict) -> list[str]:
     need(len(ids) == len(set(ids)), "duplicate state ids")
     need(len(ids) >= 2, "fewer than two states")
     for s in doc["states"]:
-        need(set(s) == {"id", "name", "regime", *STATE_RANGES}, f"state {s.get('id')}: keys")
+        need({"id", "name", "capability", "lon", "lat"} <= set(s) <= {"id", "name", "regime", *STATE_RANGES}, f"state {s.get('id')}: keys")
         need(isinstance(s.get("regime"), str) and s["regime"] != "", f"{s.get('id')}: regime")
         for key, (lo, hi) in STATE_RANGES.items():
-            in_range(s.get(key), lo, hi, f"state {s.get('id')}.{key}")
+            if key in s or key != "trend":
+                in_range(s.get(key), lo, hi, f"state {s.get('id')}.{key}")
     known = set(ids)
     for label, rows, lo in (("tie", doc["ties"], 0), ("affinity", doc["affinity"], -1)):
         pairs = set()
@@ -1227,7 +1280,7 @@ def check(doc: dict) -> list[str]:
             need(pair not in pairs, f"{label} {a}-{b}: duplicate pair")
             pairs.add(pair)
             if label == "tie":
-                need(set(r) == {"a", "b", "kind", "commitment", "since"}, f"tie {a}-{b}: keys")
+                need(set(r) - {"held_by"} == {"a", "b", "kind", "commitment", "since"}, f"tie {a}-{b}: keys")
                 need(r.get("kind") in KINDS, f"tie {a}-{b}: kind {r.get('kind')!r}")
                 in_range(r.get("commitment"), 0, 1, f"tie {a}-{b}.commitment")
                 start = doc.get("start_year")
@@ -1239,7 +1292,7 @@ def check(doc: dict) -> list[str]:
         need(isinstance(shock.get("turn"), int) and shock["turn"] >= 1, f"shock turn {shock}")
         need(shock.get("state") in known, f"shock state {shock.get('state')!r} unknown")
         for key, value in shock.get("set", {}).items():
-            need(key in STATE_RANGES, f"shock field {key!r}")
+            need(key in STATE_RANGES or key == "regime", f"shock field {key!r}")
             if key in STATE_RANGES:
                 in_range(value, *STATE_RANGES[key], f"shock {shock.get('state')}.{key}")
     need(all(isinstance(s, str) and s for s in doc.get("sources", [])), "sources must be text")

@@ -38,6 +38,7 @@ STATE_FIELDS: dict[str, tuple[float, float]] = {
     "offense": (0.0, 1.0),
     "aggression": (0.0, 1.0),
     "satisfaction": (-1.0, 1.0),
+    "trend": (-1.0, 1.0),
 }
 
 
@@ -56,6 +57,43 @@ class Shock:
     turn: int
     state: str
     set: dict
+
+
+def change_regime(world: "World", i: int, regime: str) -> None:
+    """Domestic change: state i takes a new regime, and its affinity follows.
+
+    For every other state k, i's affinity moves by how states of the new regime stand with
+    k, less how states of the old regime do (the mean affinity of each group with k, i left
+    out; a regime no other state has counts as 0). So a Poland that becomes a democracy
+    comes to be seen by the United States as the democracies see it, and by the Soviet Union
+    as it sees democracies, while what is particular to the pair (history, quarrels) is
+    kept. Clipped to -1..1. Why in the engine: constructivists and institutionalists read a
+    revolution as a change of identity and legitimacy (Risse-Kappen 1996; Wallander 2000),
+    which no capability shock can express.
+    """
+    old = world.regimes[i]
+    if old == regime:
+        return
+    labels = np.asarray(world.regimes, dtype=object)
+    others = np.arange(world.n) != i
+
+    def stance(group: str) -> np.ndarray:
+        """(n,) mean affinity of the states of `group` (i left out) with each state."""
+        members = (labels == group) & others & (labels != "")
+        if not members.any():
+            return np.zeros(world.n)
+        mean = np.zeros(world.n)
+        for k in range(world.n):
+            peers = members & (np.arange(world.n) != k)
+            mean[k] = world.affinity[peers, k].mean() if peers.any() else 0.0
+        return mean
+
+    row = np.clip(world.affinity[i] + stance(regime) - stance(old), -1.0, 1.0)
+    row[i] = 0.0
+    world.affinity[i, :] = row
+    world.affinity[:, i] = row
+    world.regimes[i] = regime
+    world.regime_changed[i] = world.turn
 
 
 def _setting(default, low, high, doc: str, above_low: bool = False):
@@ -112,10 +150,19 @@ class World:
     commitment: np.ndarray  # (n, n) symmetric 0..1, 0 where there is no tie
     affinity: np.ndarray  # (n, n) symmetric -1..1, propensity to stand together
     tie_since: np.ndarray = None  # (n, n) int, year (or turn) the tie began; -1 unknown
+    #: (n, n) int: index of the state that holds the tie in place by force (the hegemon of a
+    #: coerced pact, e.g. the USSR for the Warsaw Pact), -1 for a voluntary tie
+    held_by: np.ndarray = None
     institution: np.ndarray = None  # (n, n) 0..1 institutional assets a tie has built (C10)
     identity: np.ndarray = None  # (n, n) 0..1 shared identity grown by cooperation (C11)
+    #: (n, n) 0..1 how far each partner is trusted: built while a tie lasts, faded after it
+    #: ends (perception.py); starts at 1 for the ties a world begins with
+    trust: np.ndarray = None
     arming: np.ndarray = None  # (n, arming_lag) capability bought and not yet delivered (C3)
+    trend: np.ndarray = None  # (n,) trend of each state's log share a turn: > 0 rising (dynamics.settle_capabilities)
     regimes: list[str] = None  # identity attribute per state ("" when unknown)
+    #: (n,) turn at which each state's regime last changed by a shock; -1 if it has not
+    regime_changed: np.ndarray = None
     side: np.ndarray = None  # (n,) 0/1 bloc of the landscape lens; None until it first runs
     settings: Settings = field(default_factory=Settings)
     turn: int = 0
@@ -130,13 +177,20 @@ class World:
             setattr(self, name, np.asarray(getattr(self, name), dtype=float).reshape(n, n))
         if self.tie_since is None:
             self.tie_since = np.full((n, n), -1, dtype=int)
+        if self.held_by is None:
+            self.held_by = np.full((n, n), -1, dtype=int)
         for name in ("institution", "identity"):
             if getattr(self, name) is None:
                 setattr(self, name, np.zeros((n, n)))
+        if self.trust is None:
+            self.trust = self.tied().astype(float)
+        self.trend = np.zeros(n) if self.trend is None else np.asarray(self.trend, dtype=float).reshape(n)
         if self.arming is None:
             self.arming = np.zeros((n, max(1, self.settings.arming_lag)))
         if self.regimes is None:
             self.regimes = [""] * n
+        if self.regime_changed is None:
+            self.regime_changed = np.full(n, -1, dtype=int)
         self.index = {sid: i for i, sid in enumerate(self.ids)}
 
     @property
@@ -177,11 +231,13 @@ class World:
         self.tie_kind[i, j] = self.tie_kind[j, i] = code
         self.commitment[i, j] = self.commitment[j, i] = commitment
         self.tie_since[i, j] = self.tie_since[j, i] = since
+        self.held_by[i, j] = self.held_by[j, i] = -1
 
     def remove_tie(self, i: int, j: int) -> None:
         self.tie_kind[i, j] = self.tie_kind[j, i] = NO_TIE
         self.commitment[i, j] = self.commitment[j, i] = 0.0
         self.tie_since[i, j] = self.tie_since[j, i] = -1
+        self.held_by[i, j] = self.held_by[j, i] = -1
 
     def tie_list(self) -> list[tuple[int, int]]:
         """Each tie once, as (i, j) with i < j, in a stable order."""

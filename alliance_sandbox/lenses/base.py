@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from alliance_sandbox.engine.dynamics import ally_cover
 from alliance_sandbox.engine.perception import Perception
 from alliance_sandbox.engine.world import World
 
@@ -20,6 +21,10 @@ TIE_COST = 0.04
 #: How much of a partner's own threat counts against allying with it. Below 1: a state
 #: allies with the lesser threat against the greater one (Walt: against the most threatening).
 PARTNER_THREAT = 0.5
+#: How much hostility (negative affinity) counts against a tie under the realist lenses.
+ENMITY = 0.3
+#: How much of a committed partner's threat a state feels as its own (times commitment).
+EXTENDED = 0.8
 
 
 @dataclass
@@ -87,6 +92,26 @@ def common_threat(threat: np.ndarray) -> np.ndarray:
     return threat_similarity(threat) * np.sqrt(np.outer(worst, worst))
 
 
+def extended_threat(world: World, threat: np.ndarray) -> np.ndarray:
+    """[i, k] = max(threat[i, k], EXTENDED x max over i's partners j of commitment[i, j] x threat[j, k]).
+
+    A committed ally's danger is one's own worry: the United States in 2016 fears China
+    little from Washington, but it has promised to defend Japan, which fears it much. Why:
+    a commitment creates an interest in the partner's security (Snyder 1997, Alliance
+    Politics, ch. 6), and without it a distant guarantor (the US in Asia, Britain for
+    Belgium) would see no common threat and drop its clients. One hop only: the ally's
+    own fears, not its allies' allies'. Only tied rows are visited, so the cost grows with
+    the number of ties, not n^3.
+    """
+    out = threat.copy()
+    c = world.commitment
+    for i in np.nonzero(world.tied().any(axis=1))[0].tolist():
+        partners = np.nonzero(c[i])[0]
+        out[i] = np.maximum(out[i], EXTENDED * (c[i, partners, None] * threat[partners]).max(axis=0))
+    np.fill_diagonal(out, 0.0)
+    return out
+
+
 def urgency(world: World) -> float:
     """How pressing balancing feels: above 1 when the offence is believed dominant.
 
@@ -96,12 +121,25 @@ def urgency(world: World) -> float:
     return 0.5 + world.settings.offense_dominance
 
 
-def balancing_desire(world: World, seen: Perception, threat: np.ndarray) -> np.ndarray:
+def balancing_desire(world: World, seen: Perception, threat: np.ndarray, enmity: bool = True) -> np.ndarray:
     """Realist external balancing: ally with those who fear what you fear, not with your threat.
 
-    desire[i, j] = urgency x common_threat[i, j] x helpfulness[i, j] - 0.5 x threat[i, j] - TIE_COST
+    desire[i, j] = urgency x common_threat[i, j] x helpfulness[i, j] - 0.5 x threat[i, j]
+                   - ENMITY x max(0, -affinity[i, j]) - TIE_COST
+
+    with the common threat computed on the extended threat (`extended_threat`: the
+    threats to one's committed partners count too).
+
+    The enmity term: a state does not ally with one whose intentions towards it it reads as
+    hostile, however weak that state is (Walt 1987: perceived intentions are a source of
+    threat of their own). Without it two small enemies who fear the same great power ally
+    (Bulgaria and Serbia in 1914, a year after the Second Balkan War). The power lens turns it
+    off: to Waltz (1979) states are alike units and only capability counts.
     """
-    desire = urgency(world) * common_threat(threat) * helpfulness(seen) - PARTNER_THREAT * threat - TIE_COST
+    desire = (urgency(world) * common_threat(extended_threat(world, threat)) * helpfulness(seen)
+              - PARTNER_THREAT * threat - TIE_COST)
+    if enmity:
+        desire = desire - ENMITY * np.maximum(0.0, -world.affinity)
     np.fill_diagonal(desire, -1.0)
     return desire
 
@@ -112,8 +150,7 @@ def arming(world: World, seen: Perception, threat: np.ndarray) -> np.ndarray:
     arm_i = clip(max_k threat[i, k] - reliability x sum_j commitment[i, j] x relative[i, j], 0, 1)
     """
     worst = threat.max(axis=1) if threat.size else np.zeros(world.n)
-    cover = world.settings.ally_reliability * (world.commitment * seen.relative).sum(axis=1)
-    return np.clip(worst - cover, 0.0, 1.0)
+    return np.clip(worst - ally_cover(world, seen), 0.0, 1.0)
 
 
 def common_threat_reason(world: World, seen: Perception, decision: Decision, i: int, j: int) -> str:

@@ -51,6 +51,7 @@ def build_world(scenario: Scenario) -> World:
         offense=[float(s.offense) for s in states],
         aggression=[float(s.aggression) for s in states],
         satisfaction=[float(s.satisfaction) for s in states],
+        trend=[float(s.trend) for s in states],
         tie_kind=np.zeros((n, n), dtype=np.int8),
         commitment=np.zeros((n, n)),
         affinity=affinity,
@@ -61,8 +62,10 @@ def build_world(scenario: Scenario) -> World:
         start_year=scenario.start_year,
     )
     for tie in scenario.ties:
-        world.set_tie(index[tie.a], index[tie.b], tie.kind, float(tie.commitment),
-                      -1 if tie.since is None else int(tie.since))
+        i, j = index[tie.a], index[tie.b]
+        world.set_tie(i, j, tie.kind, float(tie.commitment), -1 if tie.since is None else int(tie.since))
+        if tie.held_by is not None:
+            world.held_by[i, j] = world.held_by[j, i] = index[tie.held_by]
     return world
 
 
@@ -93,6 +96,7 @@ def scenario_from_world(world: World, template: Scenario | None = None, *, lens:
             offense=float(world.offense[i]),
             aggression=float(world.aggression[i]),
             satisfaction=float(world.satisfaction[i]),
+            trend=float(world.trend[i]),
             regime=regimes[i],
             extra=extra_of(old_states.get(sid)),
         )
@@ -122,6 +126,7 @@ def scenario_from_world(world: World, template: Scenario | None = None, *, lens:
             kind=TIE_KINDS[int(world.tie_kind[i, j]) - 1],
             commitment=float(world.commitment[i, j]),
             since=None if since == -1 else since,
+            held_by=None if world.held_by[i, j] < 0 else ids[int(world.held_by[i, j])],
             extra=extra_of(old),
         ))
 

@@ -191,9 +191,12 @@ _STATE_NUMBER_TEXT = {
     "offense": "Offensive capability: how well its forces can attack rather than only defend.",
     "aggression": "Aggressive intentions as others perceive them (Walt's fourth source of threat).",
     "satisfaction": "Satisfaction with the status quo: < 0 revisionist, > 0 status quo (Schweller).",
+    "trend": "Recent change of the state's capability share, per year on a log scale (> 0 rising, "
+             "< 0 declining): how others see its momentum at the start. The engine then follows "
+             "each run's own changes (docs/model.md).",
 }
 _STATE_NUMBER_REQUIRED = ("capability", "lon", "lat")
-_STATE_NUMBER_DEFAULT = {"offense": 0.5, "aggression": 0.5, "satisfaction": 0.0}
+_STATE_NUMBER_DEFAULT = {"offense": 0.5, "aggression": 0.5, "satisfaction": 0.0, "trend": 0.0}
 
 
 def _state_number(name: str) -> FieldSpec:
@@ -221,6 +224,15 @@ def _id_field(name: str, description: str) -> FieldSpec:
     )
 
 
+REGIME_FIELD = FieldSpec(
+    "regime",
+    "string",
+    "Regime type (e.g. \"democracy\", \"monarchy\"); states with the same non-empty "
+    "regime get settings.same_regime_affinity unless `affinity` says otherwise.",
+    default="",
+    max_length=100,
+)
+
 STATE_RECORD = Record(
     "state",
     "states",
@@ -229,14 +241,7 @@ STATE_RECORD = Record(
         _id_field("id", "Short unique code used by ties, affinity and shocks, e.g. \"GER\"."),
         FieldSpec("name", "string", "Name shown on the map.", required=True, nonblank=True, max_length=200),
         *(_state_number(name) for name in STATE_FIELDS),
-        FieldSpec(
-            "regime",
-            "string",
-            "Regime type (e.g. \"democracy\", \"monarchy\"); states with the same non-empty "
-            "regime get settings.same_regime_affinity unless `affinity` says otherwise.",
-            default="",
-            max_length=100,
-        ),
+        REGIME_FIELD,
     ),
 )
 
@@ -277,6 +282,18 @@ TIE_RECORD = Record(
             minimum=-YEAR_LIMIT,
             maximum=YEAR_LIMIT,
         ),
+        FieldSpec(
+            "held_by",
+            "string",
+            "Id of the state that holds this tie in place by force (a hegemon's coerced pact, "
+            "e.g. the USSR for the Warsaw Pact); null for a voluntary tie. Its members cannot "
+            "leave while that state's power to coerce them lasts (docs/model.md).",
+            nullable=True,
+            default=None,
+            pattern="[A-Za-z0-9_-]+",
+            pattern_text=f"1 to {MAX_ID_LENGTH} letters, digits, '_' or '-'",
+            max_length=MAX_ID_LENGTH,
+        ),
     ),
 )
 
@@ -297,8 +314,11 @@ AFFINITY_RECORD = Record(
 SHOCK_SET_RECORD = Record(
     "shock_set",
     "changes",
-    "The state fields a shock sets, each within the range of that field.",
-    tuple(dataclasses.replace(_state_number(name), required=False, default=MISSING) for name in STATE_FIELDS),
+    "The state fields a shock sets, each within the range of that field. A new `regime` is "
+    "domestic change (a revolution): the state's affinity with each other state moves by how the "
+    "states of its new regime stand with that state, less how those of its old regime do (docs/model.md).",
+    (*(dataclasses.replace(_state_number(name), required=False, default=MISSING) for name in STATE_FIELDS),
+     dataclasses.replace(REGIME_FIELD, default=MISSING)),
     free_keys=False,
     min_properties=1,
 )

@@ -161,7 +161,8 @@ def _scenario_data(scenario: Scenario, rounded: bool) -> dict:
             shocks = []
             for shock in scenario.shocks:
                 item = _record_data(SHOCK_RECORD, shock, rounded)
-                item["set"] = {key: fix(value) for key, value in dict(shock.set).items()}
+                item["set"] = {key: value if isinstance(value, str) else fix(value)
+                               for key, value in dict(shock.set).items()}
                 shocks.append(item)
             data[name] = shocks
         elif spec.type == "integer":

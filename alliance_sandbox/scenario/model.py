@@ -24,6 +24,7 @@ class StateSpec:
     offense: float = default_of(STATE_RECORD, "offense")
     aggression: float = default_of(STATE_RECORD, "aggression")
     satisfaction: float = default_of(STATE_RECORD, "satisfaction")
+    trend: float = default_of(STATE_RECORD, "trend")
     regime: str = default_of(STATE_RECORD, "regime")
     #: The author's own keys ("_...", "notes", "sources"), kept on a round trip.
     extra: dict = field(default_factory=dict)
@@ -38,6 +39,7 @@ class TieSpec:
     kind: str
     commitment: float
     since: int | None = default_of(TIE_RECORD, "since")
+    held_by: str | None = default_of(TIE_RECORD, "held_by")
     extra: dict = field(default_factory=dict)
 
 

@@ -562,6 +562,9 @@ def _check_scenario(data: dict, out: _Problems) -> Scenario | None:
                 seen[pair] = i
 
     pairs(ties, "ties", "a tie")
+    for i, item in enumerate(ties):
+        if item is not None:
+            known(item, "held_by", f"ties[{i}]")
     pairs(affinity, "affinity", "an affinity")
     for i, item in enumerate(shocks):
         if item is not None:
@@ -576,7 +579,8 @@ def _check_scenario(data: dict, out: _Problems) -> Scenario | None:
     for item in ties:
         v = item.values
         commitment = v.get("commitment", DEFAULT_COMMITMENT[v["kind"]])
-        tie_specs.append(TieSpec(v["a"], v["b"], v["kind"], commitment, v.get("since"), item.extra))
+        tie_specs.append(TieSpec(v["a"], v["b"], v["kind"], commitment, v.get("since"), v.get("held_by"),
+                                 item.extra))
     shock_specs: list[Shock] = []
     for item in shocks:
         v = item.values
