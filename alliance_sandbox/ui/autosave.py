@@ -287,7 +287,10 @@ class Autosave(QObject):
 
     # --- at start -------------------------------------------------------------------------
     def offer_recovery(self) -> bool:
-        """If an earlier session crashed, ask whether to restore it; True if restored."""
+        """If an earlier session crashed, ask whether to restore it; True if restored.
+
+        Also clears what interrupted saves left in the saves folder (scenario/atomic.py)."""
+        remove_stale_temps(resources.saves_dir())
         for crashed in crashed_sessions():
             restore = ask_restore(self.window, crashed.summary())
             if restore:

@@ -241,6 +241,7 @@ class InspectorDock(QDockWidget):
 
         self.name_label = QLabel()
         self.name_label.setWordWrap(True)
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)  # a name from a file is never HTML
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.name_label)
 

@@ -4,7 +4,7 @@ Each case takes a bundled scenario and mutates it: keys deleted, values of the w
 type, extreme numbers, arbitrary unicode (lone surrogates included), deep nesting, the
 text truncated, bytes overwritten. Every case is either refused cleanly (a ScenarioError
 whose every problem names the file, a field and a reason, printable as UTF-8) or it loads,
-runs 20 turns under every lens with every number finite, and saves and reloads to the same
+runs 20 turns under every lens with every number finite, writes what `run --out` writes, and saves and reloads to the same
 scenario.
 
 The suite runs a few dozen cases (the `suite` profile in tests/conftest.py, a few seconds);
@@ -21,6 +21,7 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 from alliance_sandbox import resources
+from alliance_sandbox.engine.report import run_to_csv, run_to_json
 from alliance_sandbox.engine.simulation import Simulation
 from alliance_sandbox.lenses import LENSES, get_lens
 from alliance_sandbox.scenario import ScenarioError, build_world, loads_scenario, save_scenario, scenario_to_data
@@ -133,6 +134,8 @@ def test_a_mutated_scenario_is_refused_cleanly_or_runs_and_round_trips(tmp_path_
         _finite(sim.history[0])
         for _ in range(20):
             _finite(sim.step())
+    json.loads(run_to_json(sim, scenario.name))  # what `run --out` writes: strict JSON, no NaN
+    run_to_csv(sim)
     path = tmp_path_factory.mktemp("fuzz") / "saved.json"
     save_scenario(scenario, path)
     again = loads_scenario(path.read_bytes(), SOURCE)

@@ -134,3 +134,23 @@ def test_after_a_kill_the_next_start_restores_the_edits(qtbot, scenario_file, tm
     assert win.isWindowModified()  # restored edits are not saved yet
     # the crashed session's file is gone; this session has its own
     assert [p.name for p in autosave.autosave_dir().iterdir()] == [win.autosave.path.name]
+
+
+def test_the_session_is_also_written_every_interval(qtbot, scenario_file, monkeypatch):
+    monkeypatch.setattr(autosave, "INTERVAL_MS", 100)
+    win = fresh_window(qtbot, scenario_file)
+    win.controller.changed.disconnect(win.autosave.schedule)  # only the clock writes now
+    win.controller.step()
+    assert not win.autosave.path.exists()
+    qtbot.waitUntil(win.autosave.path.exists, timeout=3000)
+
+
+def test_the_start_clears_what_interrupted_saves_left(qtbot, window, monkeypatch, tmp_path):
+    from alliance_sandbox import resources
+
+    monkeypatch.setattr(resources, "saves_dir", lambda: tmp_path)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    litter = tmp_path / f".as-{int(dead.stdout)}-abcdef.tmp"
+    litter.write_text("half a file")
+    assert not window.autosave.offer_recovery()
+    assert not litter.exists()
