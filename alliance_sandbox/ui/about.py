@@ -25,6 +25,10 @@ def version_line() -> str:
     return f"Version {__version__} · {LICENCE}"
 
 
+def version_html() -> str:
+    return f"<p><b>{html.escape(version_line())}</b></p>"
+
+
 def credits_html() -> str:
     rows = "".join(f"<li><b>{html.escape(what)}</b>: {html.escape(credit)}</li>" for what, credit in CREDITS)
-    return f"<p>{html.escape(version_line())}</p><p>Data:</p><ul>{rows}</ul>"
+    return f"<p>Data:</p><ul>{rows}</ul>"

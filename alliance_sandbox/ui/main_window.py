@@ -31,9 +31,10 @@ from alliance_sandbox.engine.perception import polarity_of
 from alliance_sandbox.lenses import LENS_IDS, LENSES
 from alliance_sandbox.scenario import Scenario
 
-from .about import credits_html
+from .about import credits_html, version_html
 from .autosave import Autosave
 from .controller import Controller
+from .desktop import app_icon
 from .file_actions import FileActions, app_settings, json_path_from_mime
 from .map_view import MapView
 from .style import AppLook
@@ -554,7 +555,11 @@ class MainWindow(QMainWindow):
         return path or None
 
     def show_about(self) -> None:
-        QMessageBox.about(self, f"About {APP_TITLE}", self.about_text())
+        box = QMessageBox(QMessageBox.Icon.NoIcon, f"About {APP_TITLE}", self.about_text(),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setIconPixmap(app_icon().pixmap(64, 64))
+        box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 640px; }")  # wide: fits a 768-px-high screen
+        box.exec()
 
     def show_shortcuts(self) -> None:
         rows = "".join(f"<tr><td><b>{html.escape(keys)}</b>&nbsp;&nbsp;</td><td>{html.escape(what)}</td></tr>"
@@ -566,7 +571,7 @@ class MainWindow(QMainWindow):
             f"<li><b>{n}. {html.escape(cls.name)}</b>: {html.escape(cls.claim)}<br>"
             f"<i>{html.escape(cls.citation)}</i></li>"
             for n, cls in enumerate(LENSES.values(), start=1))
-        return (f"<h3>{APP_TITLE}</h3><p>Watch alliance theory at work: states on a map form, "
+        return (f"<h3>{APP_TITLE}</h3>{version_html()}<p>Watch alliance theory at work: states on a map form, "
                 "tighten and leave alliances as the lens you choose says they should.</p>"
                 f"<p>The eight lenses (keys 1 to 8):</p><ul>{rows}</ul>" + credits_html())
 

@@ -64,11 +64,13 @@ def test_the_desktop_file_starts_the_installed_command_with_the_icon():
 @pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")  # the offscreen platform, not the app
 def test_about_shows_the_version_the_licence_and_the_data_credits(qtbot, window):
     seen: list[str] = []
+    sizes = []
 
     def answer():
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, QMessageBox):
             seen.append(dialog.text())
+            sizes.append(dialog.size())
             dialog.accept()
         else:
             QTimer.singleShot(20, answer)
@@ -81,6 +83,8 @@ def test_about_shows_the_version_the_licence_and_the_data_credits(qtbot, window)
     text = seen[0]
     assert __version__ in text and "MIT" in text
     assert "Correlates of War" in text and "Natural Earth" in text
+    assert text.index(__version__) < text.index("lenses")  # the version first, where one looks
+    assert sizes[0].height() <= 740 and sizes[0].width() <= 1000  # fits a 1024 x 768 projector
 
 
 def test_version_option_prints_the_version(capsys):
