@@ -17,12 +17,14 @@ file is removed once the user has answered.
 """
 from __future__ import annotations
 
+import base64
 import dataclasses
 import datetime as _dt
 import json
 import os
 import re
 import time
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -60,13 +62,29 @@ def session_path(pid: int | None = None) -> Path:
 # ---------------------------------------------------------------- the exact world, as JSON
 
 
+def _array_data(array: np.ndarray) -> dict:
+    """An array exactly, compactly: its bytes compressed (most tie matrices are mostly zero),
+    so a 200-state world's session is tens of kB, written in milliseconds."""
+    raw = np.ascontiguousarray(array).tobytes()
+    return {"dtype": array.dtype.str, "shape": list(array.shape),
+            "zlib": base64.b64encode(zlib.compress(raw, 1)).decode("ascii")}
+
+
+def _array_from(data: dict) -> np.ndarray:
+    dtype = np.dtype(data["dtype"])
+    if dtype.kind not in "fiub":
+        raise ValueError(f"not a numeric array: {dtype}")
+    array = np.frombuffer(zlib.decompress(base64.b64decode(data["zlib"])), dtype=dtype)
+    return array.reshape([int(k) for k in data["shape"]]).copy()
+
+
 def world_to_data(world: World) -> dict:
-    """Every field of a World, exactly (floats as JSON numbers round-trip bit for bit)."""
+    """Every field of a World, exactly (arrays bit for bit)."""
     data: dict = {}
     for f in dataclasses.fields(world):
         value = getattr(world, f.name)
         if isinstance(value, np.ndarray):
-            data[f.name] = {"dtype": str(value.dtype), "shape": list(value.shape), "values": value.ravel().tolist()}
+            data[f.name] = _array_data(value)
         elif isinstance(value, Settings):
             data[f.name] = dataclasses.asdict(value)
         else:
@@ -75,14 +93,14 @@ def world_to_data(world: World) -> dict:
 
 
 def world_from_data(data: dict) -> World:
-    """The World `world_to_data` wrote; ValueError/TypeError/KeyError if it does not fit."""
+    """The World `world_to_data` wrote; ValueError/TypeError/KeyError/zlib.error if it does not fit."""
     names = {f.name for f in dataclasses.fields(World)}
     kwargs = {}
     for name, value in data.items():
         if name not in names:
             raise ValueError(f"unknown world field {name!r}")
         if isinstance(value, dict) and "dtype" in value:
-            array = np.asarray(value["values"], dtype=np.dtype(value["dtype"])).reshape(value["shape"])
+            array = _array_from(value)
             if array.dtype.kind == "f" and not np.isfinite(array).all():
                 raise ValueError(f"{name} is not finite")
             kwargs[name] = array
@@ -188,7 +206,7 @@ def restore_session(controller, data: dict) -> None:
     try:
         first = world_from_data(data["first_world"])
         last = world_from_data(data["last_world"])
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, zlib.error):
         first = last = None  # another engine version: turn 0's scenario and the replay still hold
     controller.load(scenario)
     sim = controller.sim
@@ -251,19 +269,17 @@ class Autosave(QObject):
         gap_ms = (time.monotonic() - self.last_write) * 1000
         self._soon.start(int(max(0, MIN_GAP_MS - gap_ms)))
 
-    def has_anything_to_lose(self) -> bool:
-        return len(self.controller.sim.history) > 1 or self.window.files.is_modified()
-
     def save_now(self) -> bool:
-        """Write the session (or remove the file when there is nothing to lose)."""
+        """Write the session (or remove the file when there is nothing to lose: turn 0, no edits)."""
         if not self.enabled:
             return False
         self.last_write = time.monotonic()
-        if not self.has_anything_to_lose():
+        modified = self.window.files.is_modified()  # once: it compares whole scenarios
+        if len(self.controller.sim.history) <= 1 and not modified:
             _remove(self.path)
             return False
         try:
-            data = session_data(self.controller, self.window.files.is_modified())
+            data = session_data(self.controller, modified)
             payload = json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")
             write_file(self.path, payload)
         except (ScenarioError, OSError, ValueError) as error:
