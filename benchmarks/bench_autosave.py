@@ -1,4 +1,4 @@
-"""What an autosave costs: time to write the session and its size, by world and history length.
+"""What an autosave costs: time to write the session, its size, and the time to restore it.
 
     python benchmarks/bench_autosave.py [--runs 5]
 
@@ -9,6 +9,7 @@ than a frame or two more for a 200-state world.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from alliance_sandbox import resources  # noqa: E402
 from alliance_sandbox.engine.demo import random_world  # noqa: E402
 from alliance_sandbox.scenario import load_scenario, scenario_from_world  # noqa: E402
+from alliance_sandbox.ui.autosave import restore_session  # noqa: E402
 from alliance_sandbox.ui.main_window import MainWindow  # noqa: E402
 
 
@@ -38,7 +40,12 @@ def measure(app, scenario, label: str, turns: int, runs: int) -> None:
         window.autosave.save_now()
         times.append(time.perf_counter() - start)
     size = window.autosave.path.stat().st_size
-    print(f"{label:<34} {turns:>5} turns  {statistics.median(times) * 1000:7.1f} ms  {size / 1e3:9.1f} kB")
+    data = json.loads(window.autosave.path.read_text(encoding="utf-8"))
+    start = time.perf_counter()
+    restore_session(window.controller, data)
+    restore = time.perf_counter() - start
+    print(f"{label:<38} {turns:>5} turns  write {statistics.median(times) * 1000:6.1f} ms  "
+          f"{size / 1e3:7.1f} kB  restore {restore * 1000:7.1f} ms")
     window.autosave.discard()
     window.controller.undo_stack.setClean()
     window.files.set_baseline(None)
