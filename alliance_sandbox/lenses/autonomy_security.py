@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import PARTNER_THREAT, TIE_COST, Decision, Lens, arming, threat_similarity, urgency
+from .base import ENMITY, PARTNER_THREAT, TIE_COST, Decision, Lens, arming, threat_similarity, urgency
 
 #: Weight of autonomy (bases, policy concessions) gained by the major partner per unit of
 #: capability asymmetry, and the smaller weight of what the minor partner gives up: the
@@ -23,7 +23,8 @@ class AutonomySecurity(Lens):
     rule = (
         "desire[i,j] = urgency x i's worst threat x similarity of i's and j's threats x min(1, 2 x "
         "j's relative capability) (security) + 0.3 x the capability asymmetry if i is the major "
-        "partner, or - 0.1 x it if i is the minor one (autonomy) - 0.5 x j's own threat - tie cost."
+        "partner, or - 0.1 x it if i is the minor one (autonomy) - 0.5 x j's own threat - 0.8 x "
+        "max(0, -affinity) (no exchange with an enemy) - tie cost."
     )
 
     def decide(self, world, seen):
@@ -33,13 +34,15 @@ class AutonomySecurity(Lens):
         security = urgency(world) * worst[:, None] * threat_similarity(threat) * np.minimum(1.0, 2.0 * seen.relative)
         asymmetry = seen.relative.T - seen.relative  # > 0 when i is the major partner
         autonomy = np.where(asymmetry > 0, AUTONOMY_WEIGHT, AUTONOMY_GIVEN) * asymmetry
-        desire = security + autonomy - PARTNER_THREAT * threat - TIE_COST
+        hostility = ENMITY * np.maximum(0.0, -world.affinity)  # no exchange with an enemy (base.balancing_desire)
+        desire = security + autonomy - PARTNER_THREAT * threat - hostility - TIE_COST
         np.fill_diagonal(desire, -1.0)
         return Decision(threat, desire, arming(world, seen, threat), autonomy)
 
     def reason(self, world, seen, decision, i, j):
         names = world.names
-        gain = decision.desire[i, j] - decision.extra[i, j] + TIE_COST + PARTNER_THREAT * decision.threat[i, j]
+        hostility = ENMITY * max(0.0, -float(world.affinity[i, j]))
+        gain = decision.desire[i, j] - decision.extra[i, j] + TIE_COST + PARTNER_THREAT * decision.threat[i, j] + hostility
         role = "major" if decision.extra[i, j] > 0 else "minor"
         return (
             f"{names[i]} is the {role} partner: security {gain:+.2f}, "

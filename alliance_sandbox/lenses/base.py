@@ -8,7 +8,7 @@ explanations and history. Every matrix is (n, n) with row i = the deciding state
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -22,7 +22,7 @@ TIE_COST = 0.04
 #: allies with the lesser threat against the greater one (Walt: against the most threatening).
 PARTNER_THREAT = 0.5
 #: How much hostility (negative affinity) counts against a tie under the realist lenses.
-ENMITY = 0.3
+ENMITY = 0.8
 #: How much of a committed partner's threat a state feels as its own (times commitment).
 EXTENDED = 0.8
 
@@ -39,6 +39,9 @@ class Decision:
     sides: np.ndarray | None = None
     mover: int | None = None
     mover_gain: float = 0.0
+    #: named (n, n) or (n,) arrays a lens computed while deciding and its `reason` quotes:
+    #: computed once a turn, so an explanation costs O(1), not O(n^2), per event
+    parts: dict = field(default_factory=dict)
 
 
 class Lens:
@@ -100,14 +103,18 @@ def extended_threat(world: World, threat: np.ndarray) -> np.ndarray:
     a commitment creates an interest in the partner's security (Snyder 1997, Alliance
     Politics, ch. 6), and without it a distant guarantor (the US in Asia, Britain for
     Belgium) would see no common threat and drop its clients. One hop only: the ally's
-    own fears, not its allies' allies'. Only tied rows are visited, so the cost grows with
-    the number of ties, not n^3.
+    own fears, not its allies' allies'. One pass per partner rank (the first partner of every
+    state, then the second...), so the cost is the largest degree x n^2, not n^3.
     """
     out = threat.copy()
-    c = world.commitment
-    for i in np.nonzero(world.tied().any(axis=1))[0].tolist():
-        partners = np.nonzero(c[i])[0]
-        out[i] = np.maximum(out[i], EXTENDED * (c[i, partners, None] * threat[partners]).max(axis=0))
+    tied = world.tied()
+    degree = tied.sum(axis=1)
+    partner = np.argsort(~tied, axis=1, kind="stable")  # each row: its partners first
+    rows = np.arange(world.n)
+    for rank in range(int(degree.max()) if world.n else 0):  # the r-th partner of every state at once
+        j = partner[:, rank]
+        weight = np.where(degree > rank, world.commitment[rows, j], 0.0)
+        np.maximum(out, EXTENDED * weight[:, None] * threat[j], out=out)
     np.fill_diagonal(out, 0.0)
     return out
 

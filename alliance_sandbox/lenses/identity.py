@@ -41,14 +41,21 @@ class Constructivism(Lens):
 
     def decide(self, world, seen):
         threat = self.threat(world, seen)
-        extra = IDENTITY_WEIGHT * (world.affinity + world.identity)
-        extra = extra + enlargement(world, depth_of(world, world.identity), COMMUNITY_WEIGHT)
+        keep = IDENTITY_WEIGHT * (world.affinity + world.identity)
+        pull, waived = enlargement(world, depth_of(world, world.identity), COMMUNITY_WEIGHT)
+        extra = keep + pull + waived
         desire = balancing_desire(world, seen, threat) + extra
-        return Decision(threat, desire, arming(world, seen, threat), extra)
+        return Decision(threat, desire, arming(world, seen, threat), extra,
+                        parts={"keep": keep, "pull": pull, "waived": waived})
 
     def reason(self, world, seen, decision, i, j):
-        return (
-            common_threat_reason(world, seen, decision, i, j)
-            + f"; affinity {world.affinity[i, j]:+.2f} + shared identity {world.identity[i, j]:.2f}"
-            f" add {decision.extra[i, j]:+.2f}"
-        )
+        parts = decision.parts
+        text = (common_threat_reason(world, seen, decision, i, j)
+                + f"; affinity {world.affinity[i, j]:+.2f} + shared identity {world.identity[i, j]:.2f}"
+                f" add {parts['keep'][i, j]:+.2f}")
+        if parts["pull"][i, j] > 0:
+            newcomer = i if world.regime_changed[i] >= 0 else j
+            text += f"; {world.names[newcomer]}, a new {world.regimes[newcomer]}, is drawn to the community: {parts['pull'][i, j]:+.2f}"
+        if parts["waived"][i, j] > 0:
+            text += f" (one more member costs no crowding: {parts['waived'][i, j]:+.2f})"
+        return text

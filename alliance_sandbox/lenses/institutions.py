@@ -26,6 +26,9 @@ from .base import Decision, Lens, arming, balancing_desire, common_threat_reason
 INSTITUTION_WEIGHT = 0.35
 #: What membership of a fully built institution is worth to a legitimate newcomer.
 ENLARGEMENT_WEIGHT = 0.5
+#: The depth (assets, or shared identity) from which a state's ties make an institution that
+#: can take in members: below it, two newcomers are not an institution for each other.
+MEMBER_DEPTH = 0.2
 
 
 def legitimacy(world) -> np.ndarray:
@@ -44,21 +47,42 @@ def depth_of(world, bond: np.ndarray) -> np.ndarray:
     return held.max(axis=1) if world.n else np.zeros(0)
 
 
-def enlargement(world, depth: np.ndarray, weight: float) -> np.ndarray:
-    """[i, j] the pull of j's institution (or community) on a new regime i, and j's welcome; untied pairs only.
+def enlargement(world, depth: np.ndarray, weight: float) -> tuple[np.ndarray, np.ndarray]:
+    """([i, j] the pull between a new regime and a member of an institution, [i, j] the crowding waived).
 
-    A state whose regime changed by a shock is drawn by weight x j's depth x their shared
-    values (max(0, affinity)); j welcomes it as much, and pays no extra crowding for one more
-    member (institutions lower the cost of cooperating, Keohane 1984).
+    A state whose regime changed by a shock is drawn to j by weight x j's depth x their
+    shared values (max(0, affinity)), and j welcomes it as much: on a tie they already have
+    too, so the newcomer stays while the tie builds its own assets. For a new tie the member
+    pays no extra crowding for one more member (institutions lower the cost of cooperating,
+    Keohane 1984): the second array gives that back, untied pairs only.
     """
     newcomer = world.regime_changed >= 0
     shared = np.clip(world.affinity, 0.0, 1.0)
     pull = np.where(newcomer[:, None], weight * depth[None, :] * shared, 0.0)
-    welcome = np.where(newcomer[None, :] & (depth[:, None] > 0),
-                       weight * depth[:, None] * shared + CROWDING * world.tied().sum(axis=1)[:, None], 0.0)
-    out = np.where(world.tied(), 0.0, pull + welcome)
+    member = newcomer[None, :] & (depth[:, None] >= MEMBER_DEPTH)
+    welcome = np.where(member, weight * depth[:, None] * shared, 0.0)
+    waived = np.where(member & ~world.tied(), CROWDING * world.tied().sum(axis=1)[:, None], 0.0)
+    out = pull + welcome
     np.fill_diagonal(out, 0.0)
-    return out
+    np.fill_diagonal(waived, 0.0)
+    return out, waived
+
+
+def bond_reason(world, decision, i, j, bond_name: str, bond: float) -> str:
+    """What the tie's assets (or identity) and the pull on a newcomer add, as the decision computed them."""
+    parts = decision.parts
+    text = ""
+    if world.held_by[i, j] >= 0:
+        text += f"; a tie held by {world.names[int(world.held_by[i, j])]}'s force has no legitimacy"
+    elif parts["keep"][i, j] > 0:
+        text += (f"; {bond_name} {bond:.2f} x legitimacy {max(0.0, min(1.0, float(world.affinity[i, j]))):.2f} "
+                 f"add {parts['keep'][i, j]:+.2f}")
+    if parts["pull"][i, j] > 0:
+        newcomer = i if world.regime_changed[i] >= 0 else j
+        text += f"; {world.names[newcomer]}, a new {world.regimes[newcomer]}, is drawn in: {parts['pull'][i, j]:+.2f}"
+    if parts["waived"][i, j] > 0:
+        text += f" (one more member costs no crowding: {parts['waived'][i, j]:+.2f})"
+    return text
 
 
 class Institutionalism(Lens):
@@ -80,19 +104,12 @@ class Institutionalism(Lens):
     def decide(self, world, seen):
         threat = self.threat(world, seen)
         keep = INSTITUTION_WEIGHT * world.institution * legitimacy(world) * world.tied()
-        extra = keep + enlargement(world, depth_of(world, world.institution), ENLARGEMENT_WEIGHT)
+        pull, waived = enlargement(world, depth_of(world, world.institution), ENLARGEMENT_WEIGHT)
+        extra = keep + pull + waived
         desire = balancing_desire(world, seen, threat) + extra
-        return Decision(threat, desire, arming(world, seen, threat), extra)
+        return Decision(threat, desire, arming(world, seen, threat), extra,
+                        parts={"keep": keep, "pull": pull, "waived": waived})
 
     def reason(self, world, seen, decision, i, j):
-        text = common_threat_reason(world, seen, decision, i, j)
-        if world.held_by[i, j] >= 0:
-            text += f"; a tie held by {world.names[int(world.held_by[i, j])]}'s force has no legitimacy"
-        elif decision.extra[i, j] > 0 and world.tied()[i, j]:
-            text += (
-                f"; institutional assets {world.institution[i, j]:.2f} x legitimacy "
-                f"{max(0.0, min(1.0, float(world.affinity[i, j]))):.2f} add {decision.extra[i, j]:+.2f}"
-            )
-        elif decision.extra[i, j] > 0:
-            text += f"; the institution draws in a new regime: {decision.extra[i, j]:+.2f}"
-        return text
+        return common_threat_reason(world, seen, decision, i, j) + bond_reason(
+            world, decision, i, j, "institutional assets", world.institution[i, j])

@@ -93,11 +93,11 @@ class BalanceOfInterests(Lens):
         terms = interest_terms(world, seen, threat)
         desire = sum(terms.values()) - TIE_COST
         np.fill_diagonal(desire, -1.0)
-        return Decision(threat, desire, arming(world, seen, threat))
+        return Decision(threat, desire, arming(world, seen, threat), parts=terms)
 
     def reason(self, world, seen, decision, i, j):
         names, q = world.names, world.satisfaction
-        terms = {name: float(value[i, j]) for name, value in interest_terms(world, seen, decision.threat).items()}
+        terms = {name: float(value[i, j]) for name, value in decision.parts.items()}
         kind = motive(terms)
         parts = ", ".join(f"{name.replace('_', '-')} {value:+.2f}" for name, value in terms.items() if abs(value) >= 0.005)
         leader = j if seen.relative[i, j] > 0.5 else i

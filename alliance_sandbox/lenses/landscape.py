@@ -52,10 +52,10 @@ class Landscape(Lens):
         np.fill_diagonal(desire, -1.0)
         threat = self.threat(world, seen)
         return Decision(threat, desire, arming(world, seen, threat), sides=side, mover=mover,
-                        mover_gain=float(gain))
+                        mover_gain=float(gain), parts={"frustration": frustration(seen.share, world.affinity, side)})
 
     def reason(self, world, seen, decision, i, j):
-        f = frustration(world.capability / world.capability.sum(), world.affinity, decision.sides)
+        f = decision.parts["frustration"]
         where = "the same bloc" if decision.sides[i] == decision.sides[j] else "opposite blocs"
         return (
             f"{world.names[i]} and {world.names[j]} in {where}; propensity {world.affinity[i, j]:+.2f}; "

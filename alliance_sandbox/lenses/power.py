@@ -44,14 +44,14 @@ def coalition_power(world, share: np.ndarray) -> np.ndarray:
     return share[None, :] + backing
 
 
-def power_threat(world, seen) -> np.ndarray:
+def power_threat(world, seen, coalition: np.ndarray | None = None) -> np.ndarray:
     """[i, k] = G/(s_i + G) x G / max_k' G[i, k'] x (1 - POWER_ALLY_TRUST x trust[i, k] x (1 - s_k)), G = coalition_power.
 
     The stronger k's coalition is next to i, and the closer it is to the strongest coalition
     i faces, the more i must balance it. Partners are feared less, but less so than under the other lenses.
     """
     s = seen.share
-    g = coalition_power(world, s)
+    g = (coalition_power(world, s) if coalition is None else coalition).copy()
     np.fill_diagonal(g, 0.0)
     relative = np.divide(g, s[:, None] + g, out=np.zeros_like(g), where=(s[:, None] + g) > 0)
     strongest = g.max(axis=1, keepdims=True)
@@ -78,7 +78,8 @@ class BalanceOfPower(Lens):
         return power_threat(world, seen)
 
     def decide(self, world, seen):
-        threat = self.threat(world, seen)
+        coalition = coalition_power(world, seen.share)
+        threat = power_threat(world, seen, coalition)
         desire = balancing_desire(world, seen, threat, enmity=False)
         arm = arming(world, seen, threat)
         pole = poles_of(seen.share)
@@ -87,7 +88,7 @@ class BalanceOfPower(Lens):
             desire = np.where(world.tied(), desire, np.minimum(desire, BIPOLAR_NEW_TIE))
             np.fill_diagonal(desire, -1.0)
             arm = np.where(pole, np.clip(threat.max(axis=1), 0.0, 1.0), arm)
-        return Decision(threat, desire, arm)
+        return Decision(threat, desire, arm, parts={"coalition": coalition})
 
     def reason(self, world, seen, decision, i, j):
         t = decision.threat
@@ -95,7 +96,7 @@ class BalanceOfPower(Lens):
         names = world.names
         if t[i, k] * t[j, k] <= 0:
             return f"no common power to balance; desire {decision.desire[i, j]:+.2f}"
-        g = coalition_power(world, seen.share)[i, k]
+        g = decision.parts["coalition"][i, k]
         return (
             f"balancing {names[k]}'s coalition (share {g:.2f} with its partners): power threat to "
             f"{names[i]} {t[i, k]:.2f}, to {names[j]} {t[j, k]:.2f}; desire {decision.desire[i, j]:+.2f}"
