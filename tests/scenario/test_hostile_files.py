@@ -6,6 +6,7 @@ MAX_PROBLEMS, so they are refused as fast as a file with one)."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -125,3 +126,16 @@ def test_a_file_with_20000_problems_reports_the_first_ones(write):
     assert len(found) == MAX_PROBLEMS + 1
     assert found[0].field == "ties[0].kind" and 'did you mean "alliance"?' in found[0].reason
     assert found[-1].reason.startswith(f"checking stopped after {MAX_PROBLEMS} problems")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names as raw bytes")
+def test_a_file_name_that_is_not_utf8_is_reported_and_printed(tmp_path):
+    good = valid_data()
+    folder = os.fsencode(tmp_path)
+    for name, data in ((b"caf\xe9.json", good), (b"bad\xff.json", dict(good, lens="nope"))):
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
+            json.dump(data, handle)
+    ok = validate_cli(os.fsdecode(os.path.join(folder, b"caf\xe9.json")))
+    assert ok.returncode == 0 and "caf\\udce9.json: ok:" in ok.stdout, ok.stderr
+    bad = validate_cli(os.fsdecode(os.path.join(folder, b"bad\xff.json")))
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr and "bad\\udcff.json: lens: must be one of" in bad.stderr
