@@ -6,9 +6,10 @@ arms, resolves crises, grows institutions and shared identity, computes abandonm
 entrapment risks, and records a snapshot. Every turn keeps its snapshot (and the random
 generator's state), so Back and the timeline are exact and a re-run is byte-identical.
 
-A lens is any object with `id`, `name`, `claim`, `citation`, `decide(world, seen)`,
-`threat(world, seen)` and `reason(world, seen, decision, i, j)` (see
-`alliance_sandbox.lenses`); the engine never imports the lenses.
+A lens is any object that satisfies `engine.decision.Lens` (`id`, `name`, `claim`,
+`citation`, `rule`, `decide`, `threat`, `reason`; the theories are in
+`alliance_sandbox.lenses`); the engine never imports the lenses. What a lens keeps between
+turns lives in `World.lens_state`, so several simulations (Compare view, sweeps) never share it.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import numpy as np
 from .crises import resolve_crises
 from .dynamics import (apply_arming, apply_ties, bonds_from_history, coerced_desire, grow_bonds, noisy_desire,
                        release_coerced, settle_capabilities, ally_cover)
+from .decision import Lens
 from .events import Event
 from .perception import Perception, perceive, update_trust
 from .risk import Risks, alliance_risks
@@ -55,7 +57,7 @@ class TurnRecord:
 
 
 class Simulation:
-    def __init__(self, world: World, lens, seed: int = 0, shocks: list[Shock] | tuple = ()):
+    def __init__(self, world: World, lens: Lens, seed: int = 0, shocks: list[Shock] | tuple = ()):
         self.seed = int(seed)
         self.lens = lens
         self.shocks = sorted(shocks, key=lambda s: s.turn)
@@ -85,7 +87,8 @@ class Simulation:
         seen = perceive(world)
         events.extend(release_coerced(world, seen))
         decision = self.lens.decide(world, seen)
-        events.extend(self._take_sides(world, decision))
+        world.lens_state.update(decision.state)
+        events.extend(decision.events)
         desire = coerced_desire(world, noisy_desire(decision.desire, self.rng))
 
         def explain(kind: str, i: int, j: int, verb: str, actor: int | None = None) -> Event:
@@ -117,7 +120,7 @@ class Simulation:
         del self.history[1:]
         self._restore(self.history[0])
 
-    def set_lens(self, lens) -> None:
+    def set_lens(self, lens: Lens) -> None:
         """Switch theory from the next turn on; the switch is logged in that turn."""
         if lens.id == self.lens.id:
             return
@@ -187,18 +190,6 @@ class Simulation:
             events.append(Event("shock", (shock.state,), f"Shock to {world.names[i]}: " + ", ".join(changes),
                                 {k: float(v) for k, v in shock.set.items() if k != "regime"}))
         return events
-
-    def _take_sides(self, world: World, decision) -> list[Event]:
-        """The landscape lens keeps each state's bloc in the world and moves one state a turn."""
-        if getattr(decision, "sides", None) is None:
-            return []
-        world.side = decision.sides
-        if decision.mover is None:
-            return []
-        m = decision.mover
-        return [Event("switch", (world.ids[m],),
-                      f"{world.names[m]} changes sides: its frustration falls by {decision.mover_gain:.4f} "
-                      f"(Axelrod & Bennett 1993)", {"frustration_fall": decision.mover_gain})]
 
     def _arm(self, world: World, seen: Perception, decision) -> list[Event]:
         before = self.history[-1].arm

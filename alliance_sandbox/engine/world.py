@@ -163,7 +163,9 @@ class World:
     regimes: list[str] = None  # identity attribute per state ("" when unknown)
     #: (n,) turn at which each state's regime last changed by a shock; -1 if it has not
     regime_changed: np.ndarray = None
-    side: np.ndarray = None  # (n,) 0/1 bloc of the landscape lens; None until it first runs
+    #: what the active lens keeps from turn to turn (Decision.state), by name: copied with
+    #: every snapshot, so Back and Reset restore it
+    lens_state: dict = field(default_factory=dict)
     settings: Settings = field(default_factory=Settings)
     turn: int = 0
     start_year: int | None = None
@@ -220,6 +222,8 @@ class World:
                 setattr(copied, f.name, value.copy())
             elif isinstance(value, list):
                 setattr(copied, f.name, list(value))
+            elif isinstance(value, dict):
+                setattr(copied, f.name, {k: v.copy() if isinstance(v, np.ndarray) else v for k, v in value.items()})
         copied.index = dict(self.index)
         return copied
 

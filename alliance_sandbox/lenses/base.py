@@ -8,10 +8,9 @@ explanations and history. Every matrix is (n, n) with row i = the deciding state
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
 
+from alliance_sandbox.engine.decision import Decision
 from alliance_sandbox.engine.dynamics import ally_cover
 from alliance_sandbox.engine.perception import Perception
 from alliance_sandbox.engine.world import World
@@ -27,25 +26,9 @@ ENMITY = 0.8
 EXTENDED = 0.8
 
 
-@dataclass
-class Decision:
-    threat: np.ndarray  # [i, k] threat state i perceives from k, 0..1
-    desire: np.ndarray  # [i, j] how much i wants a tie with j, after costs (< 0: wants none)
-    arm: np.ndarray  # (n,) 0..1 how hard each state arms (internal balancing)
-    #: [i, j] the part of desire[i, j] the lens adds beyond realist balancing, for the log
-    extra: np.ndarray | None = None
-    #: landscape lens only: each state's bloc (0 or 1) after this turn's move, who moved, and
-    #: by how much its frustration fell
-    sides: np.ndarray | None = None
-    mover: int | None = None
-    mover_gain: float = 0.0
-    #: named (n, n) or (n,) arrays a lens computed while deciding and its `reason` quotes:
-    #: computed once a turn, so an explanation costs O(1), not O(n^2), per event
-    parts: dict = field(default_factory=dict)
-
-
 class Lens:
-    """Base class: subclasses set the class attributes and implement `decide`."""
+    """Base class (it satisfies engine.decision.Lens): subclasses set the class attributes and
+    implement `decide`."""
 
     id: str = ""
     name: str = ""

@@ -30,8 +30,9 @@ def held_ties(w) -> int:
 
 
 def same_side(w, a: str, b: str) -> bool:
-    """Landscape lens: the same bloc of its two-bloc split (World.side)."""
-    return w.side is not None and w.side[w.index[a]] == w.side[w.index[b]]
+    """Landscape lens: the same bloc of its two-bloc split (kept in World.lens_state)."""
+    side = w.lens_state.get("landscape_sides")
+    return side is not None and side[w.index[a]] == side[w.index[b]]
 
 
 @dataclass(frozen=True)
