@@ -36,13 +36,8 @@ def assets_dir() -> Path:
     package data an installed wheel carries."""
     if CHECKOUT is not None:
         return CHECKOUT / "assets"
-    try:
-        packaged = resources.files("alliance_sandbox.assets")
-    except ModuleNotFoundError:
-        packaged = None
-    if isinstance(packaged, Path):
-        return packaged
-    return _PACKAGE_ROOT / "assets"  # a broken install: callers report what is missing
+    packaged = resources.files("alliance_sandbox") / "assets"  # a Path for an installed wheel
+    return Path(str(packaged)) if isinstance(packaged, Path) else _PACKAGE_ROOT / "assets"
 
 
 def asset(*parts: str) -> Path:

@@ -15,6 +15,7 @@ import shutil
 import site
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -62,11 +63,21 @@ def installed(tmp_path_factory):
     env.update(QT_QPA_PLATFORM="offscreen", ALLIANCE_SANDBOX_DATA_DIR=str(base / "data"),
                XDG_CONFIG_HOME=str(base / "config"), HOME=str(base / "home"))
     script = bin_dir / ("alliance-sandbox.exe" if os.name == "nt" else "alliance-sandbox")
-    return python, script, env, work
+    return python, script, env, work, wheel
+
+
+def test_the_wheel_carries_every_file_of_assets(installed):
+    wheel = installed[-1]
+    with zipfile.ZipFile(wheel) as archive:
+        carried = {name.removeprefix("alliance_sandbox/assets/") for name in archive.namelist()
+                   if name.startswith("alliance_sandbox/assets/")}
+    on_disk = {path.relative_to(ROOT / "assets").as_posix() for path in (ROOT / "assets").rglob("*")
+               if path.is_file() and "__pycache__" not in path.parts}
+    assert carried == on_disk
 
 
 def test_the_installed_package_carries_its_assets(installed):
-    python, _script, env, work = installed
+    python, _script, env, work, _wheel = installed
     code = (
         "import json, alliance_sandbox\n"
         "from alliance_sandbox import resources\n"
@@ -90,7 +101,7 @@ def test_the_installed_package_carries_its_assets(installed):
 
 
 def test_the_installed_command_validates_a_bundled_example_and_knows_its_version(installed):
-    python, script, env, work = installed
+    python, script, env, work, _wheel = installed
     from alliance_sandbox import __version__
 
     assert __version__ in _run([script, "--version"], env=env, cwd=work).stdout
@@ -102,7 +113,7 @@ def test_the_installed_command_validates_a_bundled_example_and_knows_its_version
 def test_the_installed_app_draws_what_the_checkout_draws(installed, tmp_path):
     """The screenshot of the installed app is the checkout's, pixel for pixel (within a
     tolerance): the same example on the same world map, not the fallback on a blank grid."""
-    _python, script, env, work = installed
+    _python, script, env, work, _wheel = installed
     args = ["--screenshot", "{out}", "--size", "900x640"]
     wheel_png, checkout_png = tmp_path / "wheel.png", tmp_path / "checkout.png"
     _run([script, *(a.format(out=wheel_png) for a in args)], env=env, cwd=work)
