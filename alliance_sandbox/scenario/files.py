@@ -21,9 +21,11 @@ from .fields import (
     TIE_RECORD,
     Record,
 )
-from .atomic import write_atomic, write_file  # noqa: F401 - write_atomic: for callers of old
 from .model import Scenario
 from .validate import check_data, parse_text
+
+# Writing files (Save, run --out, exports) follows one set of rules: scenario/atomic.py.
+from .atomic import write_atomic, write_file  # noqa: F401 - write_atomic: older callers
 
 #: Significant digits kept when writing floats (readability; far below any data's accuracy).
 SIGNIFICANT_DIGITS = 6
