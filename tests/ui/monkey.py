@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QGraphicsView,
     QLineEdit,
     QMenu,
+    QPlainTextEdit,
     QWidget,
 )
 
@@ -38,7 +40,9 @@ WINDOW_KEYS = [(K.Key_Space, NONE), (K.Key_Right, NONE), (K.Key_Left, NONE), (K.
                (K.Key_S, CTRL), (K.Key_O, CTRL), (K.Key_N, CTRL)] + [(getattr(K, f"Key_{n}"), NONE) for n in range(1, 9)]
 WIDGET_KEYS = [K.Key_Up, K.Key_Down, K.Key_PageUp, K.Key_PageDown, K.Key_Home, K.Key_End, K.Key_Return,
                K.Key_Tab, K.Key_Delete, K.Key_0, K.Key_5, K.Key_Period, K.Key_Minus, K.Key_A, K.Key_Escape]
-INTERACTIVE = (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox, QLineEdit)
+#: Widgets a user clicks or types into; QPlainTextEdit is the log (a click highlights states),
+#: QGraphicsView the charts (hover values, clicks) and the map.
+INTERACTIVE = (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QGraphicsView)
 #: Menu actions left out: Quit closes the window under test.
 SKIPPED_ACTIONS = {"quit"}
 
@@ -139,10 +143,13 @@ class Monkey:
             return
         widget = self.rng.choice(widgets)
         name = f"{type(widget).__name__} {widget.objectName() or widget.toolTip()[:30]!r}"
+        if isinstance(widget, (QPlainTextEdit, QGraphicsView)):
+            widget = widget.viewport()  # where their mouse events go
         if self.rng.random() < 0.5:
             rect = widget.rect()
             pos = QPoint(self.rng.randrange(max(1, rect.width())), self.rng.randrange(max(1, rect.height())))
-            self.log.append(f"click {name} at {pos.toTuple()}")
+            self.log.append(f"hover and click {name} at {pos.toTuple()}")
+            self.qtbot.mouseMove(widget, pos)
             self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
         else:
             key = self.rng.choice(WIDGET_KEYS)
