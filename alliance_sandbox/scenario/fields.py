@@ -104,7 +104,11 @@ class FieldSpec:
         return self.default is not MISSING
 
     def range_text(self) -> str:
-        """The allowed range in words: ">= 0", "0 to 1", "> 0", "" when unbounded."""
+        """The allowed range in words: ">= 0", "0 to 1", "> 0", "1 to 500 items", "" when unbounded."""
+        if self.type == "array" and (self.min_items or self.max_items):
+            if self.min_items and self.max_items:
+                return f"{self.min_items} to {self.max_items} items"
+            return f"at most {self.max_items} items" if self.max_items else f"at least {self.min_items} items"
         lo, hi = self.minimum, self.maximum
         if lo is not None and hi is not None and self.exclusive_minimum:
             return f"> {fmt_number(lo)}, <= {fmt_number(hi)}"

@@ -182,7 +182,7 @@ FIELD_CASES = [
     ("missing name", _del("name"), "name", "missing; required (non-empty string)"),
     ("blank name", _set("name", "   "), "name", "must not be empty"),
     ("name a number", _set("name", 3), "name", "must be a string, got 3"),
-    ("missing states", _del("states"), "states", "missing; required (list of states)"),
+    ("missing states", _del("states"), "states", "missing; required (list of states 1 to 500 items)"),
     ("no states", _set("states", []), "states", "must have at least 1 item, got 0"),
     ("states an object", _set("states", {}), "states", "must be a list [...], got an object"),
     ("too many states", _set("states", [dict(S, id=f"S{i}") for i in range(501)]), "states",
