@@ -76,17 +76,44 @@ def _array_from(data: dict) -> np.ndarray:
     return array.reshape([int(k) for k in data["shape"]]).copy()
 
 
+def _encode(value):
+    """Any value a World holds, as JSON: arrays compressed, dicts with their key types
+    (a lens keeps arrays by name in `World.lens_state`), tuples marked; TypeError otherwise."""
+    if isinstance(value, np.ndarray):
+        return {"__array__": _array_data(value)}
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, dict):
+        return {"__dict__": [[_encode(k), _encode(v)] for k, v in value.items()]}
+    if isinstance(value, tuple):
+        return {"__tuple__": [_encode(v) for v in value]}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    raise TypeError(f"cannot keep a {type(value).__name__} in the autosave")
+
+
+def _decode(value):
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if isinstance(value, dict):
+        if "__array__" in value:
+            return _array_from(value["__array__"])
+        if "__dict__" in value:
+            return {_decode(k): _decode(v) for k, v in value["__dict__"]}
+        if "__tuple__" in value:
+            return tuple(_decode(v) for v in value["__tuple__"])
+        raise ValueError("not an encoded value")
+    return value
+
+
 def world_to_data(world: World) -> dict:
     """Every field of a World, exactly (arrays bit for bit)."""
     data: dict = {}
     for f in dataclasses.fields(world):
         value = getattr(world, f.name)
-        if isinstance(value, np.ndarray):
-            data[f.name] = _array_data(value)
-        elif isinstance(value, Settings):
-            data[f.name] = dataclasses.asdict(value)
-        else:
-            data[f.name] = value
+        data[f.name] = dataclasses.asdict(value) if isinstance(value, Settings) else _encode(value)
     return data
 
 
@@ -97,15 +124,13 @@ def world_from_data(data: dict) -> World:
     for name, value in data.items():
         if name not in names:
             raise ValueError(f"unknown world field {name!r}")
-        if isinstance(value, dict) and "dtype" in value:
-            array = _array_from(value)
-            if array.dtype.kind == "f" and not np.isfinite(array).all():
-                raise ValueError(f"{name} is not finite")
-            kwargs[name] = array
-        elif name == "settings":
+        if name == "settings":
             kwargs[name] = Settings(**value)
-        else:
-            kwargs[name] = value
+            continue
+        kwargs[name] = _decode(value)
+        if isinstance(kwargs[name], np.ndarray) and kwargs[name].dtype.kind == "f" \
+                and not np.isfinite(kwargs[name]).all():
+            raise ValueError(f"{name} is not finite")
     return World(**kwargs)
 
 
@@ -280,7 +305,7 @@ class Autosave(QObject):
             data = session_data(self.controller, modified)
             payload = json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")
             write_file(self.path, payload)
-        except (ScenarioError, OSError, ValueError) as error:
+        except (ScenarioError, OSError, ValueError, TypeError) as error:
             # Autosave is a safety net: a full disk must not interrupt the lesson. The status
             # bar says so once; the next change tries again.
             reason = error.problems[0].reason if isinstance(error, ScenarioError) else str(error)

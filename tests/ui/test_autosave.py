@@ -154,3 +154,19 @@ def test_the_start_clears_what_interrupted_saves_left(qtbot, window, monkeypatch
     litter.write_text("half a file")
     assert not window.autosave.offer_recovery()
     assert not litter.exists()
+
+
+def test_what_a_lens_keeps_between_turns_is_kept_too(qtbot, window, scenario_file):
+    """The landscape lens keeps each state's side in World.lens_state (arrays by name): the
+    monkey found the autosave could not write it."""
+    c = window.controller
+    c.set_lens("landscape")
+    c.step(3)
+    assert c.sim.world.lens_state, "the landscape lens keeps its sides"
+    assert window.autosave.save_now(), window.autosave.last_error
+    other = fresh_window(qtbot, scenario_file)
+    autosave.restore_session(other.controller, json.loads(window.autosave.path.read_text(encoding="utf-8")))
+    kept, restored = c.sim.world.lens_state, other.controller.sim.world.lens_state
+    assert kept.keys() == restored.keys()
+    assert all(np.array_equal(kept[k], restored[k]) for k in kept)
+    assert same_world(c.sim.step().world, other.controller.sim.step().world)

@@ -42,6 +42,8 @@ def run_monkey(qtbot, window, seed: int, actions_per_scenario: int) -> Monkey:
             del window.ask_save_changes
             monkey.log.append(f"open {name}")
             monkey.run(actions_per_scenario)
+            if window.autosave.save_now() is False and window.autosave.last_error:  # a net, not a hole
+                exceptions.append(RuntimeError(f"autosave failed: {window.autosave.last_error}"))
             assert not exceptions and not warnings, (
                 f"seed {seed}, after: {monkey.log[-8:]}\nexceptions: {exceptions}\nQt warnings: {warnings}")
     finally:
