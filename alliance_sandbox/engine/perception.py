@@ -81,15 +81,3 @@ def update_trust(world: World) -> None:
     """After the turn's tie changes: trust builds towards 1 on a tie and fades without one."""
     world.trust = np.where(world.tied(), world.trust + TRUST_BUILD * (1.0 - world.trust),
                            world.trust * TRUST_FADE)
-
-
-def polarity_of(share: np.ndarray) -> float:
-    """Effective number of poles among the great powers (Laakso-Taagepera on shares >= 5%).
-
-    Why a threshold: a bipolar world with twenty small states is still bipolar.
-    """
-    great = share[share >= GREAT_POWER_SHARE]
-    if great.size == 0:
-        return float(len(share))
-    great = great / great.sum()
-    return float(1.0 / np.sum(great**2))

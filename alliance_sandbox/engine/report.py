@@ -11,8 +11,9 @@ import json
 
 import numpy as np
 
+from .polarity import polarity
 from .simulation import Simulation, TurnRecord
-from .world import TIE_KINDS
+from .world import STATE_FIELDS, TIE_KINDS
 
 OUTPUT_VERSION = 1
 CSV_COLUMNS = (
@@ -43,9 +44,9 @@ def turn_to_dict(record: TurnRecord) -> dict:
             "capability": _r(w.capability[i]), "share": _r(share[i]),
             "abandonment_risk": _r(risks.abandonment[i]), "entrapment_risk": _r(risks.entrapment[i]),
             "security": _r(risks.security[i]), "autonomy": _r(risks.autonomy[i]),
-            "arming": _r(record.arm[i]), "lon": _r(w.lon[i]), "lat": _r(w.lat[i]),
-            "offense": _r(w.offense[i]), "aggression": _r(w.aggression[i]),
-            "satisfaction": _r(w.satisfaction[i]), "bloc": bloc_of[i],
+            "arming": _r(record.arm[i]),
+            **{name: _r(getattr(w, name)[i]) for name in STATE_FIELDS if name != "capability"},
+            "bloc": bloc_of[i],
         }
         for i, sid in enumerate(w.ids)
     }
@@ -55,6 +56,7 @@ def turn_to_dict(record: TurnRecord) -> dict:
         "events": [e.to_dict() for e in record.events],
         "blocs": [[w.ids[i] for i in bloc] for bloc in w.blocs() if len(bloc) > 1],
         "realignments": record.realignments,
+        "polarity": polarity(w.capability).to_dict(),
     }
 
 

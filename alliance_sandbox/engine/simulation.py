@@ -97,7 +97,7 @@ class Simulation:
         events.extend(apply_ties(world, desire, explain))
         events.extend(self._arm(world, seen, decision))
         settle_capabilities(world, total, share_before)
-        events.extend(resolve_crises(world, seen, self.rng))
+        events.extend(resolve_crises(world, seen, self.rng, decision.threat))
         grow_bonds(world)
         update_trust(world)
         record = self._record(events, decision.arm)

@@ -40,6 +40,8 @@ STATE_FIELDS: dict[str, tuple[float, float]] = {
     "satisfaction": (-1.0, 1.0),
     "trend": (-1.0, 1.0),
 }
+#: Defaults of the per-state fields a scenario may leave out (the others are required).
+STATE_DEFAULTS: dict[str, float] = {"offense": 0.5, "aggression": 0.5, "satisfaction": 0.0, "trend": 0.0}
 
 
 def tie_code(kind: str) -> int:
@@ -110,14 +112,16 @@ class Settings:
     """
 
     offense_dominance: float = _setting(
-        0.5, 0.0, 1.0, "Above 0.5 the offence is believed dominant (allies chain-gang into crises); "
-        "below, the defence is (states pass the buck). Christensen & Snyder (1990).")
+        0.5, 0.0, 1.0, "How far the offence is believed dominant: the higher, the more often allies in a "
+        "multipolar world chain-gang into each other's crises; the lower, the more often great powers "
+        "pass the buck. Christensen & Snyder (1990).")
     proximity_km: float = _setting(
         2500.0, 0.0, 100_000.0, "Kilometres at which proximity falls to 1/e (Walt's geographic proximity); "
         "above the Earth's circumference (40,075) every state is near every other.",
         above_low=True)
     ally_reliability: float = _setting(
-        0.745, 0.0, 1.0, "Probability that an ally honours a call for help; Leeds, Long & Mitchell "
+        0.745, 0.0, 1.0, "Probability that an ally at commitment 0.5 with middling alternatives honours "
+        "a call for help (firmer or needier allies more, looser ones less); Leeds, Long & Mitchell "
         "(2000) found 74.5%.")
     arming_rate: float = _setting(
         0.04, 0.0, 1.0, "Capability growth per turn bought by arming, as a share of own capability "

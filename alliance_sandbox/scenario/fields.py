@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from alliance_sandbox.engine.world import DEFAULT_COMMITMENT, STATE_FIELDS, TIE_KINDS, Settings
+from alliance_sandbox.engine.world import DEFAULT_COMMITMENT, STATE_DEFAULTS, STATE_FIELDS, TIE_KINDS, Settings
 from alliance_sandbox.lenses import LENS_IDS as _LENS_IDS
 
 #: The file format version this program writes and understands; older ones are migrated.
@@ -98,6 +98,10 @@ class FieldSpec:
     record: "Record | None" = None
     min_items: int | None = None
     max_items: int | None = None
+    #: For a state field: the `World` attribute holding it, one value per state ("names" for
+    #: "name"). Scenario <-> World conversion reads this; a state field without one is kept
+    #: from the scenario the world came from (by state id), so a Save never loses it.
+    world_attr: str | None = None
 
     @property
     def has_default(self) -> bool:
@@ -200,7 +204,6 @@ _STATE_NUMBER_TEXT = {
              "each run's own changes (docs/model.md).",
 }
 _STATE_NUMBER_REQUIRED = ("capability", "lon", "lat")
-_STATE_NUMBER_DEFAULT = {"offense": 0.5, "aggression": 0.5, "satisfaction": 0.0, "trend": 0.0}
 
 
 def _state_number(name: str) -> FieldSpec:
@@ -210,13 +213,14 @@ def _state_number(name: str) -> FieldSpec:
         "number",
         _STATE_NUMBER_TEXT.get(name, name),
         required=name in _STATE_NUMBER_REQUIRED,
-        default=_STATE_NUMBER_DEFAULT.get(name, MISSING),
+        default=STATE_DEFAULTS.get(name, MISSING),
         minimum=lo if math.isfinite(lo) else None,
         maximum=hi if math.isfinite(hi) else None,
+        world_attr=name,
     )
 
 
-def _id_field(name: str, description: str) -> FieldSpec:
+def _id_field(name: str, description: str, world_attr: str | None = None) -> FieldSpec:
     return FieldSpec(
         name,
         "string",
@@ -225,6 +229,7 @@ def _id_field(name: str, description: str) -> FieldSpec:
         pattern="[A-Za-z0-9_-]+",
         pattern_text=f"1 to {MAX_ID_LENGTH} letters, digits, '_' or '-'",
         max_length=MAX_ID_LENGTH,
+        world_attr=world_attr,
     )
 
 
@@ -235,6 +240,7 @@ REGIME_FIELD = FieldSpec(
     "regime get settings.same_regime_affinity unless `affinity` says otherwise.",
     default="",
     max_length=100,
+    world_attr="regimes",
 )
 
 STATE_RECORD = Record(
@@ -242,8 +248,9 @@ STATE_RECORD = Record(
     "states",
     "A state (a country, an empire, a polity) on the map.",
     (
-        _id_field("id", "Short unique code used by ties, affinity and shocks, e.g. \"GER\"."),
-        FieldSpec("name", "string", "Name shown on the map.", required=True, nonblank=True, max_length=200),
+        _id_field("id", "Short unique code used by ties, affinity and shocks, e.g. \"GER\".", world_attr="ids"),
+        FieldSpec("name", "string", "Name shown on the map.", required=True, nonblank=True, max_length=200,
+                  world_attr="names"),
         *(_state_number(name) for name in STATE_FIELDS),
         REGIME_FIELD,
     ),
@@ -340,6 +347,33 @@ SHOCK_RECORD = Record(
     ),
 )
 
+# ---------------------------------------------------------------- history
+
+HISTORY_TIE_RECORD = Record(
+    "history_tie",
+    "actual ties",
+    "A tie that actually existed at the entry's date (any kind; at most one per pair).",
+    (
+        _id_field("a", "Id of one state."),
+        _id_field("b", "Id of the other state (not `a`)."),
+        FieldSpec("kind", "enum", "The kind of tie, as for `ties` (a wartime coalition is a coalition).",
+                  required=True, choices=TIE_KIND_CHOICES),
+    ),
+)
+
+HISTORY_RECORD = Record(
+    "history",
+    "history entries",
+    "What actually happened: the alignments at a later date, for `alliance-sandbox score` and the "
+    "app's History view. Say in `notes` and `sources` where each entry comes from.",
+    (
+        FieldSpec("year", "integer", "Calendar year of the entry: after `start_year`, each year once.",
+                  required=True, minimum=-YEAR_LIMIT, maximum=YEAR_LIMIT),
+        FieldSpec("ties", "array", "Every tie between states of the scenario at that date; a pair not "
+                  "listed was not tied.", required=True, record=HISTORY_TIE_RECORD),
+    ),
+)
+
 # ---------------------------------------------------------------- settings
 
 def _settings_fields() -> tuple[FieldSpec, ...]:
@@ -387,6 +421,8 @@ SCENARIO_RECORD = Record(
                   default_text="[] (see the same-regime rule)", max_items=MAX_AFFINITY),
         FieldSpec("shocks", "array", "Scripted changes at given turns.", record=SHOCK_RECORD,
                   default_text="[] (no shocks)", max_items=MAX_SHOCKS),
+        FieldSpec("history", "array", "The actual alignments at later dates (needs `start_year`).",
+                  record=HISTORY_RECORD, default_text="[] (nothing to score against)"),
     ),
     also_allowed=("$schema",),
 )
@@ -394,6 +430,7 @@ SCENARIO_RECORD = Record(
 #: Every record of the format, outermost first (docs and schema follow this order).
 RECORDS: tuple[Record, ...] = (
     SCENARIO_RECORD, SETTINGS_RECORD, STATE_RECORD, TIE_RECORD, AFFINITY_RECORD, SHOCK_RECORD, SHOCK_SET_RECORD,
+    HISTORY_RECORD, HISTORY_TIE_RECORD,
 )
 
 

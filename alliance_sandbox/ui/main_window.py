@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_sandbox.engine.perception import polarity_of
+from alliance_sandbox.engine.polarity import polarity
 from alliance_sandbox.lenses import LENS_IDS, LENSES
 from alliance_sandbox.scenario import Scenario
 
@@ -36,6 +36,7 @@ from .autosave import Autosave
 from .controller import Controller
 from .desktop import app_icon
 from .file_actions import FileActions, app_settings, json_path_from_mime
+from .history_overlay import HistoryOverlay
 from .map_view import MapView
 from .style import AppLook
 from .toolbars import LensBar, PastBanner, TurnBar
@@ -49,14 +50,8 @@ DOCKS = (
     ("inspector", "InspectorDock", "inspectorDock", Qt.DockWidgetArea.RightDockWidgetArea),
     ("charts", "ChartsDock", "chartsDock", Qt.DockWidgetArea.BottomDockWidgetArea),
     ("log_dock", "LogDock", "logDock", Qt.DockWidgetArea.BottomDockWidgetArea),
+    ("scorecard", "ScorecardDock", "scorecardDock", Qt.DockWidgetArea.RightDockWidgetArea),
 )
-
-
-def describe_polarity(effective_poles: float) -> str:
-    """Words for the effective number of great powers (Laakso-Taagepera): the labels
-    Waltz's argument uses, with the number so nobody mistakes 2.4 for a clean bipolarity."""
-    word = "unipolar" if effective_poles < 1.5 else "bipolar" if effective_poles < 2.5 else "multipolar"
-    return f"{word.capitalize()} ({effective_poles:.1f} poles)"
 
 
 class NavigationKeyGuard(QObject):
@@ -135,6 +130,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.turn_bar)
         self.turn_bar.speedChanged.connect(self._set_speed)
         self.turn_bar.scrubbed.connect(self._scrub)
+        self.turn_bar.addAction(self.acts["history"])  # after the timeline: it keeps its room
         self.lens_bar.lensChosen.connect(self.controller.set_lens)
         self.files = FileActions(self, self.controller)
         self.docks: dict[str, QDockWidget] = {}
@@ -142,6 +138,8 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self._make_status_bar()
         self._connect()
+        # after _connect: its lines follow the discs the map has just placed
+        self.history_overlay = HistoryOverlay(self.map, self.controller, self.acts["history"])
         self._set_speed(self.turn_bar.speed_tps())
         self._restored_state = persist and self._restore_settings()
         self._on_loaded()
@@ -178,6 +176,8 @@ class MainWindow(QMainWindow):
         a("latest", "&Latest Turn", ["End"], lambda: self._scrub(len(self.controller.sim.history) - 1),
           tip="Back to the newest turn after looking at earlier ones")
         a("fit", "&Fit Map", ["F"], lambda: self.map.fit_all())
+        a("history", "&History", ["H"], tip="Show the actual ties of the history year nearest the turn "
+          "on view, as purple dashes")
         a("present", "&Presentation Mode", ["F11"], lambda: self.set_presentation(not self._presenting))
         self.acts["present"].setCheckable(True)
         a("leave_present", "Leave Presentation Mode", ["Esc"], lambda: self.set_presentation(False))
@@ -214,6 +214,8 @@ class MainWindow(QMainWindow):
             if not dock.objectName():
                 dock.setObjectName(name)  # saveState needs it
             self.addDockWidget(area, dock)
+            if getattr(dock, "starts_hidden", False):
+                dock.hide()  # shown from the View menu or its key
             self.docks[module] = dock
         charts, log = self.docks.get("charts"), self.docks.get("log_dock")
         if charts is not None and log is not None:
@@ -281,6 +283,8 @@ class MainWindow(QMainWindow):
             self._sized_docks = True
             if not self._restored_state:
                 self._layout_docks()
+                if "inspector" in self.docks and "scorecard" in self.docks:  # a tab when shown
+                    self.tabifyDockWidget(self.docks["inspector"], self.docks["scorecard"])
             # The map fitted itself to whatever size it had mid-layout: fit again once settled.
             QTimer.singleShot(0, self.map, self.map.fit_all)
 
@@ -307,6 +311,7 @@ class MainWindow(QMainWindow):
         m.addAction(acts["redo"])
         m = bar.addMenu("&View")
         m.addAction(acts["fit"])
+        m.addAction(acts["history"])
         m.addAction(acts["present"])
         m.addSeparator()
         for dock in self.docks.values():
@@ -364,7 +369,7 @@ class MainWindow(QMainWindow):
         self._show_turn()
         world = record.world
         blocs = sum(1 for b in world.blocs() if len(b) > 1)
-        self.world_label.setText(f"{describe_polarity(polarity_of(world.share))} · "
+        self.world_label.setText(f"{polarity(world.capability).describe()} · "
                                  f"{blocs} bloc{'s' if blocs != 1 else ''}")
 
     def _show_turn(self) -> None:
