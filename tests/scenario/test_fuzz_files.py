@@ -102,13 +102,24 @@ def mutated_files(draw) -> bytes:
     return raw
 
 
+def _finite_fields(obj, where: str) -> None:
+    """Every number of a dataclass (arrays, floats, nested dataclasses such as the polarity) is finite."""
+    for f in dataclasses.fields(obj):
+        value = getattr(obj, f.name)
+        if isinstance(value, np.ndarray) and value.dtype.kind in "fc":
+            assert np.isfinite(value).all(), f"{where}.{f.name} is not finite"
+        elif isinstance(value, (float, np.floating)):
+            assert math.isfinite(value), f"{where}.{f.name} = {value}"
+        elif dataclasses.is_dataclass(value):
+            _finite_fields(value, f"{where}.{f.name}")
+
+
 def _finite(record) -> None:
     world = record.world
     for name in ("capability", "lon", "lat", "offense", "aggression", "satisfaction", "commitment",
                  "institution", "identity", "arming"):
         assert np.isfinite(getattr(world, name)).all(), f"turn {record.turn}: {name} is not finite"
-    for f in dataclasses.fields(record.risks):
-        assert np.isfinite(getattr(record.risks, f.name)).all(), f"turn {record.turn}: risk {f.name}"
+    _finite_fields(record.risks, f"turn {record.turn}: risks")
     assert math.isfinite(float(world.share.sum())) and abs(world.share.sum() - 1) < 1e-6
     for event in record.events:
         for key, value in event.values.items():
