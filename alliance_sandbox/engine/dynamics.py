@@ -124,9 +124,16 @@ def coerced_desire(world: World, desire: np.ndarray) -> np.ndarray:
     return desire
 
 
-def noisy_desire(desire: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Each state's own reading of each tie's worth: why seeds matter."""
-    return desire + rng.normal(0.0, PERCEPTION_NOISE, desire.shape)
+def noisy_desire(desire: np.ndarray, rng: np.random.Generator, poles: int = 2) -> np.ndarray:
+    """Each state's own reading of each tie's worth: why seeds matter.
+
+    The noise grows with the number of poles beyond two: PERCEPTION_NOISE x max(1, poles - 1).
+    Why: in a multipolar system "dangers are diffused, responsibilities unclear, and
+    definitions of vital interests easily obscured" (Waltz 1979: 165), so states misread
+    what a tie is worth, and alignments shift more (C4); with two poles each knows whom it
+    faces.
+    """
+    return desire + rng.normal(0.0, PERCEPTION_NOISE * max(1, poles - 1), desire.shape)
 
 
 def apply_ties(world: World, desire: np.ndarray, explain) -> list[Event]:

@@ -78,6 +78,19 @@ CHAIN_GANGING = True
 BUCK_PASSING = True
 
 
+def morrow_exchange(rel_ij, rel_ji, c_ij, c_ji) -> dict[str, np.ndarray]:
+    """What a tie gives and costs i (Morrow 1991), for i's and j's commitments c_ij, c_ji.
+
+    security_gain  = c_ji x rel_ij: the capability j's commitment adds to i's defence;
+    provision_cost = PROVISION x c_ij x rel_ji: i's share of the pair's defence taken on;
+    autonomy_gain  = (c_ij + c_ji)/2 x (rel_ji - rel_ij)/2: policy concessions, > 0 for the
+    major partner, < 0 for the minor one. One definition for the risk charts, the crises
+    and the autonomy-security lens (which weighs a prospective tie at full commitment).
+    """
+    return {"security_gain": c_ji * rel_ij, "provision_cost": PROVISION * c_ij * rel_ji,
+            "autonomy_gain": (c_ij + c_ji) / 2.0 * (rel_ji - rel_ij) / 2.0}
+
+
 @dataclass
 class Risks:
     tie_abandonment: np.ndarray  # (n, n) [i, j]: risk that j fails i's call (plainly or by buck-passing)
@@ -138,8 +151,7 @@ class RiskModel:
         buck = self.buck_scale * passable
         fail = (1.0 - chain) * (1.0 - (1.0 - plain) * (1.0 - buck))
         return {"chain": chain, "plain": plain, "buck": buck, "fail": fail,
-                "security_gain": c_ji * rel_ij, "provision_cost": PROVISION * c_ij * rel_ji,
-                "autonomy_gain": (c_ij + c_ji) / 2.0 * (rel_ji - rel_ij) / 2.0}
+                **morrow_exchange(rel_ij, rel_ji, c_ij, c_ji)}
 
     def follow(self, commitment: np.ndarray, k: np.ndarray, j: np.ndarray) -> dict[str, np.ndarray]:
         """For j, a partner of k, when k presses a crisis: the chance it chain-gangs in behind k

@@ -22,6 +22,7 @@ from .dynamics import (apply_arming, apply_ties, bonds_from_history, coerced_des
                        release_coerced, settle_capabilities, ally_cover)
 from .decision import Lens
 from .events import Event
+from .polarity import poles_of
 from .perception import Perception, perceive, update_trust
 from .risk import Risks, alliance_risks
 from .world import STATE_FIELDS, Shock, World, change_regime
@@ -89,7 +90,8 @@ class Simulation:
         decision = self.lens.decide(world, seen)
         world.lens_state.update(decision.state)
         events.extend(decision.events)
-        desire = coerced_desire(world, noisy_desire(decision.desire, self.rng))
+        poles = int(poles_of(seen.share).sum())
+        desire = coerced_desire(world, noisy_desire(decision.desire, self.rng, poles))
 
         def explain(kind: str, i: int, j: int, verb: str, actor: int | None = None) -> Event:
             return self._explain(world, seen, decision, kind, int(i), int(j), verb, actor)

@@ -45,3 +45,14 @@ def test_c4_the_bundled_polarity_twins_under_the_power_lens():
         rates[kind] = realignments(world, "power", range(6))
     assert rates["multipolar"] >= 0.05, rates
     assert rates["bipolar"] < rates["multipolar"] / 3, rates
+
+
+def test_c4_ablation_without_multipolar_uncertainty_the_twins_realign_alike(monkeypatch):
+    """The mechanism: misreading grows with the number of poles (engine.dynamics.noisy_desire).
+    Read every world as if it had two poles and the multipolar twin settles like the bipolar one."""
+    import alliance_sandbox.engine.simulation as simulation
+
+    monkeypatch.setattr(simulation, "poles_of", lambda share: np.arange(share.size) < 2)
+    rates = {kind: realignments(build_world(load_scenario(SCENARIOS / f"polarity-{kind}.json")), "power", range(6))
+             for kind in ("multipolar", "bipolar")}
+    assert rates["multipolar"] < 0.05, rates
