@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import traceback
 
 import pytest
 from monkey import Monkey
@@ -45,7 +46,8 @@ def run_monkey(qtbot, window, seed: int, actions_per_scenario: int) -> Monkey:
             if window.autosave.save_now() is False and window.autosave.last_error:  # a net, not a hole
                 exceptions.append(RuntimeError(f"autosave failed: {window.autosave.last_error}"))
             assert not exceptions and not warnings, (
-                f"seed {seed}, after: {monkey.log[-8:]}\nexceptions: {exceptions}\nQt warnings: {warnings}")
+                f"seed {seed}, after: {monkey.log[-8:]}\nQt warnings: {warnings}\nexceptions:\n"
+                + "\n".join("".join(traceback.format_exception(e)) for e in exceptions))
     finally:
         qInstallMessageHandler(previous)
         sys.excepthook = old_hook
