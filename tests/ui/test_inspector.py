@@ -252,3 +252,13 @@ def test_a_commitment_typed_for_one_state_never_lands_on_another(qtbot, window):
     assert world.tie_kind[d, d] == 0
     changed = np.argwhere(world.commitment != before)
     assert all({int(i), int(j)} == {a, d} for i, j in changed), changed
+
+
+def test_setting_the_commitment_of_a_tie_that_does_not_exist_changes_nothing(make_controller):
+    c = make_controller()
+    before = c.sim.world.copy()
+    c.set_commitment("A", "D", 0.9)  # no A-D tie in the dock scenario
+    c.set_commitment("B", "B", 0.9)
+    assert np.array_equal(c.sim.world.tie_kind, before.tie_kind)
+    assert np.array_equal(c.sim.world.commitment, before.commitment)
+    assert c.undo_stack.count() == 0
