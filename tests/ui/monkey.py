@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 
+import shiboken6
 from modal_answerer import ModalAnswerer
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
@@ -150,12 +151,14 @@ class Monkey:
             pos = QPoint(self.rng.randrange(max(1, rect.width())), self.rng.randrange(max(1, rect.height())))
             self.log.append(f"hover and click {name} at {pos.toTuple()}")
             self.qtbot.mouseMove(widget, pos)
-            self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+            if shiboken6.isValid(widget):  # the move may have rebuilt the panel it was on
+                self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
         else:
             key = self.rng.choice(WIDGET_KEYS)
             self.log.append(f"key {key.name} on {name}")
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.qtbot.keyClick(widget, key)
+            if shiboken6.isValid(widget):  # taking the focus commits another box: rows rebuilt
+                self.qtbot.keyClick(widget, key)
 
     def menu_action(self) -> None:
         key, action = self.rng.choice(self._actions())
