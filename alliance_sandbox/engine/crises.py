@@ -88,7 +88,8 @@ def _call_partners(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
     every = model.pair(world.commitment, np.full(partners.size, i), partners, np.full(partners.size, k))
     for n_, j in enumerate(partners.tolist()):
         chain, plain, buck, fail = (float(every[key][n_]) for key in ("chain", "plain", "buck", "fail"))
-        values = {"abandonment_risk": fail, "p_fail": fail, "p_chain_gang": chain, "p_abandon": plain, "p_buck_pass": buck,
+        values = {"abandonment_risk": fail, "p_fail": fail, "p_chain_gang": chain, "p_abandon": plain,
+                  "p_buck_pass": buck,
                   "commitment": float(world.commitment[j, i]), "own_threat": float(seen.walt_threat[j, k]),
                   "poles": model.polarity.poles, "offense_dominance": od}
         u = float(rng.random())

@@ -16,7 +16,7 @@ import numpy as np
 #: Below 1, modularity prefers fewer, larger blocs: NATO with the US and its Asian treaties
 #: is one bloc, not two.
 BLOC_RESOLUTION = 0.5
-_BLOCS_CACHE: "OrderedDict[bytes, list[list[int]]]" = OrderedDict()
+_BLOCS_CACHE: OrderedDict[bytes, list[list[int]]] = OrderedDict()
 
 #: Tie kinds, from loosest to firmest; a tie's code in `World.tie_kind` is index + 1 (0: no tie).
 TIE_KINDS: tuple[str, ...] = ("alignment", "coalition", "entente", "alliance")
@@ -61,7 +61,7 @@ class Shock:
     set: dict
 
 
-def change_regime(world: "World", i: int, regime: str) -> None:
+def change_regime(world: World, i: int, regime: str) -> None:
     """Domestic change: state i takes a new regime, and its affinity follows.
 
     For every other state k, i's affinity moves by how states of the new regime stand with
@@ -217,7 +217,7 @@ class World:
         """Boolean (n, n): where a tie exists."""
         return self.tie_kind != NO_TIE
 
-    def copy(self) -> "World":
+    def copy(self) -> World:
         """A deep copy: snapshots must not share arrays with the live world."""
         copied = dataclasses.replace(self, settings=dataclasses.replace(self.settings))
         for f in dataclasses.fields(self):
