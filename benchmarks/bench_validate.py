@@ -72,7 +72,8 @@ def main() -> int:
             seconds, first = timed(path, args.runs)
             print(f"{label:<32} {path.stat().st_size / 1e6:6.2f} MB  {seconds * 1000:8.1f} ms   {first[:110]}")
     seconds, first = timed(biggest, args.runs)
-    print(f"{'largest example ' + biggest.stem:<32} {biggest.stat().st_size / 1e6:6.2f} MB  {seconds * 1000:8.1f} ms   {first}")
+    label = f"largest example {biggest.stem}"
+    print(f"{label:<32} {biggest.stat().st_size / 1e6:6.2f} MB  {seconds * 1000:8.1f} ms   {first}")
     return 0
 
 

@@ -9,13 +9,12 @@ import stat
 from pathlib import Path
 from typing import Any
 
+# Writing files (Save, run --out, exports) follows one set of rules: scenario/atomic.py.
+from .atomic import write_atomic, write_file  # noqa: F401 - write_atomic: older callers
 from .errors import Problem, ScenarioError
 from .fields import MAX_FILE_BYTES, MISSING, SCENARIO_RECORD, FieldSpec, Record
 from .model import Scenario
 from .validate import check_data, parse_text
-
-# Writing files (Save, run --out, exports) follows one set of rules: scenario/atomic.py.
-from .atomic import write_atomic, write_file  # noqa: F401 - write_atomic: older callers
 
 #: Significant digits kept when writing floats (readability; far below any data's accuracy).
 SIGNIFICANT_DIGITS = 6

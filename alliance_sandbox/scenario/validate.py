@@ -71,7 +71,7 @@ def _object_pairs(pairs: list[tuple[str, Any]]) -> dict:
     return obj
 
 
-class _Enough(Exception):
+class _EnoughProblemsError(Exception):
     """MAX_PROBLEMS problems found: stop checking (caught in `check_data`)."""
 
 
@@ -87,7 +87,7 @@ class _Problems:
         self.items.append(Problem(self.source, where or "(file)", reason))
         if len(self.items) >= MAX_PROBLEMS:
             self.stopped = True
-            raise _Enough
+            raise _EnoughProblemsError
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -109,6 +109,14 @@ def _surrogate_reason(text: str) -> str | None:
             "not a character, so it cannot be saved as UTF-8 text")
 
 
+def _path_part(key: Any) -> str:
+    if isinstance(key, int):
+        return f"[{key}]"
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", str(key)):
+        return f".{key}"
+    return f"[{printable(json.dumps(str(key), ensure_ascii=False))}]"
+
+
 def _too_deep(data: Any) -> str | None:
     """The path of the first list or object nested deeper than MAX_DEPTH, else None.
 
@@ -123,9 +131,7 @@ def _too_deep(data: Any) -> str | None:
         else:
             continue
         if depth > MAX_DEPTH:
-            return "".join(f"[{k}]" if isinstance(k, int) else f".{k}" if isinstance(k, str) and
-                           re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", k) else f"[{printable(json.dumps(str(k), ensure_ascii=False))}]"
-                           for k in path).lstrip(".") or "(file)"
+            return "".join(_path_part(k) for k in path).lstrip(".") or "(file)"
         for key, child in children:
             if isinstance(child, (dict, list)):
                 stack.append((child, depth + 1, path + (key,)))
@@ -442,7 +448,7 @@ def check_data(data: Any, source: str = "<data>") -> tuple[Scenario | None, list
     out = _Problems(source)
     try:
         return _check_data(data, out)
-    except _Enough:
+    except _EnoughProblemsError:
         out.items.sort(key=_document_order)
         return None, out.result()
 

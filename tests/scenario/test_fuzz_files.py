@@ -4,8 +4,8 @@ Each case takes a bundled scenario and mutates it: keys deleted, values of the w
 type, extreme numbers, arbitrary unicode (lone surrogates included), deep nesting, the
 text truncated, bytes overwritten. Every case is either refused cleanly (a ScenarioError
 whose every problem names the file, a field and a reason, printable as UTF-8) or it loads,
-runs 20 turns under every lens with every number finite, writes what `run --out` writes, and saves and reloads to the same
-scenario.
+runs 20 turns under every lens with every number finite, writes what `run --out` writes, and
+saves and reloads to the same scenario.
 
 The suite runs a few dozen cases (the `suite` profile in tests/conftest.py, a few seconds);
 `pytest tests/scenario/test_fuzz_files.py --hypothesis-profile=long` runs thousands.
@@ -121,10 +121,10 @@ def _finite(record) -> None:
         assert np.isfinite(getattr(world, name)).all(), f"turn {record.turn}: {name} is not finite"
     _finite_fields(record.risks, f"turn {record.turn}: risks")
     assert math.isfinite(float(world.share.sum())) and abs(world.share.sum() - 1) < 1e-6
-    for event in record.events:
-        for key, value in event.values.items():
+    for logged in record.events:
+        for key, value in logged.values.items():
             if isinstance(value, (int, float, np.floating)):
-                assert math.isfinite(value), f"turn {record.turn}: {event.kind} {key} = {value}"
+                assert math.isfinite(value), f"turn {record.turn}: {logged.kind} {key} = {value}"
 
 
 @given(mutated_files())

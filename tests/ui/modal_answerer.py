@@ -20,7 +20,7 @@ class ModalAnswerer(QObject):
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self._answer)
 
-    def __enter__(self) -> "ModalAnswerer":
+    def __enter__(self) -> ModalAnswerer:
         self.timer.start()
         return self
 

@@ -32,13 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 K = Qt.Key
-CTRL, SHIFT, NONE = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.NoModifier
+MOD = Qt.KeyboardModifier
+CTRL, SHIFT, NONE = MOD.ControlModifier, MOD.ShiftModifier, MOD.NoModifier
 #: Window keys (Ctrl+Q is left out: a monkey that quits tests nothing more).
 WINDOW_KEYS = [(K.Key_Space, NONE), (K.Key_Right, NONE), (K.Key_Left, NONE), (K.Key_Backspace, NONE),
                (K.Key_PageUp, NONE), (K.Key_PageDown, NONE), (K.Key_Home, NONE), (K.Key_End, NONE),
                (K.Key_P, NONE), (K.Key_F, NONE), (K.Key_Escape, NONE), (K.Key_F11, NONE),
                (K.Key_Z, CTRL), (K.Key_Z, CTRL | SHIFT), (K.Key_Y, CTRL), (K.Key_R, CTRL), (K.Key_F1, NONE),
-               (K.Key_S, CTRL), (K.Key_O, CTRL), (K.Key_N, CTRL)] + [(getattr(K, f"Key_{n}"), NONE) for n in range(1, 9)]
+               (K.Key_S, CTRL), (K.Key_O, CTRL), (K.Key_N, CTRL)]
+WINDOW_KEYS += [(getattr(K, f"Key_{n}"), NONE) for n in range(1, 9)]  # the lenses
 WIDGET_KEYS = [K.Key_Up, K.Key_Down, K.Key_PageUp, K.Key_PageDown, K.Key_Home, K.Key_End, K.Key_Return,
                K.Key_Tab, K.Key_Delete, K.Key_0, K.Key_5, K.Key_Period, K.Key_Minus, K.Key_A, K.Key_Escape]
 #: Widgets a user clicks or types into; QPlainTextEdit is the log (a click highlights states),
@@ -165,7 +167,8 @@ class Monkey:
         self.log.append(f"menu {key}")
         action.trigger()
 
-    ACTIONS = (("key", 4), ("steps", 2), ("click_map", 2), ("drag_map", 2), ("wheel_map", 1), ("widget", 4), ("menu_action", 1))
+    ACTIONS = (("key", 4), ("steps", 2), ("click_map", 2), ("drag_map", 2), ("wheel_map", 1), ("widget", 4),
+               ("menu_action", 1))
 
     def run(self, count: int) -> None:
         names = [name for name, _ in self.ACTIONS]
