@@ -69,7 +69,7 @@ CHART_KEYS = ("risks", "shares", "blocs")
 class _LeaveWatcher(QObject):
     """Hides the hover readout when the pointer leaves the charts."""
 
-    def __init__(self, dock: "ChartsDock"):
+    def __init__(self, dock: ChartsDock):
         super().__init__(dock)
         self.dock = dock
 

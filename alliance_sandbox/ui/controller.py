@@ -28,7 +28,7 @@ class WorldEdit(QUndoCommand):
     into one undo step.
     """
 
-    def __init__(self, controller: "Controller", before: World, after: World, text: str, merge_key=None):
+    def __init__(self, controller: Controller, before: World, after: World, text: str, merge_key=None):
         super().__init__(text)
         self.controller, self.before, self.after, self.merge_key = controller, before, after, merge_key
 

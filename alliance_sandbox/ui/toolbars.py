@@ -12,8 +12,8 @@ from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QBoxLayout,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
