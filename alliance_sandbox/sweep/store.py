@@ -40,7 +40,7 @@ def now_text() -> str:
 
 def pyarrow_available() -> bool:
     try:
-        import pyarrow  # noqa: F401
+        import pyarrow
         import pyarrow.parquet  # noqa: F401
     except ImportError:
         return False

@@ -73,7 +73,7 @@ class _LeaveWatcher(QObject):
         super().__init__(dock)
         self.dock = dock
 
-    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+    def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Leave:
             self.dock.clear_hover()
         return False
@@ -578,7 +578,7 @@ class ChartsDock(QDockWidget):
                 legend.shown_key = key
                 legend.setText(text, size=f"{theme.font_pt}pt", color=theme.axis_color)
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, obj, event) -> bool:
         if obj is self.view and event.type() == QEvent.Type.Resize:
             self._update_display(event.size())
         return False

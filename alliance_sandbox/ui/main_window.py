@@ -71,7 +71,7 @@ class NavigationKeyGuard(QObject):
             widget.setProperty("_navigationGuarded", True)
             widget.installEventFilter(self)
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, obj, event) -> bool:
         if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
                 and event.key() in self.KEYS
                 and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
