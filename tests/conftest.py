@@ -8,7 +8,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
 try:  # property tests: a few dozen cases in the suite, thousands on demand (--hypothesis-profile=long)
     from hypothesis import HealthCheck, settings

@@ -74,7 +74,7 @@ class NavigationKeyGuard(QObject):
             widget.setProperty("_navigationGuarded", True)
             widget.installEventFilter(self)
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, obj, event) -> bool:
         if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
                 and event.key() in self.KEYS
                 and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
@@ -139,7 +139,8 @@ class MainWindow(QMainWindow):
         self._make_docks()
         self.ensembles = EnsembleView(self)
         self._action("ensemble", f"Run {SEEDS} See&ds", ["Ctrl+E"], self.ensembles.run,
-                     tip=f"Run this world and lens from {SEEDS} seeds in the background: risk bands and tie frequencies")
+                     tip=f"Run this world and lens from {SEEDS} seeds in the background: "
+                         "risk bands and tie frequencies")
         self._action("clear_ensemble", "Clear Ensem&ble", [], self.ensembles.clear)
         self._make_menus()
         self._make_status_bar()

@@ -144,14 +144,14 @@ class WorldMapItem(QGraphicsPathItem):
     def outline_path(self) -> QPainterPath:
         return QPainterPath(self._outline)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
+    def boundingRect(self) -> QRectF:
         return QRectF(self._bounds)
 
     def shape(self) -> QPainterPath:
         # The land itself; the default would stroke the whole path on each call.
         return self.path()
 
-    def paint(self, painter, option, widget=None) -> None:  # noqa: ARG002
+    def paint(self, painter, option, widget=None) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self.brush())
         painter.drawPath(self.path())
