@@ -21,14 +21,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["ALLIANCE_SANDBOX_DATA_DIR"] = tempfile.mkdtemp()  # never the user's data folder
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from alliance_sandbox import resources  # noqa: E402
-from alliance_sandbox.engine.demo import random_world  # noqa: E402
-from alliance_sandbox.scenario import load_scenario, scenario_from_world  # noqa: E402
-from alliance_sandbox.ui.autosave import restore_session  # noqa: E402
-from alliance_sandbox.ui.main_window import MainWindow  # noqa: E402
+from alliance_sandbox import resources
+from alliance_sandbox.engine.demo import random_world
+from alliance_sandbox.scenario import load_scenario, scenario_from_world
+from alliance_sandbox.ui.autosave import restore_session
+from alliance_sandbox.ui.main_window import MainWindow
 
 
 def measure(app, scenario, label: str, turns: int, runs: int) -> None:

@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from alliance_sandbox import resources  # noqa: E402
-from alliance_sandbox.scenario import ScenarioError, load_scenario  # noqa: E402
-from alliance_sandbox.scenario.fields import MAX_TIES  # noqa: E402
+from alliance_sandbox import resources
+from alliance_sandbox.scenario import ScenarioError, load_scenario
+from alliance_sandbox.scenario.fields import MAX_TIES
 
 
 def many_problems(count: int = 20_000) -> str:

@@ -76,7 +76,7 @@ def _writer_gone(pid: int) -> bool:
 
 def remove_stale_temps(folder: Path) -> list[Path]:
     """Remove our temporary files in `folder` whose writer is no longer running; the removed."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

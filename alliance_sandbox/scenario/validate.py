@@ -18,6 +18,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -124,6 +125,7 @@ def _too_deep(data: Any) -> str | None:
     stack: list[tuple[Any, int, tuple]] = [(data, 1, ())]
     while stack:
         value, depth, path = stack.pop()
+        children: Iterable[tuple[Any, Any]]
         if isinstance(value, dict):
             children = value.items()
         elif isinstance(value, list):

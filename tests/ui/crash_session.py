@@ -13,12 +13,12 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from alliance_sandbox.scenario import load_scenario  # noqa: E402
-from alliance_sandbox.ui.main_window import MainWindow  # noqa: E402
+from alliance_sandbox.scenario import load_scenario
+from alliance_sandbox.ui.main_window import MainWindow
 
 
 def main() -> None:
