@@ -164,7 +164,9 @@ def _fixed_rate_calls(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
         _nudge(world, i, j, +HONOURED_FIRMS if answered else -FAILED_SHAKES)
         kind = ("chain_gang" if od > 0.5 else "honoured") if answered else ("buck_pass" if od < 0.5 else "abandoned")
         events.append(Event(kind, (ids[j], ids[i], ids[k]), f"fixed-rate rule (answer chance {p:.2f})",
-                            {"abandonment_risk": float(model.pair(world.commitment, i, j)["fail"]), "p_fail": 1.0 - p}))
+                            {"abandonment_risk": float(model.pair(world.commitment, np.asarray(i),
+                                                                  np.asarray(j))["fail"]),
+                             "p_fail": 1.0 - p}))
     return events
 
 

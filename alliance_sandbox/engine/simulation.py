@@ -45,7 +45,7 @@ class TurnRecord:
     """What the turn left behind: the world after it, its events and its risks."""
 
     turn: int
-    lens: object
+    lens: Lens
     world: World
     events: list[Event]
     risks: Risks
@@ -168,7 +168,7 @@ class Simulation:
         seen = perceive(self.world)
         risks = alliance_risks(self.world, seen, self.lens.threat(self.world, seen))
         return TurnRecord(self.world.turn, self.lens, self.world.copy(), events, risks, arm,
-                          self.rng.bit_generator.state)
+                          dict(self.rng.bit_generator.state))
 
     def _rerecord(self) -> None:
         old = self.history[-1]

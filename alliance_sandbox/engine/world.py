@@ -25,9 +25,14 @@ NO_TIE = 0
 #: The commitment a tie of each kind gets when a file does not say.
 DEFAULT_COMMITMENT = {"alignment": 0.25, "coalition": 0.5, "entente": 0.4, "alliance": 0.75}
 
+#: The largest capability a file, a shock or an edit may give a state. Any scale works (only
+#: shares matter); a bound keeps the world's total, and every share, finite: 500 states at the
+#: bound sum to 5e11, far from overflow, while 1.7e308 made NaN shares.
+MAX_CAPABILITY = 1e9
+
 #: Per-state numeric fields that a shock or an edit may set, with their allowed range.
 STATE_FIELDS: dict[str, tuple[float, float]] = {
-    "capability": (0.0, float("inf")),
+    "capability": (0.0, MAX_CAPABILITY),
     "lon": (-180.0, 180.0),
     "lat": (-90.0, 90.0),
     "offense": (0.0, 1.0),
@@ -111,7 +116,8 @@ class Settings:
         "multipolar world chain-gang into each other's crises; the lower, the more often great powers "
         "pass the buck. Christensen & Snyder (1990).")
     proximity_km: float = _setting(
-        2500.0, 0.0, None, "Kilometres at which proximity falls to 1/e (Walt's geographic proximity).",
+        2500.0, 0.0, 100_000.0, "Kilometres at which proximity falls to 1/e (Walt's geographic proximity); "
+        "above the Earth's circumference (40,075) every state is near every other.",
         above_low=True)
     ally_reliability: float = _setting(
         0.745, 0.0, 1.0, "Probability that an ally at commitment 0.5 with middling alternatives honours "
@@ -147,20 +153,26 @@ class World:
     tie_kind: np.ndarray  # (n, n) int8 symmetric, 0 = no tie, else TIE_KINDS index + 1
     commitment: np.ndarray  # (n, n) symmetric 0..1, 0 where there is no tie
     affinity: np.ndarray  # (n, n) symmetric -1..1, propensity to stand together
-    tie_since: np.ndarray = None  # (n, n) int, year (or turn) the tie began; -1 unknown
+    #: (n, n) int, year (or turn) the tie began; -1 unknown
+    tie_since: np.ndarray = None  # type: ignore[assignment]  # set by __post_init__
     #: (n, n) int: index of the state that holds the tie in place by force (the hegemon of a
     #: coerced pact, e.g. the USSR for the Warsaw Pact), -1 for a voluntary tie
-    held_by: np.ndarray = None
-    institution: np.ndarray = None  # (n, n) 0..1 institutional assets a tie has built (C10)
-    identity: np.ndarray = None  # (n, n) 0..1 shared identity grown by cooperation (C11)
+    held_by: np.ndarray = None  # type: ignore[assignment]  # set by __post_init__
+    #: (n, n) 0..1 institutional assets a tie has built (C10)
+    institution: np.ndarray = None  # type: ignore[assignment]  # set by __post_init__
+    #: (n, n) 0..1 shared identity grown by cooperation (C11)
+    identity: np.ndarray = None  # type: ignore[assignment]  # set by __post_init__
     #: (n, n) 0..1 how far each partner is trusted: built while a tie lasts, faded after it
     #: ends (perception.py); starts at 1 for the ties a world begins with
-    trust: np.ndarray = None
-    arming: np.ndarray = None  # (n, arming_lag) capability bought and not yet delivered (C3)
-    trend: np.ndarray = None  # (n,) trend of each state's log share a turn: > 0 rising (dynamics.settle_capabilities)
-    regimes: list[str] = None  # identity attribute per state ("" when unknown)
+    trust: np.ndarray = None  # type: ignore[assignment]  # set by __post_init__
+    #: (n, arming_lag) capability bought and not yet delivered (C3)
+    arming: np.ndarray = None  # type: ignore[assignment]  # set by __post_init__
+    #: (n,) trend of each state's log share a turn: > 0 rising (dynamics.settle_capabilities)
+    trend: np.ndarray = None  # type: ignore[assignment]  # set by __post_init__
+    #: identity attribute per state ("" when unknown)
+    regimes: list[str] = None  # type: ignore[assignment]  # set by __post_init__
     #: (n,) turn at which each state's regime last changed by a shock; -1 if it has not
-    regime_changed: np.ndarray = None
+    regime_changed: np.ndarray = None  # type: ignore[assignment]  # set by __post_init__
     #: what the active lens keeps from turn to turn (Decision.state), by name: copied with
     #: every snapshot, so Back and Reset restore it
     lens_state: dict = field(default_factory=dict)

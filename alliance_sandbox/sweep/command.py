@@ -11,8 +11,17 @@ import sys
 import time
 from pathlib import Path
 
-from .grid import (SCENARIO_SHOCKS, SweepError, SweepSpec, parse_setting, parse_seeds, parse_shard,
-                   read_scenario_source, read_shock_set, shard)
+from .grid import (
+    SCENARIO_SHOCKS,
+    SweepError,
+    SweepSpec,
+    parse_seeds,
+    parse_setting,
+    parse_shard,
+    read_scenario_source,
+    read_shock_set,
+    shard,
+)
 
 INTERRUPTED = 130
 

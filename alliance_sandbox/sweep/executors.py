@@ -12,8 +12,8 @@ import multiprocessing
 import os
 import signal
 import sys
+from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from typing import Iterator
 
 from .grid import SweepError, Task
 from .worker import RunContext, prepared, run_batch

@@ -40,7 +40,7 @@ def now_text() -> str:
 
 def pyarrow_available() -> bool:
     try:
-        import pyarrow  # noqa: F401
+        import pyarrow
         import pyarrow.parquet  # noqa: F401
     except ImportError:
         return False
@@ -157,8 +157,8 @@ class SweepStore:
                 changed = sorted(k for k in set(spec) | set(self.meta.get("spec", {}))
                                  if spec.get(k) != self.meta.get("spec", {}).get(k))
                 raise SweepError(f"{meta_path}: spec: differs from this command in {', '.join(changed)}; "
-                                 "--resume needs the same scenario files, lenses, seeds, turns, settings, shocks, shard "
-                                 "and --no-turns")
+                                 "--resume needs the same scenario files, lenses, seeds, turns, settings, shocks, "
+                                 "shard and --no-turns")
             if self.meta.get("files") != self.files.name:
                 raise SweepError(f"{meta_path}: files: this sweep writes {self.meta.get('files')}; "
                                  f"pass --format {self.meta.get('files')}")

@@ -99,7 +99,7 @@ class TieFrequencyItem(QGraphicsItem):
         self._rect = rect.adjusted(-1, -1, 1, 1)
         self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+    def boundingRect(self) -> QRectF:
         return self._rect
 
     def paint(self, painter, _option, _widget=None) -> None:
@@ -172,7 +172,7 @@ class EnsembleView(QObject):
         self.controller.scenarioLoaded.connect(self.clear)
         window.installEventFilter(self)  # closing the window ends a running ensemble
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, obj, event) -> bool:
         if obj is self.window and event.type() == QEvent.Type.Close:
             self.cancel()
         return False

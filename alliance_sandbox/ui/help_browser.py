@@ -1,7 +1,8 @@
 """Help > Teacher's Guide and Help > Lens Reference: our own docs, read inside the app.
 
 These are the project's markdown files (docs/), so rendering their markdown is safe; links
-to the other docs open in the same window, web links in the browser.
+to the other docs open in the same window, web links in the browser. The docs are in a checkout,
+not in the wheel: where they are missing, the Help menu does not offer them (no dead entries).
 """
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout
 
-from .file_actions import REPO_ROOT
+from alliance_sandbox.resources import CHECKOUT
 
-DOCS = REPO_ROOT / "docs"
+#: The project's docs folder (a checkout), or None when installed from a wheel.
+DOCS = CHECKOUT / "docs" if CHECKOUT is not None else None
 #: (action key, menu text, file)
 PAGES = (
     ("guide", "&Teacher's Guide", "teachers-guide.md"),
@@ -30,7 +32,7 @@ class HelpWindow(QDialog):
         self.resize(820, 700)
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(True)
-        self.browser.setSearchPaths([str(DOCS)])
+        self.browser.setSearchPaths([str(DOCS)] if DOCS is not None else [])
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.browser)
@@ -43,9 +45,12 @@ class HelpWindow(QDialog):
 
 
 def help_actions(window) -> list[QAction]:
-    """The Help menu's page actions for `window` (one help window per main window, reused)."""
+    """The Help menu's page actions for `window` (one help window per main window, reused):
+    the pages that exist here."""
     actions = []
     for key, text, name in PAGES:
+        if DOCS is None or not (DOCS / name).is_file():
+            continue
         action = QAction(text, window)
         action.setObjectName(f"help:{key}")
         action.triggered.connect(lambda _=False, n=name: open_help(window, DOCS / n))

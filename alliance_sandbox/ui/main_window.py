@@ -32,9 +32,12 @@ from alliance_sandbox.lenses import LENS_IDS, LENSES
 from alliance_sandbox.scenario import Scenario
 from alliance_sandbox.sweep.ensemble import SEEDS
 
+from .about import credits_html, version_html
+from .autosave import Autosave
 from .branches_dock import branch_here, open_branches
 from .compare_view import open_compare
 from .controller import Controller
+from .desktop import app_icon
 from .ensemble_view import EnsembleView
 from .export_menu import ExportMenu
 from .file_actions import FileActions, app_settings, json_path_from_mime
@@ -77,7 +80,7 @@ class NavigationKeyGuard(QObject):
             widget.setProperty("_navigationGuarded", True)
             widget.installEventFilter(self)
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, obj, event) -> bool:
         if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
                 and event.key() in self.KEYS
                 and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
@@ -143,7 +146,8 @@ class MainWindow(QMainWindow):
         self._make_docks()
         self.ensembles = EnsembleView(self)
         self._action("ensemble", f"Run {SEEDS} See&ds", ["Ctrl+E"], self.ensembles.run,
-                     tip=f"Run this world and lens from {SEEDS} seeds in the background: risk bands and tie frequencies")
+                     tip=f"Run this world and lens from {SEEDS} seeds in the background: "
+                         "risk bands and tie frequencies")
         self._action("clear_ensemble", "Clear Ensem&ble", [], self.ensembles.clear)
         self._make_menus()
         self._make_status_bar()
@@ -153,6 +157,8 @@ class MainWindow(QMainWindow):
         self._set_speed(self.turn_bar.speed_tps())
         self._restored_state = persist and self._restore_settings()
         self._on_loaded()
+        # the session survives a crash (ui/autosave.py); not for screenshots (persist=False)
+        self.autosave = Autosave(self) if persist else None
 
     # ------------------------------------------------------------------ building
     def _action(self, key: str, text: str, shortcuts=(), slot=None, icon=None, tip: str = "") -> QAction:
@@ -549,6 +555,8 @@ class MainWindow(QMainWindow):
             self._save_settings()
         if self._presenting:
             self.set_presentation(False)  # the app font and palette are global: give them back
+        if self.autosave is not None:
+            self.autosave.discard()  # a clean exit: nothing to recover
         event.accept()
 
     def _save_settings(self) -> None:
@@ -596,7 +604,11 @@ class MainWindow(QMainWindow):
         return path or None
 
     def show_about(self) -> None:
-        QMessageBox.about(self, f"About {APP_TITLE}", self.about_text())
+        box = QMessageBox(QMessageBox.Icon.NoIcon, f"About {APP_TITLE}", self.about_text(),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setIconPixmap(app_icon().pixmap(64, 64))
+        box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 640px; }")  # wide: fits a 768-px-high screen
+        box.exec()
 
     def show_shortcuts(self) -> None:
         rows = "".join(f"<tr><td><b>{html.escape(keys)}</b>&nbsp;&nbsp;</td><td>{html.escape(what)}</td></tr>"
@@ -608,9 +620,9 @@ class MainWindow(QMainWindow):
             f"<li><b>{n}. {html.escape(cls.name)}</b>: {html.escape(cls.claim)}<br>"
             f"<i>{html.escape(cls.citation)}</i></li>"
             for n, cls in enumerate(LENSES.values(), start=1))
-        return (f"<h3>{APP_TITLE}</h3><p>Watch alliance theory at work: states on a map form, "
+        return (f"<h3>{APP_TITLE}</h3>{version_html()}<p>Watch alliance theory at work: states on a map form, "
                 "tighten and leave alliances as the lens you choose says they should.</p>"
-                f"<p>The eight lenses (keys 1 to 8):</p><ul>{rows}</ul>")
+                f"<p>The eight lenses (keys 1 to 8):</p><ul>{rows}</ul>" + credits_html())
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """(keys, command) of every action with keys: read from the actions, so never stale."""

@@ -13,7 +13,6 @@ import sys
 import time
 
 import pytest
-
 from sweep_helpers import EUROPE_1914, ROOT, TUTORIAL, cli, command, env, read_table, runs, turns, without_timing
 
 LENS_IDS = ("power", "threat", "interest", "security_dilemma", "autonomy_security", "institutions", "identity",
@@ -59,7 +58,8 @@ def test_two_scenarios_all_lenses_four_seeds_give_one_row_per_run_matching_run(t
         assert sum(line.split()[0] == lens for line in result.stdout.splitlines() if line.strip()) == 2
     # per-turn rows of a run are `run --out x.csv`'s rows, with the run id in front
     all_turns = turns(out)
-    for scenario, name, lens, seed in ((EUROPE_1914, "europe-1914", "threat", 2), (TUTORIAL, "tutorial", "landscape", 3)):
+    cases = ((EUROPE_1914, "europe-1914", "threat", 2), (TUTORIAL, "tutorial", "landscape", 3))
+    for scenario, name, lens, seed in cases:
         (row,) = [r for r in rows if (r["scenario"], r["lens"], r["seed"]) == (name, lens, str(seed))]
         mine = [{k: v for k, v in t.items() if k != "run_id"} for t in all_turns if t["run_id"] == row["run_id"]]
         expected = run_csv(tmp_path, scenario, lens, seed, 3)

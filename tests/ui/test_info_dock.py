@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTabBar
 from alliance_sandbox.engine.simulation import Simulation
 from alliance_sandbox.lenses import get_lens
 from alliance_sandbox.scenario import build_world, load_scenario
-from alliance_sandbox.ui.file_actions import REPO_ROOT
+from alliance_sandbox.resources import CHECKOUT
 from alliance_sandbox.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore(r"does not support (propagateSizeHints|raise|grabbing the keyboard)")
@@ -91,7 +91,7 @@ def test_help_opens_our_docs_inside_the_app(qtbot, window, entry, path):
     click_menu_path(qtbot, window, "Help", entry)
     help_window = window.help_window
     qtbot.waitUntil(help_window.isVisible)
-    first_heading = (REPO_ROOT / path).read_text(encoding="utf-8").splitlines()[0].lstrip("# ").strip()
+    first_heading = (CHECKOUT / path).read_text(encoding="utf-8").splitlines()[0].lstrip("# ").strip()
     assert first_heading in help_window.browser.toPlainText()
     assert "# " not in help_window.browser.toPlainText().splitlines()[0]  # markdown rendered, not shown raw
 
