@@ -346,7 +346,7 @@ class CompareWindow(QMainWindow):
         view.viewport().installEventFilter(self)
         view.installEventFilter(self)
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, obj, event) -> bool:
         kind = event.type()
         if kind == QEvent.Type.KeyPress and self._handle_key(event):
             return True  # the turn keys, before the map uses them to pan

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QTabBar
 
 from alliance_sandbox.engine.simulation import Simulation
 from alliance_sandbox.lenses import get_lens
-from alliance_sandbox.scenario import build_world, load_scenario
 from alliance_sandbox.resources import CHECKOUT
+from alliance_sandbox.scenario import build_world, load_scenario
 from alliance_sandbox.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore(r"does not support (propagateSizeHints|raise|grabbing the keyboard)")
