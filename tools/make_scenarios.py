@@ -453,11 +453,37 @@ class Scenario:
         """The JSON object, keys in the schema's order."""
         doc = {"schema_version": 1, "name": self.name, "description": self.description,
                "seed": self.seed, "lens": self.lens, "start_year": self.start_year}
-        doc.update({"settings": self.settings, "states": self.states, "ties": self.ties,
+        states = [with_short_name(s) for s in self.states]
+        doc.update({"settings": self.settings, "states": states, "ties": self.ties,
                     "affinity": self.affinity, "shocks": self.shocks, "sources": self.sources,
                     "notes": self.notes,
                     "_generated_by": "tools/make_scenarios.py (edit the script, not this file)"})
         return doc
+
+
+#: What a crowded map shows instead of a long name (`short_name`); names not listed are short
+#: enough already. Never a COW code: a class reads "W. Germany", not "GFR".
+SHORT_NAMES: dict[str, str] = {
+    "United States": "U.S.", "Soviet Union": "USSR", "United Kingdom": "Britain",
+    "West Germany": "W. Germany", "East Germany": "E. Germany", "Czechoslovakia": "Czechosl.",
+    "Netherlands": "Neth.", "Luxembourg": "Lux.", "Yugoslavia": "Yugosl.",
+    "Austria-Hungary": "A-Hungary", "Ottoman Empire": "Ottomans", "South Korea": "S. Korea",
+    "North Korea": "N. Korea", "Philippines": "Philipp.", "Indonesia": "Indon.",
+    "Australia": "Austral.", "Singapore": "Singap.", "Portugal": "Port.", "Romania": "Rom.",
+    "Bulgaria": "Bulg.", "Denmark": "Den.", "Iceland": "Ice.", "Lithuania": "Lith.",
+    "Estonia": "Est.", "Latvia": "Latv.", "Hungary": "Hung.", "Belgium": "Belg.",
+    "Albania": "Alb.", "Thailand": "Thai.", "Vietnam": "Viet.", "Finland": "Fin.",
+    "Sweden": "Swed.", "Norway": "Nor.", "Greece": "Gre.", "Turkey": "Tur.", "Poland": "Pol.",
+    "Germany": "Ger.", "Borduria": "Bord.", "Calvinia": "Calv.", "Estoria": "Est.",
+    "Aurelia": "Aur.", "Gallia Minor": "Gallia", "Jutland Isles": "Jutland",
+    "Belmonte": "Belm.", "Hestria": "Hest.", "Arcadia": "Arc.", "Corvina": "Corv.",
+    "Dalmora": "Dalm.", "Elbonia": "Elb.",
+}
+
+
+def with_short_name(state: dict) -> dict:
+    """The state's JSON with its `short_name` last, as saves write it ("" when the name is short)."""
+    return {**state, "short_name": SHORT_NAMES.get(state["name"], "")}
 
 
 def historical(data: Data, *, slug: str, name: str, description: str, lens: str, year: int,
@@ -1212,7 +1238,10 @@ def check(doc: dict) -> list[str]:
     need(len(ids) == len(set(ids)), "duplicate state ids")
     need(len(ids) >= 2, "fewer than two states")
     for s in doc["states"]:
-        need(set(s) == {"id", "name", "regime", *STATE_RANGES}, f"state {s.get('id')}: keys")
+        need(set(s) - {"short_name"} == {"id", "name", "regime", *STATE_RANGES},
+             f"state {s.get('id')}: keys")
+        need(not s.get("short_name") or len(s["short_name"]) < len(s["name"]),
+             f"state {s.get('id')}: short_name not shorter than name")
         need(isinstance(s.get("regime"), str) and s["regime"] != "", f"{s.get('id')}: regime")
         for key, (lo, hi) in STATE_RANGES.items():
             in_range(s.get(key), lo, hi, f"state {s.get('id')}.{key}")

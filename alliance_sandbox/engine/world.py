@@ -110,6 +110,7 @@ class World:
     identity: np.ndarray = None  # (n, n) 0..1 shared identity grown by cooperation (C11)
     arming: np.ndarray = None  # (n, arming_lag) capability bought and not yet delivered (C3)
     regimes: list[str] = None  # identity attribute per state ("" when unknown)
+    short_names: list[str] = None  # what a crowded map shows ("" = the name); never read by the model
     side: np.ndarray = None  # (n,) 0/1 bloc of the landscape lens; None until it first runs
     settings: Settings = field(default_factory=Settings)
     turn: int = 0
@@ -131,6 +132,8 @@ class World:
             self.arming = np.zeros((n, max(1, self.settings.arming_lag)))
         if self.regimes is None:
             self.regimes = [""] * n
+        if self.short_names is None:
+            self.short_names = [""] * n
         self.index = {sid: i for i, sid in enumerate(self.ids)}
 
     @property

@@ -45,6 +45,7 @@ def build_world(scenario: Scenario) -> World:
     world = World(
         ids=[s.id for s in states],
         names=[s.name for s in states],
+        short_names=[s.short_name for s in states],
         capability=[float(s.capability) for s in states],
         lon=[float(s.lon) for s in states],
         lat=[float(s.lat) for s in states],
@@ -94,6 +95,7 @@ def scenario_from_world(world: World, template: Scenario | None = None, *, lens:
             aggression=float(world.aggression[i]),
             satisfaction=float(world.satisfaction[i]),
             regime=regimes[i],
+            short_name=world.short_names[i] if world.short_names else "",
             extra=extra_of(old_states.get(sid)),
         )
         for i, sid in enumerate(ids)

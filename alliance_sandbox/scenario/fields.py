@@ -225,6 +225,9 @@ STATE_RECORD = Record(
             default="",
             max_length=100,
         ),
+        FieldSpec("short_name", "string", "Shorter name the map shows where the full one has no room "
+                  "(e.g. \"USSR\", \"W. Germany\"); empty: the name. Never shown: the id.",
+                  default="", max_length=40),
     ),
 )
 

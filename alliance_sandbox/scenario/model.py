@@ -25,6 +25,7 @@ class StateSpec:
     aggression: float = default_of(STATE_RECORD, "aggression")
     satisfaction: float = default_of(STATE_RECORD, "satisfaction")
     regime: str = default_of(STATE_RECORD, "regime")
+    short_name: str = default_of(STATE_RECORD, "short_name")
     #: The author's own keys ("_...", "notes", "sources"), kept on a round trip.
     extra: dict = field(default_factory=dict)
 

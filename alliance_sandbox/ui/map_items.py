@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneHelpEvent,
     QGraphicsSceneMouseEvent,
+    QLabel,
     QToolTip,
     QWidget,
 )
 
 from alliance_sandbox.engine.world import TIE_KINDS
 from alliance_sandbox.ui.map_layout import LABEL_PLACES
+from alliance_sandbox.ui.map_routes import control_points
 from alliance_sandbox.ui.palette import COMMITMENT_WIDTH_FACTORS, TIE_PEN_STYLES, Theme, qcolor
 
 #: Tie kind names by code - 1 (the engine's order: loosest to firmest).
@@ -287,6 +289,7 @@ class TieLayer:
         self.dragged: int | None = None
         self._drag_ties: list[tuple[int, int, int]] = []
         self.scale = 1.0
+        self.routes: dict[tuple[int, int], tuple[float, float]] = {}
         self.apply_theme(theme)
 
     def apply_theme(self, theme: Theme) -> None:
@@ -309,11 +312,16 @@ class TieLayer:
 
     def _fill(self, store, xs: list, ys: list, ti, tj, keys) -> None:
         paths = [QPainterPath() for _ in self.keys]
+        routes = self.routes
         for i, j, k in zip(ti, tj, keys):
             path = paths[k]
             x1, y1, x2, y2 = xs[i], ys[i], xs[j], ys[j]
             path.moveTo(x1, y1)
-            if -180.0 <= x2 - x1 <= 180.0:
+            push = routes.get((i, j)) if routes else None
+            if push is not None and -180.0 <= x2 - x1 <= 180.0:
+                # Bent around a third state's disc (map_routes.py).
+                path.cubicTo(*control_points(x1, y1, x2, y2, push), x2, y2)
+            elif -180.0 <= x2 - x1 <= 180.0:
                 path.lineTo(x2, y2)
             else:
                 # The short way round, across the date line (USA-Japan over the Pacific,
@@ -328,8 +336,11 @@ class TieLayer:
                 continue
             item.setPath(path)
 
-    def redraw(self, x: np.ndarray, y: np.ndarray) -> None:
-        """Rebuild every tie path from state positions (scene coordinates)."""
+    def redraw(self, x: np.ndarray, y: np.ndarray, routes: dict | None = None) -> None:
+        """Rebuild every tie path from state positions (scene coordinates); `routes` (from
+        map_routes.route_ties) bends the ties that would pass over a third disc."""
+        if routes is not None:
+            self.routes = routes
         self.dragged = None
         self._fill(self.items, x.tolist(), y.tolist(), self.ti.tolist(), self.tj.tolist(),
                    self.key_index.tolist())
@@ -349,7 +360,9 @@ class TieLayer:
         if self.dragged is None:
             return
         ti, tj, keys = (zip(*self._drag_ties) if self._drag_ties else ((), (), ()))
+        routes, self.routes = self.routes, {}  # straight while moving; routed on release
         self._fill(self.drag_items, x, y, ti, tj, keys)
+        self.routes = routes
 
     def paths_by_kind(self) -> dict[str, QPainterPath]:
         """All ties of each kind as one path (static and dragged parts): for tests and tools."""
@@ -481,3 +494,27 @@ class LegendWidget(QWidget):
         painter.setPen(qcolor(theme.legend_fg))
         painter.drawText(QRectF(text_x, y, self.width() - text_x, h), align, self._SIZE_TEXT)
         painter.end()
+
+
+class ViewHint(QLabel):
+    """Which view the map shows ("Europe") and what the R key switches to, in a map corner.
+
+    Why: a regional view leaves states off the map; the class (and the teacher) must see that
+    this is a zoom on a region, and how to get the whole world back.
+    """
+
+    def __init__(self, parent: QWidget, theme: Theme) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.set_theme(theme)
+        self.hide()
+
+    def set_theme(self, theme: Theme) -> None:
+        font = QFont("DejaVu Sans")
+        font.setPixelSize(theme.legend_px)
+        font.setBold(True)
+        self.setFont(font)
+        self.setStyleSheet(f"QLabel {{ background: {qcolor(theme.legend_bg).name(QColor.NameFormat.HexArgb)};"
+                           f" color: {theme.legend_fg}; border: 1px solid rgba(0,0,0,90);"
+                           " border-radius: 6px; padding: 3px 8px; }")
+        self.adjustSize()

@@ -21,11 +21,10 @@ WORLD_RECT = QRectF(-180.0, -90.0, 360.0, 180.0)
 MAX_PX_PER_DEGREE = 400.0
 
 
-def short_name(name: str, state_id: str) -> str:
-    """The short form of a crowded label: the id when it is a short code ("BEL")."""
-    if len(state_id) <= 5:
-        return state_id
-    return (name or state_id)[:4] + "."
+def short_name(name: str, short: str, state_id: str) -> str:
+    """The short form of a crowded label: the scenario's `short_name` ("W. Germany"), else the
+    name itself. Never the id: a class reads "GFR" as nothing at all."""
+    return short or name or state_id
 
 
 # --- zoom and fit ----------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from alliance_sandbox.ui.map_items import (
     LabelItem,
     LegendWidget,
     MapScene,
+    ViewHint,
     StateItem,
     TieLayer,
     label_font,
@@ -44,6 +45,7 @@ from alliance_sandbox.ui.map_layout import (
     short_name,
     world_zoom,
 )
+from alliance_sandbox.ui.map_routes import route_ties
 from alliance_sandbox.ui.map_popups import ALLY_MENU_SIZE, state_menu, state_tooltip
 from alliance_sandbox.ui.palette import (
     COMMITMENT_LEVELS,
@@ -53,7 +55,8 @@ from alliance_sandbox.ui.palette import (
     assign_bloc_colors,
     qcolor,
 )
-from alliance_sandbox.ui.world_map import make_backdrop, style_backdrop
+from alliance_sandbox.ui.map_regions import map_cut, regions_for, shifted, unshifted
+from alliance_sandbox.ui.world_map import copy_backdrop, make_backdrop, style_backdrop
 
 #: Room to pan around the world (and for zoom anchoring near its edges).
 SCENE_RECT = QRectF(-540.0, -300.0, 1080.0, 600.0)
@@ -125,6 +128,11 @@ class MapView(QGraphicsView):
         self._empty_press: QPointF | None = None
         self._fit_pending = True
         self._label_key = None  # what the labels were last placed for
+        self._cut = -180.0  # where the map is cut (map_regions.map_cut)
+        self._map_copy = None  # the backdrop's second copy east of the date line
+        self._view_choice: int | None = None  # index into views(); None: the fit decides
+        self.view_hint = ViewHint(self, self.theme)
+        self._route_key = None  # what the ties were last routed for
         self._declutter_timer.timeout.connect(self._declutter_labels)
 
     # ------------------------------------------------------------------ building
@@ -163,6 +171,7 @@ class MapView(QGraphicsView):
         self._index = {sid: i for i, sid in enumerate(ids)}
         self._x = np.full(len(ids), np.nan)
         self._y = np.full(len(ids), np.nan)
+        self._true_x, self._true_y = self._x.copy(), self._y.copy()
         self._colors = [""] * len(ids)
 
     # ------------------------------------------------------------------ public API
@@ -182,18 +191,22 @@ class MapView(QGraphicsView):
                 first = True
         self._world, self._risks = world, risks
         n = world.n
-        x = np.clip(np.asarray(world.lon, dtype=float), -180.0, 180.0)
+        if first:
+            self._set_cut(map_cut(world.lon))
+        x = shifted(world.lon, self._cut)
         y = -np.clip(np.asarray(world.lat, dtype=float), -90.0, 90.0)
         dragged = self._drag["index"] if self._drag else None
+        self._true_x, self._true_y = x.copy(), y.copy()
         if dragged is not None and self._drag["moved"]:
             # A turn arrived mid-drag: the pointer wins until release.
             x[dragged], y[dragged] = self._x[dragged], self._y[dragged]
+        x, y = self._pinned(x, y)
         moved = np.flatnonzero((x != self._x) | (y != self._y))
         self._share = world.share if n else np.zeros(0)
         radii = self._radii()
         colors = assign_bloc_colors(world.blocs(), world.ids, self._share, self._color_of)
         self._color_of = dict(zip(world.ids, colors))
-        names = world.names
+        names, shorts = world.names, world.short_names
         for i in moved.tolist():
             pos = QPointF(x[i], y[i])
             self._items[i].setPos(pos)
@@ -207,8 +220,8 @@ class MapView(QGraphicsView):
                            - r * 1e-3)  # small discs above big ones: all stay clickable
             if colors[i] != self._colors[i]:
                 item.setBrush(self._brush(colors[i]))
-            label.set_text(names[i] or item.state_id, short_name(names[i], item.state_id),
-                           theme, font)
+            label.set_text(names[i] or item.state_id,
+                           short_name(names[i], shorts[i], item.state_id), theme, font)
             label.set_radius(r)
         self._colors = colors
         self._set_ties(world)
@@ -222,6 +235,7 @@ class MapView(QGraphicsView):
         self._apply_marks()
         if first:
             self._fit_pending = True
+            self._view_choice = None  # the fit chooses the world or a crowded region
             self._try_fit()
         self._declutter_labels()
 
@@ -250,17 +264,21 @@ class MapView(QGraphicsView):
         self.setBackgroundBrush(QBrush(qcolor(theme.sea)))
         if self._real_map:
             style_backdrop(self.map_item, theme)
+            if self._map_copy is not None:
+                style_backdrop(self._map_copy, theme)
+        self.view_hint.set_theme(theme)
         self.ties.apply_theme(theme)
         self.legend.set_theme(theme)
         self._place_legend()
         radii = self._radii()
         names = self._world.names if self._world is not None else self._ids
+        shorts = self._world.short_names if self._world is not None else [""] * len(names)
         for i, (item, label) in enumerate(zip(self._items, self._labels)):
             item.apply_theme(theme)
             item.set_radius(float(radii[i]), theme)
             label.apply_theme(theme)
-            label.set_text(names[i] or item.state_id, short_name(names[i], item.state_id),
-                           theme, self._font)
+            label.set_text(names[i] or item.state_id,
+                           short_name(names[i], shorts[i], item.state_id), theme, self._font)
             label.set_radius(float(radii[i]))
         self._declutter_labels()
 
@@ -351,7 +369,28 @@ class MapView(QGraphicsView):
         codes = world.tie_kind[rows, cols]
         levels = np.searchsorted(COMMITMENT_LEVELS, world.commitment[rows, cols], side="right")
         self.ties.set_ties(rows, cols, codes, levels)
-        self.ties.redraw(self._x, self._y)
+        self._route_key = None
+        self.ties.redraw(self._x, self._y, self._routes())
+
+    def _routes(self) -> dict:
+        """Curves for the ties that would pass over a third disc at this zoom (map_routes)."""
+        s = self.transform().m11()
+        radii = np.array([item.radius for item in self._items])
+        ti, tj = self.ties.ti, self.ties.tj
+        self._route_key = (self._x.tobytes(), self._y.tobytes(), radii.tobytes(), round(s, 6),
+                           ti.tobytes(), tj.tobytes())
+        return route_ties(self._x * s, self._y * s, radii, ti, tj, self.ties.routes)
+
+    def _refresh_routes(self) -> None:
+        """Route the ties again when the zoom, a position or a disc changed since last time."""
+        if self._drag is not None or not len(self.ties.ti):
+            return
+        s = self.transform().m11()
+        radii = np.array([item.radius for item in self._items])
+        key = (self._x.tobytes(), self._y.tobytes(), radii.tobytes(), round(s, 6),
+               self.ties.ti.tobytes(), self.ties.tj.tobytes())
+        if key != self._route_key:
+            self.ties.redraw(self._x, self._y, self._routes())
 
     def _nearest(self, i: int, count: int) -> list[int]:
         return nearest(self._x, self._y, i, count)
@@ -377,10 +416,13 @@ class MapView(QGraphicsView):
     def _declutter_labels(self) -> None:
         """Place every label where it covers no other label, disc or the legend (or hide it).
 
-        Strongest states first; the selected and highlighted states always keep theirs.
+        Strongest states first; the selected and highlighted states always keep theirs. Ties
+        are routed again here too: both depend on the zoom and the discs' pixel sizes.
         """
         if not self._labels:
             return
+        self._update_pins()
+        self._refresh_routes()
         t = self.viewportTransform()
         obstacles = [] if not self.legend.isVisibleTo(self) else [self._legend_area()]
         first = [self._index[s] for s in ([self._selected] if self._selected else [])
@@ -442,21 +484,140 @@ class MapView(QGraphicsView):
         lo, hi = self._scale_limits()
         w, h = vp.width(), vp.height()
         if len(self._x):
-            radii = self._radii()
-            rects = [label.pixel_rect("below") for label in self._labels]
-            s, cx, cy = fit_states(self._x, self._y, radii, rects, w, h, lo, hi)
-            legend = self._legend_area()
-            if legend is not None and covers_a_state(legend, self._x, self._y, radii, rects,
-                                                     s, cx, cy, w, h):
-                # Give the legend its own strip at the bottom rather than hide a state.
-                reserve = self.legend.height() + 10
-                s, cx, cy = fit_states(self._x, self._y, radii, rects, w, h - reserve, lo, hi)
-                cy += reserve / 2 / s
+            s, cx, cy = self._fit_view(self._current_view_mask(), w, h, lo, hi)
+            if self._view_choice is None:
+                self._view_choice = 0
+                views = self.views()
+                if len(views) > 1 and self._crowded(s, cx, cy, w, h):
+                    self._view_choice = 1  # the most crowded region: its names can be read
+                    s, cx, cy = self._fit_view(self._current_view_mask(), w, h, lo, hi)
+            self._show_view_hint()
         else:
             s, cx, cy = world_zoom(w, h, lo, hi), 0.0, 0.0
         self.setTransform(QTransform.fromScale(s, s))
         self.centerOn(cx, cy)
         self._declutter_labels()
+
+    def _fit_view(self, mask, w: int, h: int, lo: float, hi: float):
+        """Zoom and centre that show the states of `mask` with their discs and labels."""
+        idx = np.flatnonzero(mask)
+        radii = self._radii()[idx]
+        rects = [self._labels[i].pixel_rect("below") for i in idx]
+        x, y = self._true_x[idx], self._true_y[idx]
+        s, cx, cy = fit_states(x, y, radii, rects, w, h, lo, hi)
+        legend = self._legend_area()
+        if legend is not None and covers_a_state(legend, x, y, radii, rects, s, cx, cy, w, h):
+            # Give the legend its own strip at the bottom rather than hide a state.
+            reserve = self.legend.height() + 10
+            s, cx, cy = fit_states(x, y, radii, rects, w, h - reserve, lo, hi)
+            cy += reserve / 2 / s
+        return s, cx, cy
+
+    def _crowded(self, s: float, cx: float, cy: float, w: int, h: int) -> bool:
+        """Would more than a quarter of the labels find no room at this zoom and centre?"""
+        px, py = (self._true_x - cx) * s + w / 2, (self._true_y - cy) * s + h / 2
+        radii = self._radii()
+        sizes = np.array([label.form_size(False) for label in self._labels]).reshape(-1, 2)
+        short = np.array([label.form_size(True) for label in self._labels]).reshape(-1, 2)
+        order = np.argsort(-self._share, kind="stable").tolist()
+        codes = place_labels(px, py, radii, sizes, short, order, set(), [], w, h)
+        return sum(c < 0 for c in codes) > 0.25 * len(codes)
+
+    # ------------------------------------------------------------------ views (world, regions)
+
+    def views(self) -> list[str]:
+        """The views this world offers: "World", then each crowded region ("Europe")."""
+        if self._world is None:
+            return ["World"]
+        lon, lat = np.asarray(self._world.lon), np.asarray(self._world.lat)
+        return ["World"] + [region.name for region, _ in regions_for(lon, lat)]
+
+    def current_view(self) -> str:
+        views = self.views()
+        return views[min(self._view_choice or 0, len(views) - 1)]
+
+    def next_view(self) -> None:
+        """Switch to the next view (the world, then each region) and fit it: the R key."""
+        self._view_choice = ((self._view_choice or 0) + 1) % len(self.views())
+        self.fit_all()
+
+    def _pinned(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Where to draw states: in a regional view a state outside the map's window is drawn
+        at the window's edge, in its direction, so that its ties visibly reach it (the
+        United States at the left edge of the Europe view). Elsewhere: where it is."""
+        if not self._view_choice or self._world is None or not self.isVisible():
+            return x, y
+        mask = self._current_view_mask()
+        if mask.all() or len(mask) != len(x):
+            return x, y
+        t = self.viewportTransform()
+        s = t.m11()
+        vw, vh = self.viewport().width(), self.viewport().height()
+        px, py = x * s + t.dx(), y * s + t.dy()
+        cx, cy = vw / 2.0, vh / 2.0
+        margin = 6.0 + np.array([self._pin_radius(i) for i in range(len(x))])
+        half_w, half_h = np.maximum(cx - margin, 1.0), np.maximum(cy - margin, 1.0)
+        dx, dy = px - cx, py - cy
+        k = np.maximum(np.abs(dx) / half_w, np.abs(dy) / half_h)
+        out = (~mask) & (k > 1.0)
+        if not out.any():
+            return x, y
+        x, y = x.copy(), y.copy()
+        x[out] = (cx + dx[out] / k[out] - t.dx()) / s
+        y[out] = (cy + dy[out] / k[out] - t.dy()) / s
+        return x, y
+
+    def _pin_radius(self, i: int) -> float:
+        return self._items[i].radius if i < len(self._items) else 10.0
+
+    def _update_pins(self) -> None:
+        """Draw pinned states at the edge of the window it shows now (after a pan or zoom)."""
+        if self._drag is not None or not len(getattr(self, "_true_x", ())):
+            return
+        if len(self._true_x) != len(self._x):
+            return
+        x, y = self._pinned(self._true_x, self._true_y)
+        moved = np.flatnonzero((x != self._x) | (y != self._y))
+        if not len(moved):
+            return
+        for i in moved.tolist():
+            pos = QPointF(x[i], y[i])
+            self._items[i].setPos(pos)
+            self._labels[i].setPos(pos)
+        self._x, self._y = x, y
+        self._route_key = None
+        self.ties.redraw(self._x, self._y, self._routes())
+
+    def _current_view_mask(self) -> np.ndarray:
+        name = self.current_view() if self._view_choice is not None else "World"
+        if name == "World" or self._world is None:
+            return np.ones(len(self._x), dtype=bool)
+        lon, lat = np.asarray(self._world.lon), np.asarray(self._world.lat)
+        return dict((r.name, m) for r, m in regions_for(lon, lat))[name]
+
+    def _show_view_hint(self) -> None:
+        views = self.views()
+        if len(views) < 2:
+            self.view_hint.hide()
+            return
+        following = views[((self._view_choice or 0) + 1) % len(views)]
+        self.view_hint.setText(f"{self.current_view()} · R: {following}")
+        self.view_hint.set_theme(self.theme)
+        self.view_hint.show()
+        self._place_legend()
+
+    def _set_cut(self, cut: float) -> None:
+        """Cut the map at longitude `cut` (map_regions.map_cut): the backdrop gets a second
+        copy one turn of the globe east, so land shows on both sides of the date line."""
+        self._cut = cut
+        if cut > -180.0 and self._real_map:
+            if self._map_copy is None:
+                self._map_copy = copy_backdrop(self.map_item)
+                self._scene.addItem(self._map_copy)
+            self._map_copy.setPos(360.0, 0.0)
+            self._map_copy.setVisible(True)
+        elif self._map_copy is not None:
+            self._map_copy.setVisible(False)
 
     def _legend_area(self) -> QRectF | None:
         """The legend's rectangle in viewport pixels, or None when it is hidden."""
@@ -472,7 +633,7 @@ class MapView(QGraphicsView):
         self._drag = {
             "index": item.index,
             "item": item,
-            "start": QPointF(item.pos()),
+            "start": QPointF(self._true_x[item.index], self._true_y[item.index]),
             "grab": item.pos() - event.scenePos(),
             "press": QPointF(event.screenPos()),
             "moved": False,
@@ -492,10 +653,12 @@ class MapView(QGraphicsView):
                 return
             drag["moved"] = True
         pos = event.scenePos() + drag["grab"]
-        x = min(180.0, max(-180.0, pos.x()))
+        west = self._cut if self._cut > -180.0 else -180.0
+        x = min(west + 360.0, max(west, pos.x()))
         y = min(90.0, max(-90.0, pos.y()))
         i = item.index
         self._x[i], self._y[i] = x, y
+        self._true_x[i], self._true_y[i] = x, y
         point = QPointF(x, y)
         item.setPos(point)
         self._labels[i].setPos(point)
@@ -506,13 +669,13 @@ class MapView(QGraphicsView):
         if drag is None:
             return
         self._thaw()
-        self.ties.redraw(self._x, self._y)
+        self.ties.redraw(self._x, self._y, self._routes() if drag["moved"] else None)
         if not drag["moved"]:
             return  # a click: the press selected the state
         self._declutter_labels()
         i, start = item.index, drag["start"]
-        self.stateMoved.emit(item.state_id, float(self._x[i]), float(-self._y[i]),
-                             float(start.x()), float(-start.y()))
+        self.stateMoved.emit(item.state_id, unshifted(self._x[i]), float(-self._y[i]),
+                             unshifted(start.x()), float(-start.y()))
 
     def _freeze(self, index: int) -> None:
         """Paint everything but the dragged state and its ties once, then show that picture.
@@ -600,6 +763,8 @@ class MapView(QGraphicsView):
             self.zoom_out()
         elif key in (Qt.Key.Key_F, Qt.Key.Key_Home) and not ctrl:
             self.fit_all()
+        elif key == Qt.Key.Key_R and not ctrl and len(self.views()) > 1:
+            self.next_view()
         elif key == Qt.Key.Key_Escape:
             self._set_selected("", emit=True)
         else:
@@ -639,3 +804,6 @@ class MapView(QGraphicsView):
         self.legend.fit_to(self.width(), self.height())
         self.legend.move(margin, self.height() - self.legend.height() - margin)
         self.legend.raise_()
+        self.view_hint.adjustSize()
+        self.view_hint.move(self.width() - self.view_hint.width() - margin, margin)
+        self.view_hint.raise_()

@@ -184,6 +184,22 @@ def build_map_item(outlines: list[Outline] | None = None) -> WorldMapItem:
     return item
 
 
+def copy_backdrop(item: "WorldMapItem") -> "WorldMapItem":
+    """A second map item drawing the same land (shares the paths): for a map cut away from
+    the date line, which shows part of the globe twice."""
+    copy = WorldMapItem(item.path(), item._outline)
+    for flag in (QGraphicsItem.GraphicsItemFlag.ItemIsSelectable,
+                 QGraphicsItem.GraphicsItemFlag.ItemIsMovable,
+                 QGraphicsItem.GraphicsItemFlag.ItemIsFocusable):
+        copy.setFlag(flag, False)
+    copy.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+    copy.setZValue(item.zValue())
+    copy.setCacheMode(item.cacheMode())
+    copy.setBrush(item.brush())
+    copy.setPen(item.pen())
+    return copy
+
+
 def set_map_style(item: QGraphicsPathItem, presentation: bool) -> None:
     """Soft land and thin borders, or (``presentation``) a higher-contrast style."""
     style = _PRESENTATION if presentation else _NORMAL
