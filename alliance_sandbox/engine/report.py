@@ -11,13 +11,14 @@ import json
 
 import numpy as np
 
+from .bloc_tracking import TrackedBloc, track
 from .simulation import Simulation, TurnRecord
 from .world import TIE_KINDS
 
 OUTPUT_VERSION = 1
 CSV_COLUMNS = (
     "turn", "year", "lens", "state", "name", "capability", "share", "abandonment_risk",
-    "entrapment_risk", "security", "autonomy", "arming", "ties", "bloc",
+    "entrapment_risk", "security", "autonomy", "arming", "ties", "bloc", "bloc_id",
 )
 
 
@@ -25,8 +26,13 @@ def _r(value: float) -> float:
     return round(float(value), 6)
 
 
-def turn_to_dict(record: TurnRecord) -> dict:
+def turn_to_dict(record: TurnRecord, tracked: list[TrackedBloc] | None = None) -> dict:
+    """One turn as the JSON format; `tracked`: its blocs from bloc_tracking (computed from this
+    turn alone when not given, so ids are then only those of a one-turn history)."""
     w, risks = record.world, record.risks
+    if tracked is None:
+        tracked = track([w])[0]
+    bloc_id = _bloc_ids(w, tracked)
     share = w.share
     bloc_of = _bloc_numbers(record)
     ties = [
@@ -45,7 +51,7 @@ def turn_to_dict(record: TurnRecord) -> dict:
             "security": _r(risks.security[i]), "autonomy": _r(risks.autonomy[i]),
             "arming": _r(record.arm[i]), "lon": _r(w.lon[i]), "lat": _r(w.lat[i]),
             "offense": _r(w.offense[i]), "aggression": _r(w.aggression[i]),
-            "satisfaction": _r(w.satisfaction[i]), "bloc": bloc_of[i],
+            "satisfaction": _r(w.satisfaction[i]), "bloc": bloc_of[i], "bloc_id": bloc_id[i],
         }
         for i, sid in enumerate(w.ids)
     }
@@ -55,7 +61,17 @@ def turn_to_dict(record: TurnRecord) -> dict:
         "events": [e.to_dict() for e in record.events],
         "blocs": [[w.ids[i] for i in bloc] for bloc in w.blocs() if len(bloc) > 1],
         "realignments": record.realignments,
+        "bloc_details": [b.to_dict() for b in tracked],
     }
+
+
+def _bloc_ids(world, tracked: list[TrackedBloc]) -> list[int]:
+    """Tracked bloc id per state (bloc_tracking); 0 for a state standing alone."""
+    ids = [0] * world.n
+    for bloc in tracked:
+        for sid in bloc.members:
+            ids[world.index[sid]] = bloc.id
+    return ids
 
 
 def _bloc_numbers(record: TurnRecord) -> list[int]:
@@ -71,7 +87,7 @@ def run_to_dict(sim: Simulation, scenario_name: str) -> dict:
     return {
         "format": "alliance-sandbox-run", "format_version": OUTPUT_VERSION,
         "scenario": scenario_name, "lens": sim.history[0].lens.id, "seed": sim.seed,
-        "turns": [turn_to_dict(r) for r in sim.history],
+        "turns": [turn_to_dict(r, b) for r, b in zip(sim.history, track([r.world for r in sim.history]))],
     }
 
 
@@ -83,16 +99,18 @@ def run_to_csv(sim: Simulation) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for record in sim.history:
+    for record, tracked in zip(sim.history, track([r.world for r in sim.history])):
         w, risks = record.world, record.risks
         share = w.share
         degree = np.count_nonzero(w.tied(), axis=1)
         bloc_of = _bloc_numbers(record)
+        bloc_id = _bloc_ids(w, tracked)
         for i, sid in enumerate(w.ids):
             writer.writerow([
                 record.turn, "" if record.year is None else record.year, record.lens.id, sid, w.names[i],
                 _r(w.capability[i]), _r(share[i]), _r(risks.abandonment[i]), _r(risks.entrapment[i]),
                 _r(risks.security[i]), _r(risks.autonomy[i]), _r(record.arm[i]), int(degree[i]), bloc_of[i],
+                bloc_id[i],
             ])
     return out.getvalue()
 

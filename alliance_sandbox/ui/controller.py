@@ -15,6 +15,7 @@ import dataclasses
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from alliance_sandbox.engine.bloc_tracking import BlocTracker
 from alliance_sandbox.engine.simulation import Simulation, TurnRecord
 from alliance_sandbox.engine.world import World
 from alliance_sandbox.lenses import LENSES, get_lens
@@ -66,6 +67,7 @@ class Controller(QObject):
         self.undo_stack.setUndoLimit(500)
         self.selected = ""
         self.view_turn = 0
+        self._bloc_tracker = BlocTracker()
         self.load(scenario)
 
     # --- scenario ----------------------------------------------------------------------
@@ -106,6 +108,12 @@ class Controller(QObject):
     @property
     def record(self) -> TurnRecord:
         return self.sim.history[self.view_turn]
+
+    def tracked_blocs(self, turn: int | None = None) -> list:
+        """The blocs of a turn (the one on view by default), followed from turn 0
+        (engine.bloc_tracking): the same history always gives the same ids and colours."""
+        turn = self.view_turn if turn is None else turn
+        return self._bloc_tracker.at([r.world for r in self.sim.history], turn)
 
     @property
     def at_latest(self) -> bool:

@@ -35,7 +35,13 @@ from PySide6.QtWidgets import (
 from alliance_sandbox.engine.world import TIE_KINDS
 from alliance_sandbox.ui.map_layout import LABEL_PLACES
 from alliance_sandbox.ui.map_routes import control_points
-from alliance_sandbox.ui.palette import COMMITMENT_WIDTH_FACTORS, TIE_PEN_STYLES, Theme, qcolor
+from alliance_sandbox.ui.palette import (
+    COMMITMENT_WIDTH_FACTORS,
+    TIE_PEN_STYLES,
+    UNALIGNED_COLOR as UNALIGNED,
+    Theme,
+    qcolor,
+)
 
 #: Tie kind names by code - 1 (the engine's order: loosest to firmest).
 TIE_KIND_NAMES: tuple[str, ...] = TIE_KINDS
@@ -419,13 +425,34 @@ class LegendWidget(QWidget):
     MAX_SHARE = 0.3
     MIN_PX = 11
 
-    def __init__(self, parent: QWidget, theme: Theme) -> None:
+    def __init__(self, parent: QWidget, theme: Theme, part: str = "ties") -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.part = part  # "ties": tie kinds and disc size; "blocs": the blocs' colours
         self.theme = theme
         self.px = theme.legend_px
         self._room = (0, 0)
+        self._blocs: list[tuple[str, str]] = []
         self._layout()
+
+    #: At most this many blocs get a row; the rest are counted on one more row.
+    MAX_BLOC_ROWS = 6
+
+    def set_blocs(self, blocs: list[tuple[str, str]]) -> None:
+        """The blocs to explain: (colour, name) each, strongest first."""
+        if blocs == self._blocs:
+            return
+        self._blocs = list(blocs)
+        self.fit_to(*self._room)
+
+    def bloc_rows(self) -> list[tuple[str | None, str]]:
+        """The bloc rows as drawn: (colour, text); colour None for the "more" row."""
+        rows: list[tuple[str | None, str]] = list(self._blocs[:self.MAX_BLOC_ROWS])
+        if len(self._blocs) > self.MAX_BLOC_ROWS:
+            rows.append((None, f"+ {len(self._blocs) - self.MAX_BLOC_ROWS} more blocs"))
+        if self._blocs:
+            rows.append((UNALIGNED, "in no bloc"))
+        return rows
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -458,6 +485,13 @@ class LegendWidget(QWidget):
         self._sample_w = round(px * 3.2)
         self._disc_row_h = round(px * 2.2)
         fm = QFontMetrics(self._font())
+        if self.part == "blocs":
+            rows = self.bloc_rows()
+            text_w = max((fm.horizontalAdvance(t) for _, t in rows), default=0)
+            self._sample_w = round(px * 1.2)
+            self.setFixedSize(self._pad * 3 + self._sample_w + text_w + 2,
+                              self._pad * 2 + self._row_h * len(rows))
+            return
         text_w = max(fm.horizontalAdvance(t) for t in (*self._ROWS, self._SIZE_TEXT))
         width = self._pad * 3 + self._sample_w + text_w + 2
         height = self._pad * 2 + self._row_h * len(self._ROWS) + self._disc_row_h
@@ -474,6 +508,11 @@ class LegendWidget(QWidget):
         text_x = self._pad * 2 + self._sample_w
         align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
         y = self._pad
+        outline = theme.disc_outline if theme.name != "desk" else "#666666"
+        if self.part == "blocs":
+            self._paint_blocs(painter, y, text_x, align, outline)
+            painter.end()
+            return
         for kind in self._ROWS:
             mid = y + self._row_h / 2
             painter.setPen(_tie_pen(theme, kind, 1))
@@ -494,6 +533,20 @@ class LegendWidget(QWidget):
         painter.setPen(qcolor(theme.legend_fg))
         painter.drawText(QRectF(text_x, y, self.width() - text_x, h), align, self._SIZE_TEXT)
         painter.end()
+
+    def _paint_blocs(self, painter: QPainter, y: float, text_x: float, align, outline: str) -> None:
+        """A disc in each bloc's colour and its name ("Germany's bloc")."""
+        theme = self.theme
+        r = self._row_h * 0.3
+        for color, text in self.bloc_rows():
+            mid = y + self._row_h / 2
+            if color is not None:
+                painter.setPen(QPen(qcolor(outline), 1.2))
+                painter.setBrush(QBrush(qcolor(color)))
+                painter.drawEllipse(QPointF(self._pad + self._sample_w / 2, mid), r, r)
+            painter.setPen(qcolor(theme.legend_fg))
+            painter.drawText(QRectF(text_x, y, self.width() - text_x, self._row_h), align, text)
+            y += self._row_h
 
 
 class ViewHint(QLabel):

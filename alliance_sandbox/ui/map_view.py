@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_sandbox.engine.bloc_tracking import next_blocs
 from alliance_sandbox.ui.map_items import (
     Z_MAP,
     Z_STATE_SELECTED,
@@ -52,7 +53,8 @@ from alliance_sandbox.ui.palette import (
     DESK,
     PRESENTATION,
     Theme,
-    assign_bloc_colors,
+    bloc_color,
+    bloc_colors,
     qcolor,
 )
 from alliance_sandbox.ui.map_regions import map_cut, regions_for, shifted, unshifted
@@ -108,6 +110,8 @@ class MapView(QGraphicsView):
         self.map_item = self._add_backdrop()
         self.ties = TieLayer(self._scene, self.theme)
         self.legend = LegendWidget(self, self.theme)
+        self.bloc_legend = LegendWidget(self, self.theme, part="blocs")
+        self.bloc_legend.hide()
         self._font = label_font(self.theme.label_px)
 
         self._world = None
@@ -120,7 +124,8 @@ class MapView(QGraphicsView):
         self._y = np.zeros(0)
         self._share = np.zeros(0)
         self._colors: list[str] = []
-        self._color_of: dict[str, str] = {}  # last colour per state id: blocs keep theirs
+        self._blocs: list = []  # tracked blocs drawn (engine.bloc_tracking.TrackedBloc)
+        self._next_bloc_id = 1
         self._brushes: dict[str, QBrush] = {}
         self._selected = ""
         self._highlight: set[str] = set()
@@ -176,10 +181,13 @@ class MapView(QGraphicsView):
 
     # ------------------------------------------------------------------ public API
 
-    def set_world(self, world, risks: dict | None = None) -> None:
+    def set_world(self, world, risks: dict | None = None, blocs: list | None = None) -> None:
         """Draw `world`; reuse the items when its state ids are the ones drawn last time.
 
         `risks`: optional {"abandonment": (n,), "entrapment": (n,)} arrays for the tooltips.
+        `blocs`: the world's tracked blocs (engine.bloc_tracking, over the whole history: the
+        app passes them, so a Reset gives the same colours); without, blocs are followed from
+        the world drawn last time.
         """
         first = not self._ids
         refreeze = self._frozen is not None
@@ -193,6 +201,7 @@ class MapView(QGraphicsView):
         n = world.n
         if first:
             self._set_cut(map_cut(world.lon))
+            self._set_era(world.start_year)
         x = shifted(world.lon, self._cut)
         y = -np.clip(np.asarray(world.lat, dtype=float), -90.0, 90.0)
         dragged = self._drag["index"] if self._drag else None
@@ -204,8 +213,14 @@ class MapView(QGraphicsView):
         moved = np.flatnonzero((x != self._x) | (y != self._y))
         self._share = world.share if n else np.zeros(0)
         radii = self._radii()
-        colors = assign_bloc_colors(world.blocs(), world.ids, self._share, self._color_of)
-        self._color_of = dict(zip(world.ids, colors))
+        if blocs is None:
+            blocs, self._next_bloc_id = next_blocs(self._blocs, world, self._next_bloc_id)
+        self._blocs = list(blocs)
+        colors = bloc_colors(self._blocs, world.index, world.n)
+        self.bloc_legend.set_blocs([(bloc_color(b.slot), b.name) for b in self._blocs])
+        if self.bloc_legend.isVisibleTo(self) != bool(self._blocs and self.legend.isVisibleTo(self)):
+            self.bloc_legend.setVisible(bool(self._blocs) and self.legend.isVisibleTo(self))
+            self._place_legend()
         names, shorts = world.names, world.short_names
         for i in moved.tolist():
             pos = QPointF(x[i], y[i])
@@ -269,6 +284,7 @@ class MapView(QGraphicsView):
         self.view_hint.set_theme(theme)
         self.ties.apply_theme(theme)
         self.legend.set_theme(theme)
+        self.bloc_legend.set_theme(theme)
         self._place_legend()
         radii = self._radii()
         names = self._world.names if self._world is not None else self._ids
@@ -287,6 +303,7 @@ class MapView(QGraphicsView):
 
     def set_legend_visible(self, visible: bool) -> None:
         self.legend.setVisible(visible)
+        self.bloc_legend.setVisible(visible and bool(self._blocs))
 
     def zoom_in(self) -> None:
         self._zoom_by(1.25)
@@ -315,6 +332,10 @@ class MapView(QGraphicsView):
 
     def tie_pens(self) -> dict[str, QPen]:
         return self.ties.pens_by_kind()
+
+    def blocs(self) -> list:
+        """The tracked blocs drawn now (id, colour slot, leader, name, members)."""
+        return list(self._blocs)
 
     def state_color(self, state_id: str) -> str:
         return self._colors[self._index[state_id]]
@@ -424,7 +445,7 @@ class MapView(QGraphicsView):
         self._update_pins()
         self._refresh_routes()
         t = self.viewportTransform()
-        obstacles = [] if not self.legend.isVisibleTo(self) else [self._legend_area()]
+        obstacles = self._overlay_areas()
         first = [self._index[s] for s in ([self._selected] if self._selected else [])
                  + sorted(self._highlight) if s in self._index]
         order = first + [i for i in np.argsort(-self._share, kind="stable").tolist()
@@ -506,12 +527,31 @@ class MapView(QGraphicsView):
         x, y = self._true_x[idx], self._true_y[idx]
         s, cx, cy = fit_states(x, y, radii, rects, w, h, lo, hi)
         legend = self._legend_area()
-        if legend is not None and covers_a_state(legend, x, y, radii, rects, s, cx, cy, w, h):
-            # Give the legend its own strip at the bottom rather than hide a state.
-            reserve = self.legend.height() + 10
-            s, cx, cy = fit_states(x, y, radii, rects, w, h - reserve, lo, hi)
-            cy += reserve / 2 / s
+        top = [QRectF(widget.geometry()) for widget in (self.bloc_legend, self.view_hint)
+               if widget.isVisibleTo(self)]
+        bottom = above = 0
+        for _ in range(3):  # a strip for one overlay can push states under the other
+            changed = False
+            if (not bottom and legend is not None
+                    and covers_a_state(legend, x, y, radii, rects, s, cx, cy, w, h)):
+                bottom = self.legend.height() + 10  # the legend's own strip, not a hidden state
+                changed = True
+            if not above and any(covers_a_state(area, x, y, radii, rects, s, cx, cy, w, h)
+                                 for area in top):
+                above = max(area.bottom() for area in top) + 6  # same for the blocs and the hint
+                changed = True
+            if not changed:
+                break
+            s, cx, cy = fit_states(x, y, radii, rects, w, h - bottom - above, lo, hi)
+            cy += (bottom - above) / 2 / s
         return s, cx, cy
+
+    def _overlay_areas(self) -> list[QRectF]:
+        """The widgets over the map (legends, the view hint) in viewport pixels: labels avoid them."""
+        vp = self.viewport()
+        return [QRectF(widget.geometry()).translated(-vp.x(), -vp.y())
+                for widget in (self.legend, self.bloc_legend, self.view_hint)
+                if widget.isVisibleTo(self)]
 
     def _crowded(self, s: float, cx: float, cy: float, w: int, h: int) -> bool:
         """Would more than a quarter of the labels find no room at this zoom and centre?"""
@@ -605,6 +645,17 @@ class MapView(QGraphicsView):
         self.view_hint.set_theme(self.theme)
         self.view_hint.show()
         self._place_legend()
+
+    #: Scenarios that start before this year are drawn without today's borders.
+    BORDERS_FROM_YEAR = 1991
+
+    def _set_era(self, start_year: int | None) -> None:
+        """Today's country borders only for a scenario of today; coastlines always. A fictional
+        world (no start year) has no borders of its own either."""
+        show = start_year is not None and start_year >= self.BORDERS_FROM_YEAR
+        for item in (self.map_item, self._map_copy):
+            if item is not None and hasattr(item, "show_borders"):
+                item.show_borders(show)
 
     def _set_cut(self, cut: float) -> None:
         """Cut the map at longitude `cut` (map_regions.map_cut): the backdrop gets a second
@@ -804,6 +855,9 @@ class MapView(QGraphicsView):
         self.legend.fit_to(self.width(), self.height())
         self.legend.move(margin, self.height() - self.legend.height() - margin)
         self.legend.raise_()
+        self.bloc_legend.fit_to(self.width(), self.height())
+        self.bloc_legend.move(margin, margin)
+        self.bloc_legend.raise_()
         self.view_hint.adjustSize()
         self.view_hint.move(self.width() - self.view_hint.width() - margin, margin)
         self.view_hint.raise_()
