@@ -49,6 +49,7 @@ TIE_KIND_NAMES: tuple[str, ...] = TIE_KINDS
 Z_MAP = -100.0
 Z_TIES = 0.0
 Z_TIES_DRAG = 1.0
+Z_HUBS = 2.0
 Z_STATES = 10.0
 Z_STATE_SELECTED = 11.0
 Z_LABELS = 20.0
@@ -141,6 +142,27 @@ class StateItem(QGraphicsEllipseItem):
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self.host._state_released(self, event)
+
+
+class HubItem(QGraphicsEllipseItem):
+    """The hub of a treaty: a group of states each allied with every other (map_routes), drawn
+    as one spoke per member to this small white ring instead of every pairwise line."""
+
+    def __init__(self, theme: Theme) -> None:
+        super().__init__()
+        self.members: list[str] = []
+        self.radius = 0.0
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(Z_HUBS)
+        self.apply_theme(theme)
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.radius = 5.0 if theme.name == "desk" else 7.0
+        r = self.radius
+        self.setRect(-r, -r, 2 * r, 2 * r)
+        self.setPen(QPen(qcolor(theme.tie_colors["alliance"]), 2.5 if theme.name == "desk" else 3.5))
+        self.setBrush(QBrush(qcolor("#FFFFFF")))
 
 
 class LabelItem(QGraphicsPathItem):
@@ -400,6 +422,9 @@ class MapScene(QGraphicsScene):
                                Qt.SortOrder.DescendingOrder, self._view_transform(event)):
             if isinstance(item, StateItem):
                 text = self._tooltip_for(item.state_id)
+                break
+            if isinstance(item, HubItem):
+                text = self._tooltip_for("hub:" + ",".join(item.members))
                 break
         if text:
             QToolTip.showText(event.screenPos(), text, event.widget())

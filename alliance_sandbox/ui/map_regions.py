@@ -86,3 +86,79 @@ def regions_for(lon, lat) -> list[tuple[Region, np.ndarray]]:
             found.append((region, inside))
     found.sort(key=lambda pair: -int(pair[1].sum()))
     return found
+
+
+def spread_along_edges(ex: np.ndarray, ey: np.ndarray, radii: np.ndarray, out: np.ndarray,
+                       width: float, height: float) -> None:
+    """Push the pinned discs (`out`) on each window edge apart along that edge, in place, so
+    that no two overlap (China, Japan and both Koreas at the right edge of the Europe view).
+    ex, ey: pixel places on the edge; radii: the room each needs (its radius plus air)."""
+    idx = np.flatnonzero(out)
+    if len(idx) < 2:
+        return
+    # Which edge: the nearest one (left, right, top, bottom).
+    gaps = np.stack([ex[idx] - radii[idx], width - ex[idx] - radii[idx],
+                     ey[idx] - radii[idx], height - ey[idx] - radii[idx]], axis=1)
+    edge = np.argmin(np.abs(gaps), axis=1)
+    for side in range(4):
+        members = idx[edge == side]
+        if len(members) < 2:
+            continue
+        along = ey if side < 2 else ex
+        limit = height if side < 2 else width
+        order = members[np.argsort(along[members], kind="stable")]
+        for a, b in zip(order[:-1], order[1:]):  # downwards / rightwards
+            need = radii[a] + radii[b]
+            if along[b] - along[a] < need:
+                along[b] = along[a] + need
+        overflow = along[order[-1]] + radii[order[-1]] - limit
+        if overflow > 0:  # shift the run back in, then push upwards / leftwards
+            along[order] -= overflow
+            for a, b in zip(order[::-1][:-1], order[::-1][1:]):
+                need = radii[a] + radii[b]
+                if along[a] - along[b] < need:
+                    along[b] = along[a] - need
+
+
+#: Air (pixels) kept between two discs moved apart by `dodge`.
+DODGE_GAP = 2.0
+DODGE_ROUNDS = 12
+
+
+def dodge(px: np.ndarray, py: np.ndarray, radii: np.ndarray, fixed: np.ndarray | None = None
+          ) -> tuple[np.ndarray, np.ndarray]:
+    """Pixel places with overlapping discs pushed apart just enough (cartographic displacement).
+
+    Why: Brussels, Amsterdam and Luxembourg are 13 px apart on a projector's map of Europe and
+    their discs are 19 px wide: the discs pile up, a click hits the wrong one, and no tie can
+    pass between them without seeming to touch a third. Moving each a few pixels (the smaller
+    disc moves more) keeps every state near its capital and each readable. `fixed`: discs that
+    must not move (the one being dragged).
+    """
+    x, y = np.array(px, float), np.array(py, float)
+    r = np.asarray(radii, float)
+    n = len(x)
+    if n < 2:
+        return x, y
+    weight = 1.0 / np.maximum(r, 1.0) ** 2  # how easily each disc moves
+    if fixed is not None:
+        weight = np.where(fixed, 0.0, weight)
+    need = r[:, None] + r[None, :] + DODGE_GAP
+    for _ in range(DODGE_ROUNDS):
+        dx, dy = x[:, None] - x[None, :], y[:, None] - y[None, :]
+        dist = np.hypot(dx, dy)
+        np.fill_diagonal(dist, np.inf)
+        overlap = np.maximum(need - dist, 0.0)
+        if not overlap.any():
+            break
+        # Coincident discs: split them along a fixed direction (deterministic).
+        safe = np.where(dist > 1e-6, dist, 1.0)
+        ux = np.where(dist > 1e-6, dx / safe, 1.0)
+        uy = np.where(dist > 1e-6, dy / safe, 0.0)
+        total = weight[:, None] + weight[None, :]
+        share = np.where(total > 0, weight[:, None] / np.where(total > 0, total, 1.0), 0.0)
+        # Each pair moves apart by its whole overlap (halved again: several pairs push at once).
+        push = 0.5 * overlap * share
+        x += (push * ux).sum(axis=1)
+        y += (push * uy).sum(axis=1)
+    return x, y

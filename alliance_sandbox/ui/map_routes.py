@@ -33,6 +33,12 @@ def _candidates() -> np.ndarray:
         rows += [(a, a), (-a, -a)]
     for a in (0.3, 0.6, 0.9):
         rows += [(a, 0.0), (-a, 0.0), (0.0, a), (0.0, -a), (a, -a), (-a, a)]
+    for a in (0.7, 0.95, 1.25):  # strong bows: only when nothing gentler clears
+        rows += [(a, a), (-a, -a)]
+    grid = np.round(np.arange(-1.5, 1.51, 0.25), 2)  # last: any pair of pushes, smallest first
+    rest = sorted(((a, b) for a in grid for b in grid), key=lambda p: (abs(p[0]) + abs(p[1]), p))
+    seen = set(rows)
+    rows += [p for p in rest if p not in seen]
     return np.array(rows)
 
 
@@ -76,11 +82,15 @@ def visible_clearance(points: np.ndarray, centres: np.ndarray, radii: np.ndarray
     c, r = centres[others], radii[others]
     a, b = points[:, :-1], points[:, 1:]
     dist = _segment_distance(a, b, c) - r  # (k, s-1, m)
-    # Segments wholly under an end's own disc are not drawn (discs are above ties).
-    mid = (a + b) / 2.0
+    # Segments wholly under an end's own disc are not drawn (discs are above ties); a segment
+    # partly under it counts whole (cautious: it may turn down a curve that would have done).
     own_a, own_b = radii[end_a] - CLEARANCE_PX, radii[end_b] - CLEARANCE_PX
-    hidden = ((np.linalg.norm(mid - centres[end_a], axis=-1) < own_a)
-              | (np.linalg.norm(mid - centres[end_b], axis=-1) < own_b))
+
+    def under(p):
+        return ((np.linalg.norm(p - centres[end_a], axis=-1) < own_a)
+                | (np.linalg.norm(p - centres[end_b], axis=-1) < own_b))
+
+    hidden = under(a) & under(b)
     dist = np.where(hidden[..., None], np.inf, dist)
     return dist.min(axis=(1, 2))
 
@@ -111,14 +121,37 @@ def route_ties(px: np.ndarray, py: np.ndarray, radii: np.ndarray, ti, tj,
         i, j = int(ti[k]), int(tj[k])
         known = (cache or {}).get((i, j))
         pushes = CANDIDATES if known is None else np.vstack([np.array([known]), CANDIDATES])
-        points = curve_points(centres[i], centres[j], pushes)
-        clear = visible_clearance(points, centres, radii, i, j)
-        ok = np.flatnonzero(clear >= 0.0)
-        best = int(ok[0]) if len(ok) else int(np.argmax(clear))
-        push = (float(pushes[best, 0]), float(pushes[best, 1]))
+        push = _first_clear(centres, radii, i, j, pushes)
         if push != (0.0, 0.0):
             out[(i, j)] = push
     return out
+
+
+#: Candidates are tried this many at a time, gentlest first: most ties clear in the first batch.
+BATCH = 8
+
+
+def _first_clear(centres, radii, i: int, j: int, pushes: np.ndarray) -> tuple[float, float]:
+    """The first push whose curve clears every third disc, or the one with the most room."""
+    p0, p1 = centres[i], centres[j]
+    length = float(np.linalg.norm(p1 - p0))
+    # Only discs a candidate can reach: the strongest bow stays within its push of the chord.
+    reach = float(np.abs(pushes).max()) * length + length * 0.5 + radii.max()
+    near = np.flatnonzero(np.linalg.norm(centres - (p0 + p1) / 2.0, axis=1) <= reach)
+    near = np.union1d(near, [i, j])
+    local = {int(g): k for k, g in enumerate(near)}
+    c, r = centres[near], radii[near]
+    best, best_clear = (0.0, 0.0), -np.inf
+    for start in range(0, len(pushes), BATCH):
+        batch = pushes[start:start + BATCH]
+        clear = visible_clearance(curve_points(p0, p1, batch), c, r, local[i], local[j])
+        ok = np.flatnonzero(clear >= 0.0)
+        if len(ok):
+            return float(batch[ok[0], 0]), float(batch[ok[0], 1])
+        k = int(np.argmax(clear))
+        if clear[k] > best_clear:
+            best, best_clear = (float(batch[k, 0]), float(batch[k, 1])), float(clear[k])
+    return best
 
 
 def control_points(x1: float, y1: float, x2: float, y2: float,
@@ -128,3 +161,59 @@ def control_points(x1: float, y1: float, x2: float, y2: float,
     nx, ny = -dy, dx
     return (x1 + dx / 3.0 + push[0] * nx, y1 + dy / 3.0 + push[0] * ny,
             x1 + 2.0 * dx / 3.0 + push[1] * nx, y1 + 2.0 * dy / 3.0 + push[1] * ny)
+
+
+# --- treaties: a clique of alliances drawn as spokes to one hub -------------------------------
+
+#: A group of at least this many states, each allied with every other, is drawn as a hub.
+MIN_TREATY = 4
+
+
+def treaty_groups(ti, tj, alliance: np.ndarray) -> list[list[int]]:
+    """Groups of states each allied with every other (cliques of the alliance ties), largest
+    first, no tie in two groups.
+
+    Why: NATO in 1955 is 15 states and 105 pairwise alliances; drawn pair by pair it is a black
+    wedge that hides Europe, and no routing can keep 105 lines off 15 discs. One hub with a
+    spoke to each member says the same thing (every member is allied with every other) and
+    leaves the map readable. `alliance`: a boolean per tie (ti[k], tj[k]).
+    """
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_edges_from((int(i), int(j)) for i, j, a in zip(ti, tj, alliance) if a)
+    if graph.number_of_edges() < MIN_TREATY * (MIN_TREATY - 1) // 2:
+        return []
+    cliques = sorted((sorted(c) for c in nx.find_cliques(graph) if len(c) >= MIN_TREATY),
+                     key=lambda c: (-len(c), c))
+    used: set[tuple[int, int]] = set()
+    groups = []
+    for clique in cliques:
+        pairs = {(a, b) for k, a in enumerate(clique) for b in clique[k + 1:]}
+        if pairs & used:
+            continue
+        used |= pairs
+        groups.append(clique)
+    return groups
+
+
+def hub_places(px, py, radii, groups: list[list[int]], hub_radius: float) -> np.ndarray:
+    """(h, 2) pixel places of the groups' hubs: near each group's centre, clear of every disc
+    (and of the hubs placed before), so that no spoke seems to end at a state."""
+    centres = np.stack([np.asarray(px, float), np.asarray(py, float)], axis=1)
+    radii = np.asarray(radii, float)
+    rings = [(0.0, 0.0)] + [(r * np.cos(a), r * np.sin(a))
+                            for r in range(8, 200, 8) for a in np.linspace(0, 2 * np.pi, 16, endpoint=False)]
+    offsets = np.array(rings)
+    placed: list[np.ndarray] = []
+    for members in groups:
+        centre = centres[members].mean(axis=0)
+        spots = centre + offsets
+        need = radii + hub_radius + 4.0 * CLEARANCE_PX
+        dist = np.linalg.norm(spots[:, None, :] - centres[None, :, :], axis=-1) - need
+        ok = dist.min(axis=1) >= 0.0
+        for other in placed:
+            ok &= np.linalg.norm(spots - other, axis=1) >= 3.0 * hub_radius + 8.0
+        k = int(np.flatnonzero(ok)[0]) if ok.any() else int(np.argmax(dist.min(axis=1)))
+        placed.append(spots[k])
+    return np.array(placed).reshape(-1, 2)

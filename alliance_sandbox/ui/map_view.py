@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 
 from alliance_sandbox.engine.bloc_tracking import next_blocs
 from alliance_sandbox.ui.map_items import (
+    TIE_KIND_NAMES,
     Z_MAP,
     Z_STATE_SELECTED,
     Z_STATES,
     LabelItem,
     LegendWidget,
     MapScene,
+    HubItem,
     ViewHint,
     StateItem,
     TieLayer,
@@ -46,8 +48,14 @@ from alliance_sandbox.ui.map_layout import (
     short_name,
     world_zoom,
 )
-from alliance_sandbox.ui.map_routes import route_ties
-from alliance_sandbox.ui.map_popups import ALLY_MENU_SIZE, state_menu, state_tooltip
+from alliance_sandbox.ui.map_routes import ROUTE_LIMIT, hub_places, route_ties, treaty_groups
+from alliance_sandbox.ui.map_popups import (
+    ALLY_MENU_SIZE,
+    state_menu,
+    state_tooltip,
+    tie_tooltip,
+    treaty_tooltip,
+)
 from alliance_sandbox.ui.palette import (
     COMMITMENT_LEVELS,
     DESK,
@@ -57,7 +65,14 @@ from alliance_sandbox.ui.palette import (
     bloc_colors,
     qcolor,
 )
-from alliance_sandbox.ui.map_regions import map_cut, regions_for, shifted, unshifted
+from alliance_sandbox.ui.map_regions import (
+    map_cut,
+    regions_for,
+    shifted,
+    dodge,
+    spread_along_edges,
+    unshifted,
+)
 from alliance_sandbox.ui.world_map import copy_backdrop, make_backdrop, style_backdrop
 
 #: Room to pan around the world (and for zoom anchoring near its edges).
@@ -138,6 +153,10 @@ class MapView(QGraphicsView):
         self._view_choice: int | None = None  # index into views(); None: the fit decides
         self.view_hint = ViewHint(self, self.theme)
         self._route_key = None  # what the ties were last routed for
+        self._treaties: list[list[int]] = []  # cliques of alliances drawn as hubs (map_routes)
+        self._hubs: list = []  # their HubItems (kept, hidden when unused)
+        self._hub_x = np.zeros(0)
+        self._hub_y = np.zeros(0)
         self._declutter_timer.timeout.connect(self._declutter_labels)
 
     # ------------------------------------------------------------------ building
@@ -241,7 +260,7 @@ class MapView(QGraphicsView):
         self._colors = colors
         self._set_ties(world)
         if dragged is not None:
-            self.ties.begin_drag(dragged, self._x, self._y)
+            self.ties.begin_drag(dragged, *self._tie_xy())
             if refreeze:
                 self._declutter_labels()
                 self._freeze(dragged)
@@ -293,6 +312,9 @@ class MapView(QGraphicsView):
             item.apply_theme(theme)
             item.set_radius(float(radii[i]), theme)
             label.apply_theme(theme)
+        for hub in self._hubs:
+            hub.apply_theme(theme)
+        for i, (item, label) in enumerate(zip(self._items, self._labels)):
             label.set_text(names[i] or item.state_id,
                            short_name(names[i], shorts[i], item.state_id), theme, self._font)
             label.set_radius(float(radii[i]))
@@ -343,6 +365,8 @@ class MapView(QGraphicsView):
     def tooltip_text(self, state_id: str) -> str:
         """The hover text of a state: its numbers and, when known, its two alliance risks."""
         world = self._world
+        if world is not None and state_id.startswith("hub:"):
+            return treaty_tooltip(world, state_id[4:].split(","), self.presentation())
         if world is None or state_id not in world.index:
             return ""
         return state_tooltip(world, world.index[state_id], self._risks, self.presentation())
@@ -388,30 +412,103 @@ class MapView(QGraphicsView):
     def _set_ties(self, world) -> None:
         rows, cols = np.nonzero(np.triu(world.tie_kind != 0, 1))
         codes = world.tie_kind[rows, cols]
-        levels = np.searchsorted(COMMITMENT_LEVELS, world.commitment[rows, cols], side="right")
+        commitment = world.commitment[rows, cols]
+        alliance = codes == TIE_KIND_NAMES.index("alliance") + 1
+        groups = treaty_groups(rows, cols, alliance) if len(rows) <= ROUTE_LIMIT else []
+        if groups:
+            # Each treaty's pairwise alliances become one spoke per member to its hub, as firm
+            # as the member's alliances inside the treaty are on average.
+            n = world.n
+            member_of: dict[tuple[int, int], int] = {}
+            for g, members in enumerate(groups):
+                for k, a in enumerate(members):
+                    for b in members[k + 1:]:
+                        member_of[(a, b)] = g
+            keep = np.array([(i, j) not in member_of for i, j in zip(rows.tolist(), cols.tolist())],
+                            dtype=bool)
+            spoke_i, spoke_j, spoke_c = [], [], []
+            for g, members in enumerate(groups):
+                inside = world.commitment[np.ix_(members, members)]
+                mean = inside.sum(axis=1) / max(1, len(members) - 1)
+                for m, c in zip(members, mean.tolist()):
+                    spoke_i.append(m)
+                    spoke_j.append(n + g)
+                    spoke_c.append(c)
+            rows = np.concatenate([rows[keep], np.array(spoke_i, dtype=rows.dtype)])
+            cols = np.concatenate([cols[keep], np.array(spoke_j, dtype=cols.dtype)])
+            codes = np.concatenate([codes[keep], np.full(len(spoke_i), codes[alliance][0])])
+            commitment = np.concatenate([commitment[keep], np.array(spoke_c)])
+        pinned = self._pinned_mask()
+        if pinned.any():
+            # Both ends outside a regional view: the tie is outside it too (US-Korea is not
+            # drawn across Europe).
+            n = world.n
+            end_i = np.where(rows < n, rows, 0)
+            end_j = np.where(cols < n, cols, 0)
+            inside = ~(pinned[end_i] & pinned[end_j]) | (rows >= n) | (cols >= n)
+            rows, cols, codes, commitment = rows[inside], cols[inside], codes[inside], commitment[inside]
+        self._treaties = groups
+        self._sync_hub_items()
+        levels = np.searchsorted(COMMITMENT_LEVELS, commitment, side="right")
         self.ties.set_ties(rows, cols, codes, levels)
         self._route_key = None
-        self.ties.redraw(self._x, self._y, self._routes())
+        self._place_hubs()
+        self.ties.redraw(*self._tie_xy(), self._routes())
+
+    def treaties(self) -> list[list[str]]:
+        """The groups drawn as a treaty hub (each member allied with every other), as ids."""
+        return [[self._ids[i] for i in members] for members in self._treaties]
+
+    def _tie_xy(self) -> tuple[np.ndarray, np.ndarray]:
+        """Positions of the tie ends: the states, then the treaty hubs."""
+        return np.concatenate([self._x, self._hub_x]), np.concatenate([self._y, self._hub_y])
+
+    def _sync_hub_items(self) -> None:
+        while len(self._hubs) < len(self._treaties):
+            hub = HubItem(self.theme)
+            self._scene.addItem(hub)
+            self._hubs.append(hub)
+        for k, hub in enumerate(self._hubs):
+            hub.setVisible(k < len(self._treaties))
+            if k < len(self._treaties):
+                hub.members = self.treaties()[k]
+        self._hub_x = np.zeros(len(self._treaties))
+        self._hub_y = np.zeros(len(self._treaties))
+
+    def _place_hubs(self) -> None:
+        """Each treaty hub near its members' centre, clear of every disc, at this zoom."""
+        if not self._treaties:
+            return
+        s = self.transform().m11()
+        radii = np.array([item.radius for item in self._items])
+        places = hub_places(self._x * s, self._y * s, radii, self._treaties,
+                            self._hubs[0].radius) / s
+        self._hub_x, self._hub_y = places[:, 0].copy(), places[:, 1].copy()
+        for hub, x, y in zip(self._hubs, self._hub_x.tolist(), self._hub_y.tolist()):
+            hub.setPos(QPointF(x, y))
 
     def _routes(self) -> dict:
         """Curves for the ties that would pass over a third disc at this zoom (map_routes)."""
         s = self.transform().m11()
-        radii = np.array([item.radius for item in self._items])
+        radii = np.array([item.radius for item in self._items]
+                         + [hub.radius for hub in self._hubs[:len(self._treaties)]])
         ti, tj = self.ties.ti, self.ties.tj
-        self._route_key = (self._x.tobytes(), self._y.tobytes(), radii.tobytes(), round(s, 6),
-                           ti.tobytes(), tj.tobytes())
-        return route_ties(self._x * s, self._y * s, radii, ti, tj, self.ties.routes)
+        x, y = self._tie_xy()
+        self._route_key = self._geometry_key(s)
+        return route_ties(x * s, y * s, radii, ti, tj, self.ties.routes)
+
+    def _geometry_key(self, s: float) -> tuple:
+        radii = np.array([item.radius for item in self._items])
+        return (self._x.tobytes(), self._y.tobytes(), radii.tobytes(), round(s, 6),
+                self.ties.ti.tobytes(), self.ties.tj.tobytes())
 
     def _refresh_routes(self) -> None:
-        """Route the ties again when the zoom, a position or a disc changed since last time."""
+        """Place hubs and route the ties again when the zoom, a position or a disc changed."""
         if self._drag is not None or not len(self.ties.ti):
             return
-        s = self.transform().m11()
-        radii = np.array([item.radius for item in self._items])
-        key = (self._x.tobytes(), self._y.tobytes(), radii.tobytes(), round(s, 6),
-               self.ties.ti.tobytes(), self.ties.tj.tobytes())
-        if key != self._route_key:
-            self.ties.redraw(self._x, self._y, self._routes())
+        if self._geometry_key(self.transform().m11()) != self._route_key:
+            self._place_hubs()
+            self.ties.redraw(*self._tie_xy(), self._routes())
 
     def _nearest(self, i: int, count: int) -> list[int]:
         return nearest(self._x, self._y, i, count)
@@ -446,6 +543,9 @@ class MapView(QGraphicsView):
         self._refresh_routes()
         t = self.viewportTransform()
         obstacles = self._overlay_areas()
+        for hub in self._hubs[:len(self._treaties)]:  # a label must not hide a treaty's hub
+            c, r = self.mapFromScene(hub.pos()), hub.radius + 2.0
+            obstacles.append(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r))
         first = [self._index[s] for s in ([self._selected] if self._selected else [])
                  + sorted(self._highlight) if s in self._index]
         order = first + [i for i in np.argsort(-self._share, kind="stable").tolist()
@@ -584,11 +684,12 @@ class MapView(QGraphicsView):
     def _pinned(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Where to draw states: in a regional view a state outside the map's window is drawn
         at the window's edge, in its direction, so that its ties visibly reach it (the
-        United States at the left edge of the Europe view). Elsewhere: where it is."""
-        if not self._view_choice or self._world is None or not self.isVisible():
+        United States at the left edge of the Europe view); then discs that overlap are
+        moved apart by a few pixels (map_regions.dodge). Elsewhere: where it is."""
+        if self._world is None or not self.isVisible() or len(self._items) != len(x):
             return x, y
-        mask = self._current_view_mask()
-        if mask.all() or len(mask) != len(x):
+        mask = self._current_view_mask() if self._view_choice else np.ones(len(x), dtype=bool)
+        if len(mask) != len(x):
             return x, y
         t = self.viewportTransform()
         s = t.m11()
@@ -600,12 +701,29 @@ class MapView(QGraphicsView):
         dx, dy = px - cx, py - cy
         k = np.maximum(np.abs(dx) / half_w, np.abs(dy) / half_h)
         out = (~mask) & (k > 1.0)
-        if not out.any():
+        ex, ey = px.copy(), py.copy()
+        if out.any():
+            ex[out], ey[out] = cx + dx[out] / k[out], cy + dy[out] / k[out]
+            spread_along_edges(ex, ey, margin, out, vw, vh)
+        radii = np.array([item.radius for item in self._items])
+        fixed = np.zeros(len(x), dtype=bool)
+        if self._drag is not None:
+            fixed[self._drag["index"]] = True
+        ex, ey = dodge(ex, ey, radii, fixed)
+        moved = (np.abs(ex - px) > 0.05) | (np.abs(ey - py) > 0.05)
+        if not moved.any():
             return x, y
         x, y = x.copy(), y.copy()
-        x[out] = (cx + dx[out] / k[out] - t.dx()) / s
-        y[out] = (cy + dy[out] / k[out] - t.dy()) / s
+        x[moved] = (ex[moved] - t.dx()) / s
+        y[moved] = (ey[moved] - t.dy()) / s
         return x, y
+
+    def _pinned_mask(self) -> np.ndarray:
+        """Which states are drawn at the window's edge (outside the regional view)."""
+        n = len(self._x)
+        if not self._view_choice or self._world is None or len(self._true_x) != n:
+            return np.zeros(n, dtype=bool)
+        return ~self._current_view_mask() & ((self._x != self._true_x) | (self._y != self._true_y))
 
     def _pin_radius(self, i: int) -> float:
         return self._items[i].radius if i < len(self._items) else 10.0
@@ -625,8 +743,7 @@ class MapView(QGraphicsView):
             self._items[i].setPos(pos)
             self._labels[i].setPos(pos)
         self._x, self._y = x, y
-        self._route_key = None
-        self.ties.redraw(self._x, self._y, self._routes())
+        self._set_ties(self._world)  # ties between two pinned states leave the view
 
     def _current_view_mask(self) -> np.ndarray:
         name = self.current_view() if self._view_choice is not None else "World"
@@ -692,7 +809,7 @@ class MapView(QGraphicsView):
         # Ready for a drag now, so that its first frame is as quick as the others: the
         # picture of the still map costs one full paint (about 40 ms for 200 states and
         # 2,000 ties), paid here, before anything moves, rather than as a stutter.
-        self.ties.begin_drag(item.index, self._x, self._y)
+        self.ties.begin_drag(item.index, *self._tie_xy())
         self._freeze(item.index)
 
     def _state_dragged(self, item: StateItem, event) -> None:
@@ -713,14 +830,14 @@ class MapView(QGraphicsView):
         point = QPointF(x, y)
         item.setPos(point)
         self._labels[i].setPos(point)
-        self.ties.update_drag(self._x, self._y)
+        self.ties.update_drag(*self._tie_xy())
 
     def _state_released(self, item: StateItem, event) -> None:
         drag, self._drag = self._drag, None
         if drag is None:
             return
         self._thaw()
-        self.ties.redraw(self._x, self._y, self._routes() if drag["moved"] else None)
+        self.ties.redraw(*self._tie_xy(), self._routes() if drag["moved"] else None)
         if not drag["moved"]:
             return  # a click: the press selected the state
         self._declutter_labels()
