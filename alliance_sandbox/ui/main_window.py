@@ -351,7 +351,9 @@ class MainWindow(QMainWindow):
         c = self.controller
         record = c.record
         risks = record.risks
-        self.map.set_world(record.world, {"abandonment": risks.abandonment, "entrapment": risks.entrapment},
+        self.map.set_world(record.world, {"abandonment": risks.abandonment, "entrapment": risks.entrapment,
+                                          "tie_abandonment": risks.tie_abandonment,
+                                          "tie_entrapment": risks.tie_entrapment},
                            blocs=self.controller.tracked_blocs())
         # The lens the next step uses: the latest turn's switcher, or the lens of the turn on view.
         active = c.sim.lens if c.at_latest else record.lens

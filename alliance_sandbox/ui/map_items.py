@@ -426,6 +426,10 @@ class MapScene(QGraphicsScene):
             if isinstance(item, HubItem):
                 text = self._tooltip_for("hub:" + ",".join(item.members))
                 break
+        widget = event.widget()
+        if not text and widget is not None:  # perhaps a tie: the view finds it
+            pos = widget.mapFromGlobal(event.screenPos())
+            text = self._tooltip_for(f"tie:{pos.x()},{pos.y()}")
         if text:
             QToolTip.showText(event.screenPos(), text, event.widget())
             event.accept()

@@ -14,29 +14,43 @@ from dataclasses import dataclass
 
 import numpy as np
 
-#: A cut elsewhere than the date line must win by this many degrees of empty map: the usual
-#: Atlantic-centred map is what a class expects when both are about as good.
-CUT_MARGIN_DEGREES = 10.0
+#: What cutting the map elsewhere than the date line costs, in ties cut: the usual
+#: Atlantic-centred map is what a class expects, unless it cuts clearly more ties.
+OFF_DATE_LINE_COST = 2.5
+#: The map is only cut across this much empty longitude (an ocean, not between China and Taiwan).
+MIN_CUT_GAP = 30.0
 
 
-def map_cut(lon) -> float:
-    """The longitude where the map is cut: the middle of the widest stretch with no state.
-
-    -180 (the usual map) unless cutting elsewhere leaves clearly more empty ocean at the edges.
+def map_cut(lon, ti=(), tj=()) -> float:
+    """The longitude where the map is cut: in a stretch with no state, where the fewest ties
+    (drawn the short way round) would have to leave one edge of the map and come back at the
+    other; among equals the widest stretch. -180 (the usual map) unless another cut saves at
+    least three ties, across at least MIN_CUT_GAP degrees with no state: East Asia's United States-Japan, -Korea, -Philippines... ties all cross the
+    Pacific, so that map is cut in the Atlantic and the Pacific is in the middle.
     """
-    lon = np.sort(np.asarray(lon, dtype=float) % 360.0)
-    if len(lon) < 2:
+    lon = np.asarray(lon, dtype=float) % 360.0
+    order = np.sort(lon)
+    if len(order) < 2:
         return -180.0
-    gaps = np.diff(np.concatenate([lon, lon[:1] + 360.0]))
-    k = int(np.argmax(gaps))
-    start, width = float(lon[k]), float(gaps[k])
-    # The gap that holds the date line (longitude 180 = 180 mod 360).
-    date_line = int(np.searchsorted(lon, 180.0)) - 1
-    usual = float(gaps[date_line % len(gaps)])
-    if width < usual + CUT_MARGIN_DEGREES:
-        return -180.0
-    middle = (start + width / 2.0) % 360.0
-    return middle - 360.0 if middle >= 180.0 else middle
+    gaps = np.diff(np.concatenate([order, order[:1] + 360.0]))
+    middles = (order + gaps / 2.0) % 360.0
+    ti, tj = np.asarray(ti, int), np.asarray(tj, int)
+    a, b = lon[ti], lon[tj]
+    east = (b - a) % 360.0
+    start = np.where(east <= 180.0, a, b)  # the short way runs east from `start`...
+    span = np.where(east <= 180.0, east, 360.0 - east)  # ...for `span` degrees
+    date_line = int(np.searchsorted(order, 180.0)) - 1
+    best, best_key = -180.0, None
+    for k, middle in enumerate(middles):
+        cut = int(((middle - start) % 360.0 < span).sum()) if len(ti) else 0
+        usual = k == date_line % len(gaps)
+        if not usual and gaps[k] < MIN_CUT_GAP:
+            continue
+        key = (cut + (0.0 if usual else OFF_DATE_LINE_COST), -gaps[k])
+        if best_key is None or key < best_key:
+            best_key = key
+            best = -180.0 if usual else (middle - 360.0 if middle >= 180.0 else middle)
+    return best
 
 
 def shifted(lon, cut: float) -> np.ndarray:
@@ -121,7 +135,7 @@ def spread_along_edges(ex: np.ndarray, ey: np.ndarray, radii: np.ndarray, out: n
 
 
 #: Air (pixels) kept between two discs moved apart by `dodge`.
-DODGE_GAP = 2.0
+DODGE_GAP = 6.0
 DODGE_ROUNDS = 12
 
 

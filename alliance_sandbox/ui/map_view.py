@@ -18,6 +18,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QKeySequence, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
+    QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsView,
     QMenu,
@@ -28,6 +29,7 @@ from alliance_sandbox.engine.bloc_tracking import next_blocs
 from alliance_sandbox.ui.map_items import (
     TIE_KIND_NAMES,
     Z_MAP,
+    Z_TIES,
     Z_STATE_SELECTED,
     Z_STATES,
     LabelItem,
@@ -48,7 +50,14 @@ from alliance_sandbox.ui.map_layout import (
     short_name,
     world_zoom,
 )
-from alliance_sandbox.ui.map_routes import ROUTE_LIMIT, hub_places, route_ties, treaty_groups
+from alliance_sandbox.ui.map_routes import (
+    ROUTE_LIMIT,
+    control_points,
+    curve_points,
+    hub_places,
+    route_ties,
+    treaty_groups,
+)
 from alliance_sandbox.ui.map_popups import (
     ALLY_MENU_SIZE,
     state_menu,
@@ -157,6 +166,16 @@ class MapView(QGraphicsView):
         self._hubs: list = []  # their HubItems (kept, hidden when unused)
         self._hub_x = np.zeros(0)
         self._hub_y = np.zeros(0)
+        self._hover_tie: tuple[int, int] | None = None
+        self._hover_label: int | None = None
+        self._hover_label_was_hidden = False
+        self._tie_glow = QGraphicsPathItem()  # the hovered tie, drawn wide under its line
+        self._tie_glow.setZValue(Z_TIES - 0.5)
+        self._tie_glow.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._style_tie_glow()
+        self._tie_glow.setVisible(False)
+        self._scene.addItem(self._tie_glow)
+        self.viewport().setMouseTracking(True)
         self._declutter_timer.timeout.connect(self._declutter_labels)
 
     # ------------------------------------------------------------------ building
@@ -219,7 +238,8 @@ class MapView(QGraphicsView):
         self._world, self._risks = world, risks
         n = world.n
         if first:
-            self._set_cut(map_cut(world.lon))
+            ti, tj = np.nonzero(np.triu(world.tie_kind != 0, 1))
+            self._set_cut(map_cut(world.lon, ti, tj))
             self._set_era(world.start_year)
         x = shifted(world.lon, self._cut)
         y = -np.clip(np.asarray(world.lat, dtype=float), -90.0, 90.0)
@@ -314,6 +334,7 @@ class MapView(QGraphicsView):
             label.apply_theme(theme)
         for hub in self._hubs:
             hub.apply_theme(theme)
+        self._style_tie_glow()
         for i, (item, label) in enumerate(zip(self._items, self._labels)):
             label.set_text(names[i] or item.state_id,
                            short_name(names[i], shorts[i], item.state_id), theme, self._font)
@@ -365,6 +386,9 @@ class MapView(QGraphicsView):
     def tooltip_text(self, state_id: str) -> str:
         """The hover text of a state: its numbers and, when known, its two alliance risks."""
         world = self._world
+        if world is not None and state_id.startswith("tie:"):
+            x, y = (float(v) for v in state_id[4:].split(","))
+            return self._tie_tooltip(self.tie_at(QPointF(x, y)))
         if world is not None and state_id.startswith("hub:"):
             return treaty_tooltip(world, state_id[4:].split(","), self.presentation())
         if world is None or state_id not in world.index:
@@ -449,6 +473,9 @@ class MapView(QGraphicsView):
             rows, cols, codes, commitment = rows[inside], cols[inside], codes[inside], commitment[inside]
         self._treaties = groups
         self._sync_hub_items()
+        if self._hover_tie is not None:  # its indices belong to the old tie list
+            self._hover_tie = None
+            self._tie_glow.setVisible(False)
         levels = np.searchsorted(COMMITMENT_LEVELS, commitment, side="right")
         self.ties.set_ties(rows, cols, codes, levels)
         self._route_key = None
@@ -681,6 +708,13 @@ class MapView(QGraphicsView):
         self._view_choice = ((self._view_choice or 0) + 1) % len(self.views())
         self.fit_all()
 
+    def _style_tie_glow(self) -> None:
+        pen = QPen(qcolor(self.theme.highlight_color), 9.0 if self.theme.name == "desk" else 13.0)
+        pen.setCosmetic(True)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        self._tie_glow.setPen(pen)
+        self._tie_glow.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+
     def _pinned(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Where to draw states: in a regional view a state outside the map's window is drawn
         at the window's edge, in its direction, so that its ties visibly reach it (the
@@ -899,6 +933,108 @@ class MapView(QGraphicsView):
             if isinstance(item, StateItem):
                 return item
         return None
+
+    # ------------------------------------------------------------------ hover: ties, hidden labels
+
+    #: A tie within this many pixels of the pointer is the one hovered.
+    TIE_HOVER_PX = 6.0
+
+    def tie_at(self, pos: QPointF) -> tuple[int, int] | None:
+        """The tie (i, j) drawn nearest the viewport point `pos`, within TIE_HOVER_PX; j may be
+        a treaty hub (index n + k)."""
+        ti, tj = self.ties.ti, self.ties.tj
+        if not len(ti):
+            return None
+        t = self.viewportTransform()
+        s = t.m11()
+        x, y = self._tie_xy()
+        px, py = x * s + t.dx(), y * s + t.dy()
+        routes = self.ties.routes or {}
+        best, best_d = None, self.TIE_HOVER_PX
+        p = np.array([pos.x(), pos.y()])
+        for i, j in zip(ti.tolist(), tj.tolist()):
+            a, b = np.array([px[i], py[i]]), np.array([px[j], py[j]])
+            lo, hi = np.minimum(a, b) - 60.0 - np.linalg.norm(b - a), np.maximum(a, b) + 60.0 + np.linalg.norm(b - a)
+            if (p < lo).any() or (p > hi).any():
+                continue
+            push = routes.get((i, j), (0.0, 0.0))
+            pts = curve_points(a, b, np.array([push]))[0]
+            seg = pts[1:] - pts[:-1]
+            length2 = np.maximum((seg ** 2).sum(1), 1e-9)
+            u = np.clip(((p - pts[:-1]) * seg).sum(1) / length2, 0.0, 1.0)
+            d = float(np.linalg.norm(pts[:-1] + u[:, None] * seg - p, axis=1).min())
+            if d < best_d:
+                best, best_d = (i, j), d
+        return best
+
+    def _hover(self, pos: QPointF) -> None:
+        """Under the pointer: a state shows its hidden label; a tie is highlighted with its two
+        ends (its tooltip, MapScene.helpEvent, explains it)."""
+        state = self._state_at(pos.toPoint())
+        self._show_hover_label(state.index if state is not None else None)
+        tie = None if state is not None else self.tie_at(pos)
+        if tie == self._hover_tie:
+            return
+        self._hover_tie = tie
+        ends = set()
+        if tie is None:
+            self._tie_glow.setPath(QPainterPath())
+            self._tie_glow.setVisible(False)
+        else:
+            i, j = tie
+            n = len(self._ids)
+            x, y = self._tie_xy()
+            path = QPainterPath(QPointF(x[i], y[i]))
+            push = (self.ties.routes or {}).get((i, j))
+            if push is not None:
+                path.cubicTo(*control_points(x[i], y[i], x[j], y[j], push), x[j], y[j])
+            else:
+                path.lineTo(x[j], y[j])
+            self._tie_glow.setPath(path)
+            self._tie_glow.setVisible(True)
+            ends = {self._ids[k] for k in (i, j) if k < n}
+        for item in self._items:
+            item.glow.setVisible(item.state_id in self._highlight or item.state_id in ends)
+
+    def _tie_tooltip(self, tie: tuple[int, int] | None) -> str:
+        """What a tie is (kind, commitment, since, both sides' risks), or a treaty's spoke."""
+        if tie is None or self._world is None:
+            return ""
+        i, j = tie
+        n = len(self._ids)
+        if j >= n:
+            return treaty_tooltip(self._world, self.treaties()[j - n], self.presentation())
+        return tie_tooltip(self._world, i, j, self._risks, self.presentation())
+
+    def hovered_tie(self) -> tuple[str, str] | None:
+        """The ids of the hovered tie's ends (a hub is "hub"), or None."""
+        if self._hover_tie is None:
+            return None
+        n = len(self._ids)
+        return tuple(self._ids[k] if k < n else "hub" for k in self._hover_tie)
+
+    def _show_hover_label(self, index: int | None) -> None:
+        """A state whose label found no room shows it while the pointer is on its disc."""
+        if self._hover_label is not None and self._hover_label != index:
+            label = self._labels[self._hover_label] if self._hover_label < len(self._labels) else None
+            if label is not None and self._hover_label_was_hidden:
+                label.setVisible(False)
+            self._hover_label = None
+        if index is not None and self._hover_label is None:
+            label = self._labels[index]
+            self._hover_label, self._hover_label_was_hidden = index, not label.isVisible()
+            if not label.isVisible():
+                label.place("below", False)
+                label.setVisible(True)
+
+    def mouseMoveEvent(self, event) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons() == Qt.MouseButton.NoButton and self._drag is None:
+            self._hover(event.position())
+
+    def leaveEvent(self, event) -> None:
+        super().leaveEvent(event)
+        self._hover(QPointF(-1e6, -1e6))
 
     def mousePressEvent(self, event) -> None:
         self._empty_press = None
