@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
+    QGraphicsLineItem,
     QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsSceneHelpEvent,
@@ -186,6 +187,17 @@ class LabelItem(QGraphicsPathItem):
         self.glyphs = QGraphicsPathItem(self)
         self.glyphs.setPen(_NO_PEN)
         self.glyphs.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        # On the projector a pale plate behind the text: black ties crossing a label made it
+        # unreadable from the back row (and to OCR) even with its halo.
+        self.plate = QGraphicsPathItem(self)
+        self.plate.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        self.plate.setPen(_NO_PEN)
+        self.plate.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.plate.setVisible(False)
+        self.leader = QGraphicsLineItem(self)  # from the disc to a label placed "far"
+        self.leader.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        self.leader.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.leader.setVisible(False)
         self.text = ""
         self.short_text = ""
         self.px = 0
@@ -216,6 +228,7 @@ class LabelItem(QGraphicsPathItem):
         path, self.size = self._forms[self.short]
         self.setPath(path)
         self.glyphs.setPath(path)
+        self._shape_plate()
         self.place(self.side, self.short)
 
     def form_size(self, short: bool) -> tuple[float, float]:
@@ -227,6 +240,17 @@ class LabelItem(QGraphicsPathItem):
         self.setPen(pen)
         self.setBrush(QBrush(qcolor(theme.label_halo)))
         self.glyphs.setBrush(QBrush(qcolor(theme.label_color)))
+        self.leader.setPen(QPen(qcolor(theme.label_color), 1.5 if theme.name == "desk" else 2.0))
+        self.plate.setVisible(bool(theme.label_plate))
+        if theme.label_plate:
+            self.plate.setBrush(QBrush(qcolor(theme.label_plate)))
+        self._shape_plate()
+
+    def _shape_plate(self) -> None:
+        rect = self.path().boundingRect().adjusted(-3.0, -2.0, 3.0, 2.0)
+        plate = QPainterPath()
+        plate.addRoundedRect(rect, 4.0, 4.0)
+        self.plate.setPath(plate)
 
     def set_radius(self, radius: float) -> None:
         """Keep the label clear of a disc of this radius (pixels), on its current side."""
@@ -240,11 +264,25 @@ class LabelItem(QGraphicsPathItem):
             path, self.size = self._forms[short]
             self.setPath(path)
             self.glyphs.setPath(path)
+            self._shape_plate()
         self.side = side
         self.offset = self.offset_for(side)
         if self.offset != self._applied:
             self._applied = self.offset
             self.setTransform(QTransform.fromTranslate(*self.offset))
+        far = side.startswith("far")
+        if far:
+            # Local coordinates: the text's top centre is the origin, the disc centre at -offset.
+            dx, dy = self.offset
+            w, h = self.size
+            cx, cy = -dx, -dy
+            tx = min(max(cx, -w / 2), w / 2)
+            ty = min(max(cy, 0.0), h)
+            length = max(1e-6, ((tx - cx) ** 2 + (ty - cy) ** 2) ** 0.5)
+            r = self.radius + 1.0
+            self.leader.setLine(cx + (tx - cx) * r / length, cy + (ty - cy) * r / length, tx, ty)
+        if self.leader.isVisible() != far:
+            self.leader.setVisible(far)
 
     def offset_for(self, side: str, size: tuple[float, float] | None = None) -> tuple[float, float]:
         """Where the path's origin (top centre of the text) goes, relative to the disc."""

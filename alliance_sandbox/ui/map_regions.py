@@ -83,7 +83,7 @@ class Region:
 
 #: Regions a crowded scenario may zoom to (one key switches between them and the world).
 REGIONS: tuple[Region, ...] = (
-    Region("Europe", -30.0, 50.0, 33.0, 72.0),
+    Region("Europe", -12.0, 45.0, 34.0, 61.0),
     Region("East Asia", 90.0, 155.0, -12.0, 55.0),
 )
 

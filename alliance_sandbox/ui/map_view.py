@@ -738,6 +738,12 @@ class MapView(QGraphicsView):
         ex, ey = px.copy(), py.copy()
         if out.any():
             ex[out], ey[out] = cx + dx[out] / k[out], cy + dy[out] / k[out]
+            for area in self._overlay_areas():  # not under a legend: just past its edge
+                inside = (out & (ex + margin > area.left()) & (ex - margin < area.right())
+                          & (ey + margin > area.top()) & (ey - margin < area.bottom()))
+                below = area.center().y() < vh / 2
+                ey[inside] = (area.bottom() + margin[inside] if below
+                              else area.top() - margin[inside])
             spread_along_edges(ex, ey, margin, out, vw, vh)
         radii = np.array([item.radius for item in self._items])
         fixed = np.zeros(len(x), dtype=bool)

@@ -72,6 +72,7 @@ class Theme:
     label_color: str
     label_halo: str
     label_halo_width: float
+    label_plate: str  # "#AARRGGBB" plate behind each label ("" for none): reads over ties
     select_color: str
     highlight_color: str
     legend_px: int
@@ -105,6 +106,7 @@ DESK = Theme(
     label_color="#1A1A1A",
     label_halo="#FFFFFF",
     label_halo_width=4.0,
+    label_plate="",
     select_color="#000000",
     highlight_color="#FFB000",
     legend_px=13,
@@ -136,6 +138,7 @@ PRESENTATION = replace(
     label_color="#000000",
     label_halo="#FFFFFF",
     label_halo_width=5.0,
+    label_plate="#F5FFFFFF",
     highlight_color="#FF9500",
     legend_px=17,
     legend_bg="#F7FFFFFF",
