@@ -68,6 +68,8 @@ class Controller(QObject):
         self.selected = ""
         self.view_turn = 0
         self._bloc_tracker = BlocTracker()
+        self._highlighted: list = []
+        self._later_edits: set[int] = set()  # turns (> 0) edited since the last load or save
         self.load(scenario)
 
     # --- scenario ----------------------------------------------------------------------
@@ -79,6 +81,9 @@ class Controller(QObject):
         self.selected = ""
         self.undo_stack.clear()
         self.undo_stack.setClean()
+        self._later_edits.clear()
+        if self._highlighted:
+            self.highlight([])
         self.scenarioLoaded.emit()
         self.historyChanged.emit()
         self.selectionChanged.emit("")
@@ -103,6 +108,13 @@ class Controller(QObject):
         open scenario (Save writes there next time) and the edits so far count as saved."""
         self.scenario = scenario
         self.undo_stack.setClean()
+        self._later_edits.clear()
+
+    def has_later_edits(self) -> bool:
+        """Edits made at a turn after 0 that are still in the history: stepping clears the undo
+        stack and Save writes turn 0, so without this they would be lost without a word."""
+        latest = len(self.sim.history) - 1
+        return any(turn <= latest for turn in self._later_edits)
 
     # --- what views show -------------------------------------------------------------------
     @property
@@ -128,9 +140,12 @@ class Controller(QObject):
     def select(self, state_id: str) -> None:
         if state_id != self.selected:
             self.selected = state_id
+            if self._highlighted and state_id not in self._highlighted:
+                self.highlight([])  # another state chosen: the log entry's marks are stale
             self.selectionChanged.emit(state_id)
 
     def highlight(self, ids: list) -> None:
+        self._highlighted = list(ids)
         self.highlightRequested.emit(list(ids))
 
     # --- the clock -------------------------------------------------------------------------
@@ -146,6 +161,8 @@ class Controller(QObject):
 
     def reset(self) -> None:
         self.sim.reset()
+        if self._highlighted:
+            self.highlight([])
         self._moved_in_time()
 
     def continue_from_view(self) -> None:
@@ -215,6 +232,8 @@ class Controller(QObject):
         self._push(before, self.sim.world.copy(), f"Remove tie {before.names[i]} - {before.names[j]}")
 
     def _push(self, before: World, after: World, text: str, key=None) -> None:
+        if self.sim.history[-1].turn > 0:
+            self._later_edits.add(self.sim.history[-1].turn)
         # the model already holds `after`; QUndoStack.push calls redo(), which puts it again
         self.undo_stack.push(WorldEdit(self, before, after, text, key))
 

@@ -210,6 +210,8 @@ class MainWindow(QMainWindow):
                 dock.setObjectName(name)  # saveState needs it
             self.addDockWidget(area, dock)
             self.docks[module] = dock
+            if hasattr(dock, "editingDone"):  # typing ended: Space, P, Backspace work again
+                dock.editingDone.connect(lambda: self.map.setFocus(Qt.FocusReason.OtherFocusReason))
         charts, log = self.docks.get("charts"), self.docks.get("log_dock")
         if charts is not None and log is not None:
             self.splitDockWidget(charts, log, Qt.Orientation.Horizontal)
