@@ -31,6 +31,7 @@ from alliance_sandbox.engine.perception import polarity_of
 from alliance_sandbox.lenses import LENS_IDS, LENSES
 from alliance_sandbox.scenario import Scenario
 
+from .caption_band import CaptionBand
 from .controller import Controller
 from .file_actions import FileActions, app_settings, json_path_from_mime
 from .map_view import MapView
@@ -39,7 +40,7 @@ from .toolbars import LensBar, PastBanner, TurnBar
 
 APP_TITLE = "Alliance Sandbox"
 HINTS = "Space: step · P: run · ←: back · 1-8: lens · F11: present"
-PRESENTING_HINTS = "Space: step · P: run · ←: back · 1-8: lens · Esc: leave presentation"
+PRESENTING_HINTS = "Space: step · P: run · ←: back · 1-8: lens · L: log · I: inspector · Esc: leave"
 
 #: (module, class, object name, area) of the docks another part of the app provides.
 DOCKS = (
@@ -122,6 +123,8 @@ class MainWindow(QMainWindow):
         box.setSpacing(0)
         box.addWidget(self.lens_bar)
         box.addWidget(self.map, 1)
+        self.caption = CaptionBand(central)  # presentation: the turn's headlines under the map
+        box.addWidget(self.caption)
         self.setCentralWidget(central)
         self.past_banner = PastBanner(self.map)
 
@@ -173,6 +176,10 @@ class MainWindow(QMainWindow):
         a("latest", "&Latest Turn", ["End"], lambda: self._scrub(len(self.controller.sim.history) - 1),
           tip="Back to the newest turn after looking at earlier ones")
         a("fit", "&Fit Map", ["F"], lambda: self.map.fit_all())
+        a("toggle_log", "Show or Hide the &Log", ["L"], lambda: self.toggle_dock("log_dock"),
+          tip="The full log of every decision (also in presentation mode)")
+        a("toggle_inspector", "Show or Hide the &Inspector", ["I"],
+          lambda: self.toggle_dock("inspector"))
         a("present", "&Presentation Mode", ["F11"], lambda: self.set_presentation(not self._presenting))
         self.acts["present"].setCheckable(True)
         a("leave_present", "Leave Presentation Mode", ["Esc"], lambda: self.set_presentation(False))
@@ -338,6 +345,8 @@ class MainWindow(QMainWindow):
         c.selectionChanged.connect(m.select)
         c.highlightRequested.connect(m.set_highlight)
         c.scenarioLoaded.connect(self._on_loaded)
+        self.caption.clicked.connect(lambda: self.toggle_dock("log_dock")
+                                     if not self.docks.get("log_dock", self).isVisible() else None)
         c.undo_stack.cleanChanged.connect(self.update_modified)
         c.undo_stack.indexChanged.connect(self.update_modified)
 
@@ -362,10 +371,35 @@ class MainWindow(QMainWindow):
         self.lens_bar.set_active(active.id, pending=active.id != record.lens.id)
         self.acts[f"lens:{active.id}"].setChecked(True)
         self._show_turn()
+        self._show_caption()
         world = record.world
         blocs = sum(1 for b in world.blocs() if len(b) > 1)
         self.world_label.setText(f"{describe_polarity(polarity_of(world.share))} · "
                                  f"{blocs} bloc{'s' if blocs != 1 else ''}")
+
+    def _show_caption(self) -> None:
+        """Presentation: the turn's headlines in the band, and the charts once there is a turn
+        to chart (at turn 0 empty plots took a third of the screen)."""
+        record = self.controller.record
+        self.caption.setVisible(self._presenting)
+        if self._presenting:
+            compact = self.height() < 900  # a 1024x768 projector: two lines keep the map tall
+            self.caption.set_turn(record.turn, record.events, 2 if compact else 3)
+            charts = self.docks.get("charts")
+            has_data = len(self.controller.sim.history) > 1
+            if charts is not None and charts.isVisible() != has_data:
+                charts.setVisible(has_data)
+                QTimer.singleShot(0, self.map, self.map.fit_all)
+
+    def toggle_dock(self, key: str) -> None:
+        """Show or hide a dock (L: the log, I: the inspector), in presentation mode too."""
+        dock = self.docks.get(key)
+        if dock is None:
+            return
+        dock.setVisible(not dock.isVisible())
+        if dock.isVisible():
+            dock.raise_()
+        QTimer.singleShot(0, self.map, self.map.fit_all)
 
     def _show_turn(self) -> None:
         c = self.controller
@@ -463,6 +497,7 @@ class MainWindow(QMainWindow):
             if fullscreen:
                 self.showFullScreen()  # the resize may come later: lay out for the screen
             self._layout_docks(presenting=True, size=self.screen().size() if fullscreen else None)
+            self._show_caption()
         else:
             saved = self._before_presenting or {}
             self._before_presenting = None
@@ -476,6 +511,7 @@ class MainWindow(QMainWindow):
             if "geometry" in saved:
                 self.restoreGeometry(saved["geometry"])
                 self.restoreState(saved["state"])
+            self.caption.hide()
         QTimer.singleShot(0, self.map, self.map.fit_all)  # once the new layout has settled
 
     # ------------------------------------------------------------------ files and settings

@@ -35,7 +35,7 @@ def _candidates() -> np.ndarray:
         rows += [(a, 0.0), (-a, 0.0), (0.0, a), (0.0, -a), (a, -a), (-a, a)]
     for a in (0.7, 0.95, 1.25):  # strong bows: only when nothing gentler clears
         rows += [(a, a), (-a, -a)]
-    grid = np.round(np.arange(-1.5, 1.51, 0.25), 2)  # last: any pair of pushes, smallest first
+    grid = np.round(np.arange(-2.5, 2.51, 0.25), 2)  # last: any pair of pushes, smallest first
     rest = sorted(((a, b) for a in grid for b in grid), key=lambda p: (abs(p[0]) + abs(p[1]), p))
     seen = set(rows)
     rows += [p for p in rest if p not in seen]

@@ -653,15 +653,15 @@ class MapView(QGraphicsView):
         rects = [self._labels[i].pixel_rect("below") for i in idx]
         x, y = self._true_x[idx], self._true_y[idx]
         s, cx, cy = fit_states(x, y, radii, rects, w, h, lo, hi)
-        legend = self._legend_area()
-        top = [QRectF(widget.geometry()) for widget in (self.bloc_legend, self.view_hint)
+        low = [QRectF(widget.geometry()) for widget in (self.legend, self.bloc_legend)
                if widget.isVisibleTo(self)]
+        top = [QRectF(widget.geometry()) for widget in (self.view_hint,) if widget.isVisibleTo(self)]
         bottom = above = 0
         for _ in range(3):  # a strip for one overlay can push states under the other
             changed = False
-            if (not bottom and legend is not None
-                    and covers_a_state(legend, x, y, radii, rects, s, cx, cy, w, h)):
-                bottom = self.legend.height() + 10  # the legend's own strip, not a hidden state
+            if not bottom and any(covers_a_state(area, x, y, radii, rects, s, cx, cy, w, h)
+                                  for area in low):
+                bottom = h - min(area.top() for area in low) + 4  # the legends' own strip
                 changed = True
             if not above and any(covers_a_state(area, x, y, radii, rects, s, cx, cy, w, h)
                                  for area in top):
@@ -1115,7 +1115,8 @@ class MapView(QGraphicsView):
         self.legend.move(margin, self.height() - self.legend.height() - margin)
         self.legend.raise_()
         self.bloc_legend.fit_to(self.width(), self.height())
-        self.bloc_legend.move(margin, margin)
+        self.bloc_legend.move(self.width() - self.bloc_legend.width() - margin,
+                              self.height() - self.bloc_legend.height() - margin)
         self.bloc_legend.raise_()
         self.view_hint.adjustSize()
         self.view_hint.move(self.width() - self.view_hint.width() - margin, margin)
