@@ -113,3 +113,28 @@ def test_an_edit_at_a_later_turn_is_not_lost_without_a_question(qtbot, window):
     window.ask_save_changes = answer
     window.close()
     assert asked and window.isVisible()  # asked, and Cancel kept the window open
+
+
+def test_presentation_keeps_the_log_one_key_or_click_away(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert window.is_presenting()
+    log, inspector = window.docks["log_dock"], window.docks["inspector"]
+    assert not log.isVisible() and not inspector.isVisible()
+    band = window.caption
+    for _ in range(20):  # on to a turn where something happens
+        key(qtbot, Qt.Key.Key_Space)
+        if window.controller.record.events:
+            break
+    events = window.controller.record.events
+    assert events and band.isVisible()
+    assert 1 <= len(band.headlines) <= min(3, len(events))  # the turn's most important events
+    for text in band.headlines:
+        assert any(text.rstrip("…")[:20] in e.explanation for e in events)
+    qtbot.mouseClick(band, Qt.MouseButton.LeftButton)
+    assert log.isVisible() and window.is_presenting()  # the full log, still presenting
+    key(qtbot, Qt.Key.Key_L)
+    assert not log.isVisible()
+    key(qtbot, Qt.Key.Key_I)
+    assert inspector.isVisible() and window.is_presenting()
+    key(qtbot, Qt.Key.Key_I)
+    assert not inspector.isVisible()
