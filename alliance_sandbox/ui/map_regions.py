@@ -154,6 +154,22 @@ def dodge(px: np.ndarray, py: np.ndarray, radii: np.ndarray, fixed: np.ndarray |
     n = len(x)
     if n < 2:
         return x, y
+    key = (x.tobytes(), y.tobytes(), r.tobytes(), None if fixed is None else fixed.tobytes())
+    if key == _DODGE_CACHE.get("key"):
+        return _DODGE_CACHE["x"].copy(), _DODGE_CACHE["y"].copy()
+    full_x, full_y = x, y
+    # Only discs near an overlap take part (a big world has most discs far from any other).
+    dist = np.hypot(x[:, None] - x[None, :], y[:, None] - y[None, :])
+    np.fill_diagonal(dist, np.inf)
+    reach = r[:, None] + r[None, :] + DODGE_GAP
+    touching = (dist < reach).any(axis=1)
+    if not touching.any():
+        _DODGE_CACHE.update(key=key, x=x.copy(), y=y.copy())
+        return x, y
+    near = touching | (dist[:, touching] < 2.0 * reach[:, touching]).any(axis=1)
+    idx = np.flatnonzero(near)
+    x, y, r = x[idx].copy(), y[idx].copy(), r[idx]
+    fixed = None if fixed is None else fixed[idx]
     weight = 1.0 / np.maximum(r, 1.0) ** 2  # how easily each disc moves
     if fixed is not None:
         weight = np.where(fixed, 0.0, weight)
@@ -175,4 +191,11 @@ def dodge(px: np.ndarray, py: np.ndarray, radii: np.ndarray, fixed: np.ndarray |
         push = 0.5 * overlap * share
         x += (push * ux).sum(axis=1)
         y += (push * uy).sum(axis=1)
-    return x, y
+    out_x, out_y = full_x.copy(), full_y.copy()
+    out_x[idx], out_y[idx] = x, y
+    _DODGE_CACHE.update(key=key, x=out_x.copy(), y=out_y.copy())
+    return out_x, out_y
+
+
+#: The last call's input and answer: set_world and the label pass ask twice for one geometry.
+_DODGE_CACHE: dict = {}
