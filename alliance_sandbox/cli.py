@@ -5,6 +5,7 @@
     alliance-sandbox run FILE [--lens ID] [--turns N] [--seed S] [--out PATH.json|PATH.csv]
     alliance-sandbox lenses
     alliance-sandbox landscape FILE [--json]
+    alliance-sandbox score FILE [--lens ID|all] [--seeds A:B] [--json]
 
 Exit status: 0 done, 2 bad input (each problem on its own line: file, field, reason).
 Bad input never produces a traceback. Qt is imported only when the app is opened.
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from alliance_sandbox import __version__
 
-SUBCOMMANDS = ("validate", "run", "lenses", "landscape")
+SUBCOMMANDS = ("validate", "run", "lenses", "landscape", "score")
 BAD_INPUT = 2
 
 
@@ -79,6 +80,13 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     landscape.add_argument("file")
     landscape.add_argument("--json", action="store_true", help="print JSON")
     landscape.set_defaults(handler=cmd_landscape)
+
+    score = commands.add_parser("score", help="agreement of each lens's runs with the scenario's history")
+    score.add_argument("file")
+    score.add_argument("--lens", default="all", help="a lens id, or all (default)")
+    score.add_argument("--seeds", default="0:5", help="seeds A to B-1 as A:B (default 0:5), or one seed")
+    score.add_argument("--json", action="store_true", help="print JSON (docs/scoring.md)")
+    score.set_defaults(handler=cmd_score)
     return parser
 
 
@@ -202,6 +210,20 @@ def cmd_landscape(args) -> int:
     for rank, m in enumerate(found, start=1):
         left, right = (", ".join(world.names[world.index[s]] for s in bloc) or "(none)" for bloc in m["blocs"])
         print(f"{rank}. energy {m['energy']:.6f}\n   bloc A: {left}\n   bloc B: {right}")
+    return 0
+
+
+def cmd_score(args) -> int:
+    from alliance_sandbox.lenses import LENS_IDS
+    from alliance_sandbox.score import ScoreError, parse_seeds, score_scenario
+
+    scenario = _load(args.file)
+    lens_ids = list(LENS_IDS) if args.lens == "all" else [_lens(args.lens).id]
+    try:
+        result = score_scenario(scenario, lens_ids, parse_seeds(args.seeds), source=args.file)
+    except ScoreError as error:
+        raise CliError(str(error)) from None
+    print(result.to_json() if args.json else result.table(), end="")
     return 0
 
 

@@ -1,16 +1,32 @@
-"""Write docs/lenses.md from the lens classes, so the docs state each rule exactly as the code does.
+"""Write docs/lenses.md from the lens classes, and docs/model.md from docs/model.in.md with the
+code's constants filled in, so the docs state each rule and number exactly as the code does.
 
     .venv/bin/python tools/write_docs.py          # rewrite
     .venv/bin/python tools/write_docs.py --check  # exit 1 if the file is out of date (a test runs this)
 """
 from __future__ import annotations
 
+import importlib
+import re
 import sys
 from pathlib import Path
 
 from alliance_sandbox.lenses import LENSES
 
-DOC = Path(__file__).resolve().parents[1] / "docs" / "lenses.md"
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+DOC = DOCS / "lenses.md"
+MODEL_TEMPLATE, MODEL = DOCS / "model.in.md", DOCS / "model.md"
+#: {{engine.perception.ALLY_TRUST}}: a module of alliance_sandbox and a constant in it
+CONSTANT = re.compile(r"\{\{([a-z_.]+)\.([A-Z_]+)\}\}")
+
+
+def render_model() -> str:
+    """docs/model.in.md with every {{module.CONSTANT}} replaced by the constant's value."""
+    def value(match: re.Match) -> str:
+        module = importlib.import_module(f"alliance_sandbox.{match.group(1)}")
+        return f"{getattr(module, match.group(2)):g}"
+
+    return CONSTANT.sub(value, MODEL_TEMPLATE.read_text(encoding="utf-8"))
 
 
 def render() -> str:
@@ -38,14 +54,16 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render()
+    outputs = {DOC: render(), MODEL: render_model()}
     if "--check" in argv:
-        if not DOC.exists() or DOC.read_text(encoding="utf-8") != text:
-            print(f"{DOC} is out of date: run tools/write_docs.py", file=sys.stderr)
-            return 1
-        return 0
-    DOC.write_text(text, encoding="utf-8")
-    print(f"wrote {DOC}")
+        stale = [path for path, text in outputs.items()
+                 if not path.exists() or path.read_text(encoding="utf-8") != text]
+        for path in stale:
+            print(f"{path} is out of date: run tools/write_docs.py", file=sys.stderr)
+        return 1 if stale else 0
+    for path, text in outputs.items():
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path}")
     return 0
 
 

@@ -41,6 +41,8 @@ RECORD_HEADINGS = {
     "affinity": "`affinity[]`: an explicit affinity",
     "shock": "`shocks[]`: a scripted change",
     "shock_set": "`shocks[].set`: the changes",
+    "history": "`history[]`: what actually happened at a later date",
+    "history_tie": "`history[].ties[]`: an actual tie",
 }
 
 #: A broken file shown in the docs with the messages the program really gives for it.

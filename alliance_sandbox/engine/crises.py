@@ -1,17 +1,26 @@
 """Crises: where abandonment and entrapment stop being risks and happen (Snyder 1984).
 
 Each turn every state k may press the state it threatens most, with probability
-crisis_rate x aggression_k^2. The target calls its partners. Partner j answers with
-probability
+crisis_rate x aggression_k^2. The risks of `engine/risk.py` are computed for the world as it
+stands when the turn's crises break, with the active lens's threat, and every outcome is
+drawn from exactly those numbers, so what the charts show is what happens:
 
-    ally_reliability x (0.5 + 0.5 x commitment) x (0.5 + offense_dominance)
+- the target i calls each partner j against the aggressor k. With the tie's chain-ganging odds j follows i in
+  unconditionally (Christensen & Snyder 1990); otherwise it fails plainly with the plain
+  abandonment risk (Snyder 1984), or, a great power that can leave the fight to another
+  great power, passes the buck with the buck-passing odds; otherwise it honours the call. So j
+  fails i with probability risks.tie_abandonment[i, j], the displayed abandonment risk (shown
+  for a crisis with i's worst threat; against another aggressor only the buck-passing test
+  changes: another great power must fear that aggressor).
+- each partner j of the aggressor k chain-gangs in behind it, or is entrapped (dragged into
+  a crisis of k's making), with total probability risks.tie_entrapment[j, k], the displayed
+  entrapment risk; joining when it has a quarrel of its own with i is standing by k.
+- states that fear k but have no tie with the target join it in a crisis coalition.
+Honoured calls firm the tie up (+HONOURED_FIRMS), failed ones shake it (-FAILED_SHAKES).
 
-(Leeds, Long & Mitchell 2000 put the base rate at 74.5%). An answer to a fight that is not
-j's own (j's threat from k below OWN_FIGHT times the target's) is entrapment; with the offence believed
-dominant it is chain-ganging (Christensen & Snyder 1990). No answer is abandonment; with the
-defence believed dominant it is buck-passing. The aggressor's own partners may be dragged
-in too. States that fear k but have no tie with the target join it in a crisis coalition.
-Honoured calls firm up the tie (+0.05), failed ones shake it (-0.1).
+RISK_DRIVEN = False restores the old fixed-rate rule (answer chance ally_reliability x
+(0.5 + 0.5 x commitment) x (0.5 + offense_dominance), labels by offence dominance above or
+below 0.5), kept only so the claims tests can show that it does not follow the risks.
 """
 from __future__ import annotations
 
@@ -19,26 +28,34 @@ import numpy as np
 
 from .events import Event
 from .perception import Perception
+from .risk import RiskModel, risk_model
 from .world import World
 
-#: A partner whose own threat from the aggressor is below this share of the target's is
-#: answering a call that is not its own fight: entrapment.
-OWN_FIGHT = 0.5
 #: Below this threat from the target, the aggressor's partner has no quarrel of its own.
 NO_QUARREL = 0.1
 #: Threat from the aggressor above which an untied state joins the target's coalition.
 COALITION_FEAR = 0.25
 #: A crisis needs a target that feels at least this much threat.
 CRISIS_THRESHOLD = 0.05
+#: How much an honoured call firms the tie up, and a failed one shakes it.
+HONOURED_FIRMS = 0.05
+FAILED_SHAKES = 0.1
+#: Ablation switch for the claims tests (see the module docstring).
+RISK_DRIVEN = True
+CITE_CS = "Christensen & Snyder 1990"
 
 
-def resolve_crises(world: World, seen: Perception, rng: np.random.Generator) -> list[Event]:
+def resolve_crises(world: World, seen: Perception, rng: np.random.Generator, threat: np.ndarray) -> list[Event]:
+    """This turn's crises; `threat` is the active lens's threat matrix (the one the risks use)."""
     s = world.settings
-    od = s.offense_dominance
     draws = rng.random(world.n)  # one draw per state every turn: the stream never shifts
     pressing = np.nonzero(draws < s.crisis_rate * world.aggression**2)[0]
     events: list[Event] = []
+    if not pressing.size:
+        return events
     ids, nm = world.ids, world.names
+    # the tie-independent part, once; each call reads the tie's commitment as it stands then
+    model = risk_model(world, seen, threat)
     for k in pressing.tolist():
         exposure = seen.walt_threat[:, k].copy()
         exposure[k] = 0.0
@@ -50,51 +67,103 @@ def resolve_crises(world: World, seen: Perception, rng: np.random.Generator) -> 
             Event("crisis", (ids[k], ids[i]), f"Crisis: {nm[k]} presses {nm[i]} (threat {exposure[i]:.2f})",
                   {"threat": exposure[i]})
         )
-        events.extend(_call_partners(world, seen, rng, k, i, od))
-        events.extend(_drag_aggressor_partners(world, seen, rng, k, i, od))
+        if RISK_DRIVEN:
+            events.extend(_call_partners(world, seen, model, rng, k, i))
+            events.extend(_drag_aggressor_partners(world, seen, model, rng, k, i))
+        else:
+            events.extend(_fixed_rate_calls(world, seen, model, rng, k, i))
         events.extend(_crisis_coalition(world, seen, k, i))
     return events
 
 
-def _call_partners(world, seen, rng, k, i, od) -> list[Event]:
+def _polarity_words(model: RiskModel, od: float) -> str:
+    return f"{model.polarity.label}, {model.polarity.poles} poles; offence dominance {od:.2f}"
+
+
+def _call_partners(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
     ids, nm, events = world.ids, world.names, []
-    partners = [j for j in np.nonzero(world.tie_kind[i])[0].tolist() if j != k]
-    for j in partners:
-        c = float(world.commitment[i, j])
-        p = min(1.0, world.settings.ally_reliability * (0.5 + 0.5 * c) * (0.5 + od))
-        values = {"p_answer": p, "commitment": c, "own_threat": seen.walt_threat[j, k]}
-        if rng.random() < p:
-            _nudge(world, i, j, +0.05)
-            if seen.walt_threat[j, k] < OWN_FIGHT * seen.walt_threat[i, k]:
-                kind = "chain_gang" if od > 0.5 else "entrapped"
-                events.append(Event(kind, (ids[j], ids[i], ids[k]),
-                    f"{nm[j]} is dragged into {nm[i]}'s crisis with {nm[k]} though {nm[k]} threatens it only "
-                    f"{seen.walt_threat[j, k]:.2f} (answer chance {p:.2f}; entrapment, Snyder 1984"
-                    + ("; chain-ganging under offence dominance, Christensen & Snyder 1990)" if od > 0.5 else ")"),
-                    values))
-            else:
-                events.append(Event("honoured", (ids[j], ids[i], ids[k]),
-                    f"{nm[j]} stands by {nm[i]} against {nm[k]} (answer chance {p:.2f})", values))
+    od = world.settings.offense_dominance
+    partners = np.array([j for j in np.nonzero(world.tie_kind[i])[0].tolist() if j != k], dtype=int)
+    # one evaluation for all partners: a nudge to one tie does not move another tie's odds
+    every = model.pair(world.commitment, np.full(partners.size, i), partners, np.full(partners.size, k))
+    for n_, j in enumerate(partners.tolist()):
+        chain, plain, buck, fail = (float(every[key][n_]) for key in ("chain", "plain", "buck", "fail"))
+        values = {"abandonment_risk": fail, "p_fail": fail, "p_chain_gang": chain, "p_abandon": plain, "p_buck_pass": buck,
+                  "commitment": float(world.commitment[j, i]), "own_threat": float(seen.walt_threat[j, k]),
+                  "poles": model.polarity.poles, "offense_dominance": od}
+        u = float(rng.random())
+        odds = f"abandonment risk {fail:.2f}"
+        if u < chain:
+            _nudge(world, i, j, +HONOURED_FIRMS)
+            events.append(Event("chain_gang", (ids[j], ids[i], ids[k]),
+                f"{nm[j]} follows {nm[i]} into its crisis with {nm[k]} unconditionally: its loss would be "
+                f"decisive (chance {chain:.2f}; {_polarity_words(model, od)}; chain-ganging, {CITE_CS})", values))
+        elif u < chain + (1.0 - chain) * plain:
+            _nudge(world, i, j, -FAILED_SHAKES)
+            events.append(Event("abandoned", (ids[j], ids[i], ids[k]),
+                f"{nm[j]} fails to help {nm[i]} against {nm[k]} ({odds}: commitment "
+                f"{world.commitment[j, i]:.2f}; abandonment, Snyder 1984)", values))
+        elif u < chain + fail:
+            _nudge(world, i, j, -FAILED_SHAKES)
+            other = _balancer_named(world, model, i, j, k)
+            events.append(Event("buck_pass", (ids[j], ids[i], ids[k]),
+                f"{nm[j]} holds back from {nm[i]}'s crisis with {nm[k]}, leaving the cost to {other} "
+                f"(buck-passing chance {buck:.2f}; {odds}; {_polarity_words(model, od)}; {CITE_CS})", values))
         else:
-            _nudge(world, i, j, -0.1)
-            kind = "buck_pass" if od < 0.5 else "abandoned"
-            text = (f"{nm[j]} fails to help {nm[i]} against {nm[k]} (answer chance {p:.2f}; abandonment, Snyder 1984"
-                    + ("; buck-passing under defence dominance, Christensen & Snyder 1990)" if od < 0.5 else ")"))
-            events.append(Event(kind, (ids[j], ids[i], ids[k]), text, values))
+            _nudge(world, i, j, +HONOURED_FIRMS)
+            events.append(Event("honoured", (ids[j], ids[i], ids[k]),
+                f"{nm[j]} stands by {nm[i]} against {nm[k]} ({odds})", values))
     return events
 
 
-def _drag_aggressor_partners(world, seen, rng, k, i, od) -> list[Event]:
+def _balancer_named(world, model: RiskModel, i, j, k) -> str:
+    """The strongest other great power that feels k's threat: whom j leaves the fight to."""
+    others = np.arange(world.n)
+    candidates = others[model.is_balancer(i, others, k) & (others != j)]
+    m = int(candidates[np.argmax(model.share[candidates])])
+    return f"{world.names[m]}, which also fears {world.names[k]} (threat {model.threat[m, k]:.2f})"
+
+
+def _drag_aggressor_partners(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
     ids, nm, events = world.ids, world.names, []
-    for j in np.nonzero(world.tie_kind[k])[0].tolist():
-        if j == i:
+    od = world.settings.offense_dominance
+    partners = np.array([j for j in np.nonzero(world.tie_kind[k])[0].tolist() if j != i], dtype=int)
+    every = model.follow(world.commitment, np.full(partners.size, k), partners)
+    for n_, j in enumerate(partners.tolist()):
+        chain, drag, plain = (float(every[key][n_]) for key in ("chain", "entrapment", "plain"))
+        quarrel = float(seen.walt_threat[j, i])
+        values = {"entrapment_risk": drag, "p_drag": drag, "p_chain_gang": chain, "p_entrap": plain,
+                  "own_threat": quarrel, "poles": model.polarity.poles, "offense_dominance": od}
+        u = float(rng.random())
+        if u < chain:
+            events.append(Event("chain_gang", (ids[j], ids[k], ids[i]),
+                f"{nm[j]} follows {nm[k]} into its crisis with {nm[i]} unconditionally: its loss would be "
+                f"decisive (chance {chain:.2f}; entrapment risk {drag:.2f}; {_polarity_words(model, od)}; "
+                f"chain-ganging, {CITE_CS})", values))
+        elif u < drag and quarrel < NO_QUARREL:
+            events.append(Event("entrapped", (ids[j], ids[k], ids[i]),
+                f"{nm[j]} is dragged behind {nm[k]} into its crisis with {nm[i]}, though {nm[i]} threatens it "
+                f"only {quarrel:.2f} (entrapment risk {drag:.2f}; entrapment, Snyder 1984)", values))
+        elif u < drag:
+            events.append(Event("honoured", (ids[j], ids[k], ids[i]),
+                f"{nm[j]} stands by {nm[k]} against {nm[i]}, a quarrel of its own (threat {quarrel:.2f}; "
+                f"entrapment risk {drag:.2f})", values))
+    return events
+
+
+def _fixed_rate_calls(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
+    """The old rule, for the ablation only: a fixed answer rate and labels by offence dominance."""
+    ids, od, events = world.ids, world.settings.offense_dominance, []
+    for j in np.nonzero(world.tie_kind[i])[0].tolist():
+        if j == k:
             continue
-        p = min(1.0, float(world.commitment[k, j]) * (0.5 + od) / 1.5)
-        if rng.random() < p and seen.walt_threat[j, i] < NO_QUARREL:
-            kind = "chain_gang" if od > 0.5 else "entrapped"
-            events.append(Event(kind, (ids[j], ids[k], ids[i]),
-                f"{nm[j]} is dragged behind {nm[k]} into its crisis with {nm[i]} (chance {p:.2f}; entrapment)",
-                {"p_drag": p}))
+        c = float(world.commitment[i, j])
+        p = min(1.0, world.settings.ally_reliability * (0.5 + 0.5 * c) * (0.5 + od))
+        answered = rng.random() < p
+        _nudge(world, i, j, +HONOURED_FIRMS if answered else -FAILED_SHAKES)
+        kind = ("chain_gang" if od > 0.5 else "honoured") if answered else ("buck_pass" if od < 0.5 else "abandoned")
+        events.append(Event(kind, (ids[j], ids[i], ids[k]), f"fixed-rate rule (answer chance {p:.2f})",
+                            {"abandonment_risk": float(model.pair(world.commitment, i, j)["fail"]), "p_fail": 1.0 - p}))
     return events
 
 
@@ -114,4 +183,3 @@ def _crisis_coalition(world, seen, k, i) -> list[Event]:
 def _nudge(world: World, i: int, j: int, delta: float) -> None:
     value = min(1.0, max(0.05, float(world.commitment[i, j]) + delta))
     world.commitment[i, j] = world.commitment[j, i] = value
-

@@ -7,26 +7,25 @@ from __future__ import annotations
 
 import numpy as np
 
-from .world import TIE_KINDS, Settings, World
+from .world import STATE_DEFAULTS, STATE_FIELDS, TIE_KINDS, Settings, World
+
+#: What a demo state gets for a field a file must give (a scenario has no default for these).
+_DEMO_DEFAULTS = {"capability": 1.0, "lon": 0.0, "lat": 0.0}
 
 
 def make_world(states: list[dict], ties=(), affinity=(), settings: Settings | None = None,
                start_year: int | None = None) -> World:
-    """states: dicts with id and capability, optionally name, lon, lat, offense, aggression,
-    satisfaction (defaults 0, 0, 0.5, 0.5, 0); ties: (a, b, kind, commitment[, since]);
-    affinity: (a, b, value)."""
+    """states: dicts with id and optionally name and any of `STATE_FIELDS` (capability 1,
+    lon and lat 0, the rest at their scenario defaults, `STATE_DEFAULTS`); ties:
+    (a, b, kind, commitment[, since]); affinity: (a, b, value)."""
     n = len(states)
     ids = [s["id"] for s in states]
     index = {sid: i for i, sid in enumerate(ids)}
 
-    def column(name, default):
-        return np.array([float(s.get(name, default)) for s in states])
-
+    defaults = {**_DEMO_DEFAULTS, **STATE_DEFAULTS}
+    columns = {name: np.array([float(s.get(name, defaults[name])) for s in states]) for name in STATE_FIELDS}
     world = World(
-        ids=ids, names=[s.get("name", s["id"]) for s in states],
-        capability=column("capability", 1.0), lon=column("lon", 0.0), lat=column("lat", 0.0),
-        offense=column("offense", 0.5), aggression=column("aggression", 0.5),
-        satisfaction=column("satisfaction", 0.0),
+        ids=ids, names=[s.get("name", s["id"]) for s in states], **columns,
         tie_kind=np.zeros((n, n)), commitment=np.zeros((n, n)), affinity=np.zeros((n, n)),
         settings=settings or Settings(), start_year=start_year,
     )

@@ -7,7 +7,8 @@ partners, so the engine works on the mutual desire min(desire[i, j], desire[j, i
   has: the pair forms a tie (commitment 0.3): an entente, or a loose alignment when
   mutual < ENTENTE_FROM; each state forms at most one new tie a turn, its most wanted;
 * a state whose weakest tie is worth SWITCH_MARGIN less than its best untied option
-  (counting the crowding it would save) leaves that tie: a realignment. The more
+  (counting the crowding it would save) leaves that tie: a realignment; unless it could
+  simply add that option and its weakest tie is still worth forming (>= FORM). The more
   plausible partners a world offers, the more often this happens (Snyder 1984: the
   dilemma is sharper in multipolarity);
 * a tie and mutual >= FORM: commitment rises by TIGHTEN_STEP up to 0.3 + 3 x mutual; at
@@ -44,6 +45,11 @@ NEW_TIE_COMMITMENT = 0.3
 ALLIANCE_AT = 0.6
 ENTENTE_BELOW = 0.35
 COALITION_FADE = 0.15
+#: A hegemon holds a coerced tie while relative capability x reach x aggression over each
+#: member is at least this (the USSR over Poland: about 0.4 in 1989, 0.15 after 1991).
+COERCION_FLOOR = 0.25
+#: The desire a coerced tie keeps: inside the zone of inertia (0 < mutual < FORM).
+COERCED_HOLD = 0.04
 #: Standard deviation of the noise in each state's reading of each tie's worth: why seeds matter.
 PERCEPTION_NOISE = 0.02
 #: Institutional assets and shared identity grow this much a turn per unit of commitment.
@@ -52,9 +58,14 @@ IDENTITY_GROWTH = 0.04
 #: Without a tie, assets and identity fade by this factor a turn.
 INSTITUTION_FADE = 0.9
 IDENTITY_FADE = 0.97
-#: Arming: the share of the spending lost now (the cost), and what is delivered later.
-ARMING_COST_NOW = 0.5
+#: On a tie whose partners' values diverge, identity erodes by this share times -affinity a turn.
+IDENTITY_EROSION = 0.2
+#: Arming: the share of the spending lost now (the cost), and what is delivered later per
+#: unit spent, times (1 - share): diminishing returns (apply_arming).
+ARMING_COST_NOW = 1.0
 ARMING_RETURN = 1.5
+#: Weight of the latest turn in each state's growth trend (settle_capabilities).
+GROWTH_MEMORY = 0.3
 #: Arming intensity from which a state is said to arm.
 ARMING_LOGGED = 0.15
 
@@ -63,9 +74,66 @@ ENTENTE = tie_code("entente")
 COALITION = tie_code("coalition")
 
 
-def noisy_desire(desire: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Each state's own reading of each tie's worth: why seeds matter."""
-    return desire + rng.normal(0.0, PERCEPTION_NOISE, desire.shape)
+def coercion(world: World, seen, i: int, h: int) -> float:
+    """How hard hegemon h can coerce state i: relative capability x reach x aggression of h."""
+    return float(seen.relative[i, h] * seen.reach[i, h] * world.aggression[h])
+
+
+def release_coerced(world: World, seen) -> list[Event]:
+    """A tie held by force ends when its enforcer can no longer coerce a member of it.
+
+    For a tie held by state h (World.held_by), a member i other than h is coerced while
+    coercion(i, h) >= COERCION_FLOOR. When that fails for a member, the tie ends at once,
+    under every lens: a pact held by a hegemon's coercion dissolves when the hegemon's
+    capacity collapses (Walt 1987 ch. 8 on the Soviet bloc; Wallander 2000 on the Warsaw
+    Pact's specific, coercive assets; Risse-Kappen 1996 on its missing we-feeling). The
+    former members may then form new, voluntary ties by their lens's logic.
+    """
+    events = []
+    for i, j in world.tie_list():
+        h = int(world.held_by[i, j])
+        if h < 0:
+            continue
+        weakest = min((coercion(world, seen, m, h), m) for m in (i, j) if m != h)
+        if weakest[0] >= COERCION_FLOOR:
+            continue
+        m = weakest[1]
+        other = j if m == i else i
+        events.append(Event("leave", (world.ids[m], world.ids[other]),
+            f"{world.names[m]} leaves its tie with {world.names[other]}: it was held by {world.names[h]}'s "
+            f"force, which can no longer coerce it (coercion {weakest[0]:.2f} < {COERCION_FLOOR}: capability "
+            f"{seen.relative[m, h]:.2f} x reach {seen.reach[m, h]:.2f} x aggression {world.aggression[h]:.2f})",
+            {"coercion": weakest[0]}))
+        world.remove_tie(i, j)
+    return events
+
+
+def coerced_desire(world: World, desire: np.ndarray) -> np.ndarray:
+    """Members of a tie held by force keep wanting it (what release_coerced left in place).
+
+    Neither member's desire falls below the value at which the tie's commitment is its
+    worth (at least COERCED_HOLD, inside the zone of inertia): the tie neither tightens,
+    eases nor loosens. Applied after the perception noise, so a held tie never slips by chance.
+    """
+    rows, cols = np.nonzero(world.tied() & (world.held_by >= 0))
+    if rows.size == 0:
+        return desire
+    desire = desire.copy()
+    hold = np.maximum(COERCED_HOLD, (world.commitment[rows, cols] - 0.3) / 3.0)
+    desire[rows, cols] = np.maximum(desire[rows, cols], hold)
+    return desire
+
+
+def noisy_desire(desire: np.ndarray, rng: np.random.Generator, poles: int = 2) -> np.ndarray:
+    """Each state's own reading of each tie's worth: why seeds matter.
+
+    The noise grows with the number of poles beyond two: PERCEPTION_NOISE x max(1, poles - 1).
+    Why: in a multipolar system "dangers are diffused, responsibilities unclear, and
+    definitions of vital interests easily obscured" (Waltz 1979: 165), so states misread
+    what a tie is worth, and alignments shift more (C4); with two poles each knows whom it
+    faces.
+    """
+    return desire + rng.normal(0.0, PERCEPTION_NOISE * max(1, poles - 1), desire.shape)
 
 
 def apply_ties(world: World, desire: np.ndarray, explain) -> list[Event]:
@@ -117,7 +185,12 @@ def _realign(world: World, desire: np.ndarray, mutual: np.ndarray, explain) -> l
     offer = np.where(tied | np.eye(world.n, dtype=bool), -np.inf, offer)
     best = offer.argmax(axis=1)
     best_value = offer.max(axis=1) if world.n else offer
-    movers = np.nonzero((degree > 0) & (best_value >= FORM) & (best_value > weakest_value + SWITCH_MARGIN))[0]
+    # the same option without dropping anything: a state that can simply add the tie does not leave one
+    rows = np.arange(world.n)
+    addable = np.minimum(desire[rows, best] - CROWDING * degree, desire[best, rows] - CROWDING * degree[best]) >= FORM
+    # ... unless its weakest tie is no longer worth forming: then it trades it in
+    movers = np.nonzero((degree > 0) & (best_value >= FORM) & (best_value > weakest_value + SWITCH_MARGIN)
+                        & (~addable | (weakest_value < FORM)))[0]
     events = []
     for i in movers.tolist():
         j, k = int(weakest[i]), int(best[i])
@@ -166,54 +239,90 @@ def _form_new_ties(world: World, mutual: np.ndarray, upper: np.ndarray, explain)
     return events
 
 
+def ally_cover(world: World, seen) -> np.ndarray:
+    """(n,) how much of a threat each state expects its allies to cover: reliability x
+    sum over ties of commitment x the partner's relative capability (Leeds et al. 2000's rate)."""
+    return world.settings.ally_reliability * (world.commitment * seen.relative).sum(axis=1)
+
+
 def apply_arming(world: World, arm: np.ndarray, before: np.ndarray) -> list[tuple[int, float, float]]:
     """Internal balancing: pay now, receive later (Settings.arming_lag turns).
 
-    Returns (state, spending now, capability delivered later) for the states that start
-    arming this turn, so the caller can log them; `before` is last turn's intensity.
+    A state arming at intensity a spends arming_rate x a x capability now, all of it lost
+    to its capability this turn (the cost), and receives ARMING_RETURN x (1 - share) times
+    that spending after the lag: diminishing returns, so the strongest gain least from more
+    arms and no state arms its way to unbounded power. Returns (state, spending now,
+    capability delivered later) for the states that start arming this turn, so the caller
+    can log them; `before` is last turn's intensity.
     """
     s = world.settings
     delivered = world.arming[:, 0].copy()
     world.arming[:, :-1] = world.arming[:, 1:]
     world.arming[:, -1] = 0.0
     spend = s.arming_rate * arm * world.capability
+    later = ARMING_RETURN * (1.0 - world.share) * spend
     world.capability = world.capability + delivered - ARMING_COST_NOW * spend
     if s.arming_lag <= 0:
-        world.capability += ARMING_RETURN * spend
+        world.capability += later
     else:
-        world.arming[:, -1] += ARMING_RETURN * spend
+        world.arming[:, -1] += later
     starting = np.nonzero((arm >= ARMING_LOGGED) & (before < ARMING_LOGGED))[0]
-    return [(int(i), float(spend[i]), float(ARMING_RETURN * spend[i])) for i in starting]
+    return [(int(i), float(spend[i]), float(later[i])) for i in starting]
+
+
+def settle_capabilities(world: World, total: float, share_before: np.ndarray) -> None:
+    """Keep the world's total capability at `total` and update each state's growth trend.
+
+    Why a fixed total: capability is a share of the world's (CINC), so growth, decline and
+    arming move shares; without it arming compounds and capabilities diverge over long runs.
+    The trend (World.trend) is an exponential average, GROWTH_MEMORY a turn, of the change
+    in log share: who is rising and who declining (the interest lens reads it).
+    """
+    current = world.capability.sum()
+    if current > 0 and total > 0:
+        world.capability = world.capability * (total / current)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        change = np.where(share_before > 0, np.log(np.maximum(world.share, 1e-300) / share_before), 0.0)
+    world.trend = (1.0 - GROWTH_MEMORY) * world.trend + GROWTH_MEMORY * change
+
+
+def warmth(world: World) -> np.ndarray:
+    """[i, j] how far cooperation between i and j can build a shared identity: their shared
+    values, max(0, affinity), and nothing for a tie held by force (Risse-Kappen 1996: a
+    we-feeling grows among kindred states that choose to cooperate)."""
+    return np.clip(world.affinity, 0.0, 1.0) * (world.held_by < 0)
 
 
 def grow_bonds(world: World) -> None:
-    """Institutional assets and shared identity accumulate while ties last, fade without."""
+    """Institutional assets and shared identity accumulate while ties last, fade without;
+    identity also erodes while the pair's values diverge (affinity < 0)."""
     tied = world.tied()
     c = world.commitment
-    warmth = np.clip(0.5 + 0.5 * world.affinity, 0.0, 1.0)
     world.institution = np.where(
         tied, world.institution + INSTITUTION_GROWTH * c * (1 - world.institution), world.institution * INSTITUTION_FADE
     )
-    world.identity = np.where(
-        tied, world.identity + IDENTITY_GROWTH * c * warmth * (1 - world.identity), world.identity * IDENTITY_FADE
-    )
+    grown = world.identity + IDENTITY_GROWTH * c * warmth(world) * (1 - world.identity)
+    eroded = grown * (1.0 - IDENTITY_EROSION * np.clip(-world.affinity, 0.0, 1.0))
+    world.identity = np.where(tied, eroded, world.identity * IDENTITY_FADE)
 
 
 def bonds_from_history(world: World) -> None:
     """Before turn 1: the assets and identity that ties already `since` years old have built.
 
-    Why: NATO in 1989 is forty years old; its institutions did not start from zero.
+    Why: NATO in 1989 is forty years old; its institutions did not start from zero. Every
+    tie a world starts with is fully trusted (ties set after the World was built count too).
     """
+    world.trust = np.maximum(world.trust, world.tied())
     if world.start_year is None:
         return
     since = world.tie_since
     age = np.where(world.tied() & (since >= 0), np.maximum(world.start_year - since, 0), 0)
     c = world.commitment
-    warmth = np.clip(0.5 + 0.5 * world.affinity, 0.0, 1.0)
     world.institution = np.maximum(world.institution, 1 - np.exp(-INSTITUTION_GROWTH * c * age))
-    world.identity = np.maximum(world.identity, 1 - np.exp(-IDENTITY_GROWTH * c * warmth * age))
+    world.identity = np.maximum(world.identity, 1 - np.exp(-IDENTITY_GROWTH * c * warmth(world) * age))
     np.fill_diagonal(world.institution, 0.0)
     np.fill_diagonal(world.identity, 0.0)
 
 
-__all__ = ["apply_ties", "apply_arming", "grow_bonds", "bonds_from_history", "noisy_desire", "NO_TIE"]
+__all__ = ["apply_ties", "apply_arming", "settle_capabilities", "grow_bonds", "bonds_from_history", "noisy_desire", "NO_TIE",
+           "release_coerced", "coerced_desire"]

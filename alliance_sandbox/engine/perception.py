@@ -17,15 +17,24 @@ from .world import World
 #: How far a great power projects power: the strongest state's threat reaches 1 + REACH
 #: times as far as a small state's. Why: Walt's proximity matters less for a superpower.
 REACH = 3.0
-#: How much affinity shapes perceived intentions: +1 affinity halves them, -1 raises them by half.
-IDEOLOGY = 0.5
+#: How much affinity shapes perceived intentions: at 1, a friend of affinity +0.5 reads an
+#: aggressive state's intentions as half as hostile, an enemy of -0.5 as half again as hostile.
+#: Why so strong: aggression is one number per state, but intentions are aimed (Walt 1987:
+#: Germany's in 1914 at France and Russia, not at Bulgaria or the Ottomans).
+IDEOLOGY = 1.0
 #: A great power holds at least this share of world capability (used for polarity, and by
 #: the power lens: to Waltz the system is made by its great powers).
 GREAT_POWER_SHARE = 0.05
-#: How much of a partner's threat a tie takes away while it lasts. Why the tie and not its
+#: How much of a fully trusted partner's threat is taken away. Why trust and not the tie's
 #: commitment level: if loosening a tie made the partner look more threatening, every
 #: loosening would feed on itself and allies would spiral apart.
 ALLY_TRUST = 0.8
+#: Trust in a partner grows by this share of what is missing each turn a tie lasts, and is
+#: kept at this factor each turn after it ends. Why a fade: an ally of yesterday does not
+#: become a stranger overnight; if its threat came back at once, ending any tie would make
+#: the ex-ally loom large and push the pair apart for good (the "trust snap").
+TRUST_BUILD = 0.5
+TRUST_FADE = 0.7
 
 
 @dataclass
@@ -34,7 +43,7 @@ class Perception:
     relative: np.ndarray  # [i, j] = s_j / (s_i + s_j): how strong j is next to i
     reach: np.ndarray  # [i, j] = exp(-distance / (proximity_km x (1 + REACH x s_j / s_max)))
     walt_threat: np.ndarray  # [i, j] = relative x reach x offense_j x aggression_j (Walt 1987)
-    ally_discount: np.ndarray  # [i, j] = 1 - ALLY_TRUST where i and j are tied: a partner is feared less
+    ally_discount: np.ndarray  # [i, j] = 1 - ALLY_TRUST x trust[i, j]: a (former) partner is feared less
 
 
 def perceive(world: World) -> Perception:
@@ -46,7 +55,7 @@ def perceive(world: World) -> Perception:
     scale = world.settings.proximity_km
     s_max = s.max() if s.size else 1.0
     reach = np.exp(-km / (scale * (1.0 + REACH * s / s_max))[None, :])
-    ally_discount = 1.0 - ALLY_TRUST * world.tied()
+    ally_discount = 1.0 - ALLY_TRUST * world.trust
     intentions = perceived_intentions(world)
     walt = relative * reach * world.offense[None, :] * intentions * ally_discount
     np.fill_diagonal(walt, 0.0)
@@ -68,13 +77,7 @@ def perceived_intention(world: World, i: int, j: int) -> float:
     return float(min(1.0, max(0.0, world.aggression[j] * (1.0 - IDEOLOGY * world.affinity[i, j]))))
 
 
-def polarity_of(share: np.ndarray) -> float:
-    """Effective number of poles among the great powers (Laakso-Taagepera on shares >= 5%).
-
-    Why a threshold: a bipolar world with twenty small states is still bipolar.
-    """
-    great = share[share >= GREAT_POWER_SHARE]
-    if great.size == 0:
-        return float(len(share))
-    great = great / great.sum()
-    return float(1.0 / np.sum(great**2))
+def update_trust(world: World) -> None:
+    """After the turn's tie changes: trust builds towards 1 on a tie and fades without one."""
+    world.trust = np.where(world.tied(), world.trust + TRUST_BUILD * (1.0 - world.trust),
+                           world.trust * TRUST_FADE)

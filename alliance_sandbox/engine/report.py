@@ -12,8 +12,9 @@ import json
 import numpy as np
 
 from .bloc_tracking import TrackedBloc, track
+from .polarity import polarity
 from .simulation import Simulation, TurnRecord
-from .world import TIE_KINDS
+from .world import STATE_FIELDS, TIE_KINDS
 
 OUTPUT_VERSION = 1
 CSV_COLUMNS = (
@@ -49,9 +50,9 @@ def turn_to_dict(record: TurnRecord, tracked: list[TrackedBloc] | None = None) -
             "capability": _r(w.capability[i]), "share": _r(share[i]),
             "abandonment_risk": _r(risks.abandonment[i]), "entrapment_risk": _r(risks.entrapment[i]),
             "security": _r(risks.security[i]), "autonomy": _r(risks.autonomy[i]),
-            "arming": _r(record.arm[i]), "lon": _r(w.lon[i]), "lat": _r(w.lat[i]),
-            "offense": _r(w.offense[i]), "aggression": _r(w.aggression[i]),
-            "satisfaction": _r(w.satisfaction[i]), "bloc": bloc_of[i], "bloc_id": bloc_id[i],
+            "arming": _r(record.arm[i]),
+            **{name: _r(getattr(w, name)[i]) for name in STATE_FIELDS if name != "capability"},
+            "bloc": bloc_of[i], "bloc_id": bloc_id[i],
         }
         for i, sid in enumerate(w.ids)
     }
@@ -61,6 +62,7 @@ def turn_to_dict(record: TurnRecord, tracked: list[TrackedBloc] | None = None) -
         "events": [e.to_dict() for e in record.events],
         "blocs": [[w.ids[i] for i in bloc] for bloc in w.blocs() if len(bloc) > 1],
         "realignments": record.realignments,
+        "polarity": polarity(w.capability).to_dict(),
         "bloc_details": [b.to_dict() for b in tracked],
     }
 

@@ -6,9 +6,10 @@ arms, resolves crises, grows institutions and shared identity, computes abandonm
 entrapment risks, and records a snapshot. Every turn keeps its snapshot (and the random
 generator's state), so Back and the timeline are exact and a re-run is byte-identical.
 
-A lens is any object with `id`, `name`, `claim`, `citation`, `decide(world, seen)`,
-`threat(world, seen)` and `reason(world, seen, decision, i, j)` (see
-`alliance_sandbox.lenses`); the engine never imports the lenses.
+A lens is any object that satisfies `engine.decision.Lens` (`id`, `name`, `claim`,
+`citation`, `rule`, `decide`, `threat`, `reason`; the theories are in
+`alliance_sandbox.lenses`); the engine never imports the lenses. What a lens keeps between
+turns lives in `World.lens_state`, so several simulations (Compare view, sweeps) never share it.
 """
 from __future__ import annotations
 
@@ -17,11 +18,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .crises import resolve_crises
-from .dynamics import apply_arming, apply_ties, bonds_from_history, grow_bonds, noisy_desire
+from .dynamics import (apply_arming, apply_ties, bonds_from_history, coerced_desire, grow_bonds, noisy_desire,
+                       release_coerced, settle_capabilities, ally_cover)
+from .decision import Lens
 from .events import Event
-from .perception import Perception, perceive
+from .polarity import poles_of
+from .perception import Perception, perceive, update_trust
 from .risk import Risks, alliance_risks
-from .world import STATE_FIELDS, Shock, World
+from .world import STATE_FIELDS, Shock, World, change_regime
 
 #: Event kinds that change who is tied to whom: what "realignments per turn" counts.
 REALIGNING = frozenset({"form", "leave"})
@@ -54,7 +58,7 @@ class TurnRecord:
 
 
 class Simulation:
-    def __init__(self, world: World, lens, seed: int = 0, shocks: list[Shock] | tuple = ()):
+    def __init__(self, world: World, lens: Lens, seed: int = 0, shocks: list[Shock] | tuple = ()):
         self.seed = int(seed)
         self.lens = lens
         self.shocks = sorted(shocks, key=lambda s: s.turn)
@@ -79,19 +83,25 @@ class Simulation:
             self._lens_note = None
         events.extend(self._apply_shocks(world))
         # power shifts: every state grows or declines a little, so the balance keeps moving
+        total, share_before = float(world.capability.sum()), world.share
         world.capability = world.capability * np.exp(self.rng.normal(0.0, world.settings.growth_noise, world.n))
         seen = perceive(world)
+        events.extend(release_coerced(world, seen))
         decision = self.lens.decide(world, seen)
-        events.extend(self._take_sides(world, decision))
-        desire = noisy_desire(decision.desire, self.rng)
+        world.lens_state.update(decision.state)
+        events.extend(decision.events)
+        poles = int(poles_of(seen.share).sum())
+        desire = coerced_desire(world, noisy_desire(decision.desire, self.rng, poles))
 
         def explain(kind: str, i: int, j: int, verb: str, actor: int | None = None) -> Event:
             return self._explain(world, seen, decision, kind, int(i), int(j), verb, actor)
 
         events.extend(apply_ties(world, desire, explain))
         events.extend(self._arm(world, seen, decision))
-        events.extend(resolve_crises(world, seen, self.rng))
+        settle_capabilities(world, total, share_before)
+        events.extend(resolve_crises(world, seen, self.rng, decision.threat))
         grow_bonds(world)
+        update_trust(world)
         record = self._record(events, decision.arm)
         self.history.append(record)
         return record
@@ -112,7 +122,7 @@ class Simulation:
         del self.history[1:]
         self._restore(self.history[0])
 
-    def set_lens(self, lens) -> None:
+    def set_lens(self, lens: Lens) -> None:
         """Switch theory from the next turn on; the switch is logged in that turn."""
         if lens.id == self.lens.id:
             return
@@ -172,37 +182,32 @@ class Simulation:
             i = world.index[shock.state]
             changes = []
             for name, value in shock.set.items():
+                if name == "regime":
+                    changes.append(f"regime {world.regimes[i] or '(none)'} -> {value}")
+                    change_regime(world, i, value)
+                    continue
                 old = float(getattr(world, name)[i])
                 getattr(world, name)[i] = value
                 changes.append(f"{name} {old:.3g} -> {value:.3g}")
             events.append(Event("shock", (shock.state,), f"Shock to {world.names[i]}: " + ", ".join(changes),
-                                {k: float(v) for k, v in shock.set.items()}))
+                                {k: float(v) for k, v in shock.set.items() if k != "regime"}))
         return events
-
-    def _take_sides(self, world: World, decision) -> list[Event]:
-        """The landscape lens keeps each state's bloc in the world and moves one state a turn."""
-        if getattr(decision, "sides", None) is None:
-            return []
-        world.side = decision.sides
-        if decision.mover is None:
-            return []
-        m = decision.mover
-        return [Event("switch", (world.ids[m],),
-                      f"{world.names[m]} changes sides: its frustration falls by {decision.mover_gain:.4f} "
-                      f"(Axelrod & Bennett 1993)", {"frustration_fall": decision.mover_gain})]
 
     def _arm(self, world: World, seen: Perception, decision) -> list[Event]:
         before = self.history[-1].arm
         started = apply_arming(world, decision.arm, before)
         lag = world.settings.arming_lag
         events = []
+        cover = ally_cover(world, seen)
         for i, spend, later in started:
             worst = int(np.argmax(decision.threat[i]))
             events.append(Event("arm", (world.ids[i],),
                 f"{world.names[i]} arms (internal balancing): worst threat {world.names[worst]} "
-                f"{decision.threat[i, worst]:.2f}, uncovered by allies; pays {spend:.4g} now for "
-                f"+{later:.4g} capability in {lag} turns: more reliable than allies, but costly and slow",
-                {"intensity": decision.arm[i], "spend": spend, "delivered": later}))
+                f"{decision.threat[i, worst]:.2f}, of which its allies cover {cover[i]:.2f} (commitment x "
+                f"their relative capability x reliability {world.settings.ally_reliability:g}, and only if "
+                f"they answer); pays {spend:.4g} now for +{later:.4g} capability in {lag} turns, which "
+                f"arrives for sure: more reliable than allies, but costly and slow",
+                {"intensity": decision.arm[i], "spend": spend, "delivered": later, "ally_cover": cover[i]}))
         return events
 
     def _explain(self, world, seen, decision, kind, i, j, verb, actor=None) -> Event:

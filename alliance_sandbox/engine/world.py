@@ -33,7 +33,10 @@ STATE_FIELDS: dict[str, tuple[float, float]] = {
     "offense": (0.0, 1.0),
     "aggression": (0.0, 1.0),
     "satisfaction": (-1.0, 1.0),
+    "trend": (-1.0, 1.0),
 }
+#: Defaults of the per-state fields a scenario may leave out (the others are required).
+STATE_DEFAULTS: dict[str, float] = {"offense": 0.5, "aggression": 0.5, "satisfaction": 0.0, "trend": 0.0}
 
 
 def tie_code(kind: str) -> int:
@@ -53,6 +56,43 @@ class Shock:
     set: dict
 
 
+def change_regime(world: "World", i: int, regime: str) -> None:
+    """Domestic change: state i takes a new regime, and its affinity follows.
+
+    For every other state k, i's affinity moves by how states of the new regime stand with
+    k, less how states of the old regime do (the mean affinity of each group with k, i left
+    out; a regime no other state has counts as 0). So a Poland that becomes a democracy
+    comes to be seen by the United States as the democracies see it, and by the Soviet Union
+    as it sees democracies, while what is particular to the pair (history, quarrels) is
+    kept. Clipped to -1..1. Why in the engine: constructivists and institutionalists read a
+    revolution as a change of identity and legitimacy (Risse-Kappen 1996; Wallander 2000),
+    which no capability shock can express.
+    """
+    old = world.regimes[i]
+    if old == regime:
+        return
+    labels = np.asarray(world.regimes, dtype=object)
+    others = np.arange(world.n) != i
+
+    def stance(group: str) -> np.ndarray:
+        """(n,) mean affinity of the states of `group` (i left out) with each state."""
+        members = (labels == group) & others & (labels != "")
+        if not members.any():
+            return np.zeros(world.n)
+        mean = np.zeros(world.n)
+        for k in range(world.n):
+            peers = members & (np.arange(world.n) != k)
+            mean[k] = world.affinity[peers, k].mean() if peers.any() else 0.0
+        return mean
+
+    row = np.clip(world.affinity[i] + stance(regime) - stance(old), -1.0, 1.0)
+    row[i] = 0.0
+    world.affinity[i, :] = row
+    world.affinity[:, i] = row
+    world.regimes[i] = regime
+    world.regime_changed[i] = world.turn
+
+
 def _setting(default, low, high, doc: str, above_low: bool = False):
     """A setting with its allowed range and meaning, in one place: the scenario validator,
     the JSON Schema and the format docs all read this metadata."""
@@ -67,13 +107,15 @@ class Settings:
     """
 
     offense_dominance: float = _setting(
-        0.5, 0.0, 1.0, "Above 0.5 the offence is believed dominant (allies chain-gang into crises); "
-        "below, the defence is (states pass the buck). Christensen & Snyder (1990).")
+        0.5, 0.0, 1.0, "How far the offence is believed dominant: the higher, the more often allies in a "
+        "multipolar world chain-gang into each other's crises; the lower, the more often great powers "
+        "pass the buck. Christensen & Snyder (1990).")
     proximity_km: float = _setting(
         2500.0, 0.0, None, "Kilometres at which proximity falls to 1/e (Walt's geographic proximity).",
         above_low=True)
     ally_reliability: float = _setting(
-        0.745, 0.0, 1.0, "Probability that an ally honours a call for help; Leeds, Long & Mitchell "
+        0.745, 0.0, 1.0, "Probability that an ally at commitment 0.5 with middling alternatives honours "
+        "a call for help (firmer or needier allies more, looser ones less); Leeds, Long & Mitchell "
         "(2000) found 74.5%.")
     arming_rate: float = _setting(
         0.04, 0.0, 1.0, "Capability growth per turn bought by arming, as a share of own capability "
@@ -106,12 +148,23 @@ class World:
     commitment: np.ndarray  # (n, n) symmetric 0..1, 0 where there is no tie
     affinity: np.ndarray  # (n, n) symmetric -1..1, propensity to stand together
     tie_since: np.ndarray = None  # (n, n) int, year (or turn) the tie began; -1 unknown
+    #: (n, n) int: index of the state that holds the tie in place by force (the hegemon of a
+    #: coerced pact, e.g. the USSR for the Warsaw Pact), -1 for a voluntary tie
+    held_by: np.ndarray = None
     institution: np.ndarray = None  # (n, n) 0..1 institutional assets a tie has built (C10)
     identity: np.ndarray = None  # (n, n) 0..1 shared identity grown by cooperation (C11)
+    #: (n, n) 0..1 how far each partner is trusted: built while a tie lasts, faded after it
+    #: ends (perception.py); starts at 1 for the ties a world begins with
+    trust: np.ndarray = None
     arming: np.ndarray = None  # (n, arming_lag) capability bought and not yet delivered (C3)
+    trend: np.ndarray = None  # (n,) trend of each state's log share a turn: > 0 rising (dynamics.settle_capabilities)
     regimes: list[str] = None  # identity attribute per state ("" when unknown)
     short_names: list[str] = None  # what a crowded map shows ("" = the name); never read by the model
-    side: np.ndarray = None  # (n,) 0/1 bloc of the landscape lens; None until it first runs
+    #: (n,) turn at which each state's regime last changed by a shock; -1 if it has not
+    regime_changed: np.ndarray = None
+    #: what the active lens keeps from turn to turn (Decision.state), by name: copied with
+    #: every snapshot, so Back and Reset restore it
+    lens_state: dict = field(default_factory=dict)
     settings: Settings = field(default_factory=Settings)
     turn: int = 0
     start_year: int | None = None
@@ -125,15 +178,22 @@ class World:
             setattr(self, name, np.asarray(getattr(self, name), dtype=float).reshape(n, n))
         if self.tie_since is None:
             self.tie_since = np.full((n, n), -1, dtype=int)
+        if self.held_by is None:
+            self.held_by = np.full((n, n), -1, dtype=int)
         for name in ("institution", "identity"):
             if getattr(self, name) is None:
                 setattr(self, name, np.zeros((n, n)))
+        if self.trust is None:
+            self.trust = self.tied().astype(float)
+        self.trend = np.zeros(n) if self.trend is None else np.asarray(self.trend, dtype=float).reshape(n)
         if self.arming is None:
             self.arming = np.zeros((n, max(1, self.settings.arming_lag)))
         if self.regimes is None:
             self.regimes = [""] * n
         if self.short_names is None:
             self.short_names = [""] * n
+        if self.regime_changed is None:
+            self.regime_changed = np.full(n, -1, dtype=int)
         self.index = {sid: i for i, sid in enumerate(self.ids)}
 
     @property
@@ -163,6 +223,8 @@ class World:
                 setattr(copied, f.name, value.copy())
             elif isinstance(value, list):
                 setattr(copied, f.name, list(value))
+            elif isinstance(value, dict):
+                setattr(copied, f.name, {k: v.copy() if isinstance(v, np.ndarray) else v for k, v in value.items()})
         copied.index = dict(self.index)
         return copied
 
@@ -174,11 +236,13 @@ class World:
         self.tie_kind[i, j] = self.tie_kind[j, i] = code
         self.commitment[i, j] = self.commitment[j, i] = commitment
         self.tie_since[i, j] = self.tie_since[j, i] = since
+        self.held_by[i, j] = self.held_by[j, i] = -1
 
     def remove_tie(self, i: int, j: int) -> None:
         self.tie_kind[i, j] = self.tie_kind[j, i] = NO_TIE
         self.commitment[i, j] = self.commitment[j, i] = 0.0
         self.tie_since[i, j] = self.tie_since[j, i] = -1
+        self.held_by[i, j] = self.held_by[j, i] = -1
 
     def tie_list(self) -> list[tuple[int, int]]:
         """Each tie once, as (i, j) with i < j, in a stable order."""

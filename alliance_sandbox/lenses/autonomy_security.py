@@ -1,15 +1,47 @@
-"""The autonomy-security trade-off (Morrow 1991): unequal partners exchange different goods."""
+"""The autonomy-security trade-off (Morrow 1991): unequal partners exchange different goods.
+
+What the theory predicts, and so what this lens does: in an asymmetric alliance the minor
+partner buys security with autonomy, the major partner buys autonomy (bases, policy
+concessions) by providing security; each values what it gets more than what it gives, which
+is why the exchange happens. The goods are the risk model's (`engine.risk.morrow_exchange`,
+one definition for the charts, the crises and this lens), weighed for a tie at full
+commitment: security is worth as much as the state is threatened by what its partner also
+fears; providing it costs as much as the partner is threatened.
+"""
 from __future__ import annotations
 
 import numpy as np
 
-from .base import PARTNER_THREAT, TIE_COST, Decision, Lens, arming, threat_similarity, urgency
+from alliance_sandbox.engine.risk import morrow_exchange
 
-#: Weight of autonomy (bases, policy concessions) gained by the major partner per unit of
-#: capability asymmetry, and the smaller weight of what the minor partner gives up: the
-#: exchange pays for both when the minor partner is under threat.
-AUTONOMY_WEIGHT = 0.3
-AUTONOMY_GIVEN = 0.1
+from .base import (
+    ENMITY,
+    PARTNER_THREAT,
+    TIE_COST,
+    Decision,
+    Lens,
+    arming,
+    threat_similarity,
+    urgency,
+)
+
+#: How much the major partner values a unit of autonomy gained, and the minor partner a unit
+#: given up: the minor, under threat, values autonomy less than the major gains from it.
+AUTONOMY_WEIGHT = 1.0
+AUTONOMY_GIVEN = 0.2
+
+
+def exchange(world, seen, threat) -> dict[str, np.ndarray]:
+    """[i, j] each good of the tie as i values it: security, the cost of providing it, autonomy."""
+    goods = morrow_exchange(seen.relative, seen.relative.T, 1.0, 1.0)
+    worst = threat.max(axis=1) if threat.size else np.zeros(world.n)
+    need = urgency(world) * worst[:, None] * threat_similarity(threat)  # j fears what i fears
+    autonomy = goods["autonomy_gain"]
+    return {
+        "security": need * np.minimum(1.0, 2.0 * goods["security_gain"]),
+        "provision": -urgency(world) * worst[None, :] * goods["provision_cost"],
+        "autonomy": np.where(autonomy > 0, AUTONOMY_WEIGHT, AUTONOMY_GIVEN) * autonomy,
+    }
 
 
 class AutonomySecurity(Lens):
@@ -22,26 +54,25 @@ class AutonomySecurity(Lens):
     citation = "Morrow (1991), Alliances and Asymmetry, AJPS 35(4): 904-933"
     rule = (
         "desire[i,j] = urgency x i's worst threat x similarity of i's and j's threats x min(1, 2 x "
-        "j's relative capability) (security) + 0.3 x the capability asymmetry if i is the major "
-        "partner, or - 0.1 x it if i is the minor one (autonomy) - 0.5 x j's own threat - tie cost."
+        "j's relative capability) (security gained) - urgency x j's worst threat x 0.5 x i's relative "
+        "capability (the security i provides) + 1.0 x autonomy gained if i is the major partner, "
+        "or 0.2 x autonomy given up (negative) if the minor one, autonomy = (rel_ji - rel_ij)/2 "
+        "(engine.risk.morrow_exchange) - 0.5 x j's own threat - 0.8 x max(0, -affinity) - tie cost."
     )
 
     def decide(self, world, seen):
         threat = self.threat(world, seen)
-        worst = threat.max(axis=1)
-        # security only from a partner that faces the same threats (not from a stranger to them)
-        security = urgency(world) * worst[:, None] * threat_similarity(threat) * np.minimum(1.0, 2.0 * seen.relative)
-        asymmetry = seen.relative.T - seen.relative  # > 0 when i is the major partner
-        autonomy = np.where(asymmetry > 0, AUTONOMY_WEIGHT, AUTONOMY_GIVEN) * asymmetry
-        desire = security + autonomy - PARTNER_THREAT * threat - TIE_COST
+        goods = exchange(world, seen, threat)
+        hostility = ENMITY * np.maximum(0.0, -world.affinity)  # no exchange with an enemy (base.balancing_desire)
+        desire = sum(goods.values()) - PARTNER_THREAT * threat - hostility - TIE_COST
         np.fill_diagonal(desire, -1.0)
-        return Decision(threat, desire, arming(world, seen, threat), autonomy)
+        return Decision(threat, desire, arming(world, seen, threat), goods["autonomy"], parts=goods)
 
     def reason(self, world, seen, decision, i, j):
-        names = world.names
-        gain = decision.desire[i, j] - decision.extra[i, j] + TIE_COST + PARTNER_THREAT * decision.threat[i, j]
-        role = "major" if decision.extra[i, j] > 0 else "minor"
+        goods = {name: float(value[i, j]) for name, value in decision.parts.items()}
+        role = "major" if goods["autonomy"] > 0 else "minor"
         return (
-            f"{names[i]} is the {role} partner: security {gain:+.2f}, "
-            f"autonomy {decision.extra[i, j]:+.2f}; desire {decision.desire[i, j]:+.2f}"
+            f"{world.names[i]} is the {role} partner: security {goods['security']:+.2f}, providing "
+            f"{world.names[j]}'s security {goods['provision']:+.2f}, autonomy {goods['autonomy']:+.2f}; "
+            f"desire {decision.desire[i, j]:+.2f}"
         )

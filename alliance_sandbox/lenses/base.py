@@ -8,10 +8,10 @@ explanations and history. Every matrix is (n, n) with row i = the deciding state
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
+from alliance_sandbox.engine.decision import Decision
+from alliance_sandbox.engine.dynamics import ally_cover
 from alliance_sandbox.engine.perception import Perception
 from alliance_sandbox.engine.world import World
 
@@ -20,24 +20,15 @@ TIE_COST = 0.04
 #: How much of a partner's own threat counts against allying with it. Below 1: a state
 #: allies with the lesser threat against the greater one (Walt: against the most threatening).
 PARTNER_THREAT = 0.5
-
-
-@dataclass
-class Decision:
-    threat: np.ndarray  # [i, k] threat state i perceives from k, 0..1
-    desire: np.ndarray  # [i, j] how much i wants a tie with j, after costs (< 0: wants none)
-    arm: np.ndarray  # (n,) 0..1 how hard each state arms (internal balancing)
-    #: [i, j] the part of desire[i, j] the lens adds beyond realist balancing, for the log
-    extra: np.ndarray | None = None
-    #: landscape lens only: each state's bloc (0 or 1) after this turn's move, who moved, and
-    #: by how much its frustration fell
-    sides: np.ndarray | None = None
-    mover: int | None = None
-    mover_gain: float = 0.0
+#: How much hostility (negative affinity) counts against a tie under the realist lenses.
+ENMITY = 0.8
+#: How much of a committed partner's threat a state feels as its own (times commitment).
+EXTENDED = 0.8
 
 
 class Lens:
-    """Base class: subclasses set the class attributes and implement `decide`."""
+    """Base class (it satisfies engine.decision.Lens): subclasses set the class attributes and
+    implement `decide`."""
 
     id: str = ""
     name: str = ""
@@ -87,6 +78,30 @@ def common_threat(threat: np.ndarray) -> np.ndarray:
     return threat_similarity(threat) * np.sqrt(np.outer(worst, worst))
 
 
+def extended_threat(world: World, threat: np.ndarray) -> np.ndarray:
+    """[i, k] = max(threat[i, k], EXTENDED x max over i's partners j of commitment[i, j] x threat[j, k]).
+
+    A committed ally's danger is one's own worry: the United States in 2016 fears China
+    little from Washington, but it has promised to defend Japan, which fears it much. Why:
+    a commitment creates an interest in the partner's security (Snyder 1997, Alliance
+    Politics, ch. 6), and without it a distant guarantor (the US in Asia, Britain for
+    Belgium) would see no common threat and drop its clients. One hop only: the ally's
+    own fears, not its allies' allies'. One pass per partner rank (the first partner of every
+    state, then the second...), so the cost is the largest degree x n^2, not n^3.
+    """
+    out = threat.copy()
+    tied = world.tied()
+    degree = tied.sum(axis=1)
+    partner = np.argsort(~tied, axis=1, kind="stable")  # each row: its partners first
+    rows = np.arange(world.n)
+    for rank in range(int(degree.max()) if world.n else 0):  # the r-th partner of every state at once
+        j = partner[:, rank]
+        weight = np.where(degree > rank, world.commitment[rows, j], 0.0)
+        np.maximum(out, EXTENDED * weight[:, None] * threat[j], out=out)
+    np.fill_diagonal(out, 0.0)
+    return out
+
+
 def urgency(world: World) -> float:
     """How pressing balancing feels: above 1 when the offence is believed dominant.
 
@@ -96,12 +111,25 @@ def urgency(world: World) -> float:
     return 0.5 + world.settings.offense_dominance
 
 
-def balancing_desire(world: World, seen: Perception, threat: np.ndarray) -> np.ndarray:
+def balancing_desire(world: World, seen: Perception, threat: np.ndarray, enmity: bool = True) -> np.ndarray:
     """Realist external balancing: ally with those who fear what you fear, not with your threat.
 
-    desire[i, j] = urgency x common_threat[i, j] x helpfulness[i, j] - 0.5 x threat[i, j] - TIE_COST
+    desire[i, j] = urgency x common_threat[i, j] x helpfulness[i, j] - 0.5 x threat[i, j]
+                   - ENMITY x max(0, -affinity[i, j]) - TIE_COST
+
+    with the common threat computed on the extended threat (`extended_threat`: the
+    threats to one's committed partners count too).
+
+    The enmity term: a state does not ally with one whose intentions towards it it reads as
+    hostile, however weak that state is (Walt 1987: perceived intentions are a source of
+    threat of their own). Without it two small enemies who fear the same great power ally
+    (Bulgaria and Serbia in 1914, a year after the Second Balkan War). The power lens turns it
+    off: to Waltz (1979) states are alike units and only capability counts.
     """
-    desire = urgency(world) * common_threat(threat) * helpfulness(seen) - PARTNER_THREAT * threat - TIE_COST
+    desire = (urgency(world) * common_threat(extended_threat(world, threat)) * helpfulness(seen)
+              - PARTNER_THREAT * threat - TIE_COST)
+    if enmity:
+        desire = desire - ENMITY * np.maximum(0.0, -world.affinity)
     np.fill_diagonal(desire, -1.0)
     return desire
 
@@ -112,8 +140,7 @@ def arming(world: World, seen: Perception, threat: np.ndarray) -> np.ndarray:
     arm_i = clip(max_k threat[i, k] - reliability x sum_j commitment[i, j] x relative[i, j], 0, 1)
     """
     worst = threat.max(axis=1) if threat.size else np.zeros(world.n)
-    cover = world.settings.ally_reliability * (world.commitment * seen.relative).sum(axis=1)
-    return np.clip(worst - cover, 0.0, 1.0)
+    return np.clip(worst - ally_cover(world, seen), 0.0, 1.0)
 
 
 def common_threat_reason(world: World, seen: Perception, decision: Decision, i: int, j: int) -> str:

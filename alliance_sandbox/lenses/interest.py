@@ -1,21 +1,72 @@
-"""Balance of interests (Schweller 1994): compatible goals decide, a threat is not needed."""
+"""Balance of interests (Schweller 1994): compatible goals decide, a threat is not needed.
+
+What the theory predicts, and so what this lens does (docs/predictions.md):
+* Status-quo states balance for self-preservation against revisionist power: a state's
+  threat is a revisionist's capability next to its own, weighted by how revisionist that
+  state is (a fellow revisionist fears it less).
+* Revisionists bandwagon for profit: a revisionist joins a stronger revisionist that is
+  rising, to share in the gains of revision ("jackal" bandwagoning: Italy in 1940, the
+  USSR in 1939 in Schweller's reading), and the rising revisionist welcomes an accomplice.
+* Status-quo states pile on: they join the stronger status-quo side, for the spoils of
+  an order that holds, and the stronger side takes them in.
+* Goals clash between a status-quo state and a revisionist, and between states with claims
+  on each other (negative affinity: Serbia and Bulgaria after 1913), however revisionist both are.
+The labels follow from the numbers: who gains from revision (revisionism x the partner's
+strength), who is rising (the trend, World.trend: from the scenario at first, then each run's own changes), and which term
+drives the desire. Why not a product of satisfactions: two status-quo-leaning allies on
+either side of zero (France +0.1 and Russia -0.1 in 1914) are not "incompatible"; what
+joined them was the German threat to both.
+"""
 from __future__ import annotations
 
 import numpy as np
 
-from .base import TIE_COST, Decision, Lens, arming
+from .base import ENMITY, TIE_COST, Decision, Lens, arming, common_threat, helpfulness, urgency
+
+#: Weight of the gain a revisionist expects from joining a stronger, rising revisionist.
+JACKAL_WEIGHT = 0.6
+#: Weight of piling on with a stronger status-quo state.
+PILE_ON_WEIGHT = 0.3
+#: How much a revisionist's hostility to the order counts against a tie with a status-quo state.
+CLASH_WEIGHT = 0.3
+
+
+def revisionism(world) -> np.ndarray:
+    """(n,) r = max(0, -satisfaction): how much a state wants the order overturned."""
+    return np.clip(-world.satisfaction, 0.0, 1.0)
+
+
+def status_quo(world) -> np.ndarray:
+    """(n,) max(0, satisfaction): how much a state wants the order kept."""
+    return np.clip(world.satisfaction, 0.0, 1.0)
 
 
 def interest_threat(world, seen) -> np.ndarray:
-    """[i, k] = max(0, -q_i x q_k) x relative[i, k] x (1 - commitment): opposed goals and strength.
+    """[i, k] = r_k x relative[i, k] x (1 - r_i) x ally_discount: revisionist power next to i.
 
-    A status-quo state fears a strong revisionist; a revisionist resents a strong defender
-    of the order. q is satisfaction: below 0 revisionist, above 0 status quo.
+    Self-preservation: what threatens a state is a revisionist strong enough to take from
+    it; a revisionist fears another revisionist less, since both gain from revision.
     """
-    q = world.satisfaction
-    threat = np.maximum(0.0, -np.outer(q, q)) * seen.relative * seen.ally_discount
+    r = revisionism(world)
+    threat = r[None, :] * seen.relative * (1.0 - r[:, None]) * seen.ally_discount
     np.fill_diagonal(threat, 0.0)
     return threat
+
+
+def interest_terms(world, seen, threat) -> dict[str, np.ndarray]:
+    """The parts of each desire, by name, so the decision and its explanation agree."""
+    r, q = revisionism(world), status_quo(world)
+    stronger = seen.relative > 0.5
+    # both terms are the pair's: the stronger side gains a follower, the weaker a patron
+    # the pair's leader (the stronger of the two) is rising: a jackal follows it, and it
+    # welcomes the jackal, an accomplice in revision
+    leader_rising = np.where(stronger, world.trend[None, :] > 0, world.trend[:, None] > 0)
+    return {
+        "balance": urgency(world) * common_threat(threat) * helpfulness(seen) - 0.5 * threat,
+        "jackal": JACKAL_WEIGHT * np.outer(r, r) * np.maximum(seen.relative, seen.relative.T) * leader_rising,
+        "pile_on": PILE_ON_WEIGHT * np.outer(q, q) * np.maximum(seen.relative, seen.relative.T),
+        "clash": -CLASH_WEIGHT * (np.outer(q, r) + np.outer(r, q)) - ENMITY * np.maximum(0.0, -world.affinity),
+    }
 
 
 class BalanceOfInterests(Lens):
@@ -27,33 +78,44 @@ class BalanceOfInterests(Lens):
     )
     citation = "Schweller (1994), Bandwagoning for Profit, International Security 19(1)"
     rule = (
-        "desire[i,j] = q_i x q_j x (0.25 + 0.75 x relative capability of j) - tie cost, with q "
-        "the satisfaction: like-minded states attract, the stronger the more; opposed ones repel."
+        "threat[i,k] = revisionism_k x relative capability x (1 - revisionism_i); desire = "
+        "self-preservation balancing against that threat (as realist balancing) + 0.6 x r_i x r_j "
+        "x the leader's relative capability if the stronger of the two is rising (jackal) + 0.3 x q_i x q_j x "
+        "the leader's relative capability (piling-on) - 0.3 x (q_i r_j + r_i q_j) - 0.3 x "
+        "max(0, -affinity) (clashing goals: the order, or claims on each other) - tie cost; r = max(0, -satisfaction), q = max(0, satisfaction)."
     )
 
     def threat(self, world, seen):
         return interest_threat(world, seen)
 
     def decide(self, world, seen):
-        q = world.satisfaction
         threat = self.threat(world, seen)
-        desire = np.outer(q, q) * (0.25 + 0.75 * seen.relative) - TIE_COST
+        terms = interest_terms(world, seen, threat)
+        desire = sum(terms.values()) - TIE_COST
         np.fill_diagonal(desire, -1.0)
-        return Decision(threat, desire, arming(world, seen, threat))
+        return Decision(threat, desire, arming(world, seen, threat), parts=terms)
 
     def reason(self, world, seen, decision, i, j):
-        names, q, s = world.names, world.satisfaction, seen.share
-        kind = bandwagon_kind(q[i], q[j], s[i], s[j])
+        names, q = world.names, world.satisfaction
+        terms = {name: float(value[i, j]) for name, value in decision.parts.items()}
+        kind = motive(terms)
+        parts = ", ".join(f"{name.replace('_', '-')} {value:+.2f}" for name, value in terms.items() if abs(value) >= 0.005)
+        leader = j if seen.relative[i, j] > 0.5 else i
         return (
-            f"{kind}: satisfaction {names[i]} {q[i]:+.2f}, {names[j]} {q[j]:+.2f}; "
-            f"{names[j]}'s relative capability {seen.relative[i, j]:.2f}; desire {decision.desire[i, j]:+.2f}"
+            f"{kind}: satisfaction {names[i]} {q[i]:+.2f}, {names[j]} {q[j]:+.2f}; the stronger, {names[leader]}, "
+            f"{'rising' if world.trend[leader] > 0 else 'not rising'} (trend {world.trend[leader]:+.3f}); "
+            f"{parts or 'no pull'}; desire {decision.desire[i, j]:+.2f}"
         )
 
 
-def bandwagon_kind(q_i: float, q_j: float, s_i: float, s_j: float) -> str:
-    """Schweller's names for joining j: jackal, piling-on, or plain balancing."""
-    if q_i < 0 and q_j < 0:
-        return "jackal bandwagoning with a rising revisionist" if s_j > s_i else "revisionists combine"
-    if q_i > 0 and q_j > 0:
-        return "piling-on with the stronger status-quo side" if s_j > s_i else "status-quo states combine"
-    return "incompatible goals"
+def motive(terms: dict[str, float]) -> str:
+    """Schweller's name for the strongest part of a desire."""
+    name, value = max(terms.items(), key=lambda item: abs(item[1]))
+    if abs(value) < 0.005:
+        return "no interest at stake"
+    return {
+        "balance": "self-preservation balancing against a revisionist",
+        "jackal": "jackal bandwagoning with a rising revisionist",
+        "pile_on": "piling-on with the stronger status-quo side",
+        "clash": "incompatible goals",
+    }[name] if value > 0 or name == "clash" else "self-preservation: the partner is the threat"

@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import numpy as np
 
+from alliance_sandbox.engine.events import Event
 from alliance_sandbox.engine.landscape import best_move, frustration
 
 from .base import Decision, Lens, arming
+
+#: The lens's own state in World.lens_state: each state's side (0 or 1) of the two blocs.
+SIDES = "landscape_sides"
 
 
 def starting_sides(world) -> np.ndarray:
@@ -42,21 +46,27 @@ class Landscape(Lens):
         return threat
 
     def decide(self, world, seen):
-        side = world.side.copy() if world.side is not None else starting_sides(world)
+        kept = world.lens_state.get(SIDES)
+        side = kept.copy() if kept is not None else starting_sides(world)
         mover, gain = best_move(seen.share, world.affinity, side)
+        events = []
         if mover is not None:
             side[mover] = 1 - side[mover]
+            events.append(Event("switch", (world.ids[mover],),
+                                f"{world.names[mover]} changes sides: its frustration falls by {gain:.4f} "
+                                f"(Axelrod & Bennett 1993)", {"frustration_fall": float(gain)}))
         same = side[:, None] == side[None, :]
         p = world.affinity
         desire = np.where(same, np.where(p > 0, 0.1 + 0.5 * p, -0.05), -0.5)
         np.fill_diagonal(desire, -1.0)
         threat = self.threat(world, seen)
-        return Decision(threat, desire, arming(world, seen, threat), sides=side, mover=mover,
-                        mover_gain=float(gain))
+        return Decision(threat, desire, arming(world, seen, threat), state={SIDES: side}, events=events,
+                        parts={"frustration": frustration(seen.share, world.affinity, side), "sides": side})
 
     def reason(self, world, seen, decision, i, j):
-        f = frustration(world.capability / world.capability.sum(), world.affinity, decision.sides)
-        where = "the same bloc" if decision.sides[i] == decision.sides[j] else "opposite blocs"
+        f = decision.parts["frustration"]
+        sides = decision.parts["sides"]
+        where = "the same bloc" if sides[i] == sides[j] else "opposite blocs"
         return (
             f"{world.names[i]} and {world.names[j]} in {where}; propensity {world.affinity[i, j]:+.2f}; "
             f"frustration of {world.names[i]} {f[i]:.3f}"

@@ -1,25 +1,62 @@
-"""Balance of power (Waltz 1979): states balance against power itself."""
+"""Balance of power (Waltz 1979): states balance against power itself.
+
+What Waltz's lens predicts, and so what this lens does:
+* Power is aggregated by alliances: a state weighs the power each other state can bring to
+  bear with its allies (its coalition), not that state's alone. Balancing is between
+  coalitions, so secondary states join the weaker side (Waltz 1979: 127) and do not pile
+  on to the stronger: in 1914 Austria-Hungary stays with Germany against the larger
+  Franco-Russian-British combination.
+* Only capability counts: distance, intentions and ideology do not.
+* In a bipolar world the two poles balance each other mainly by their own efforts
+  (Waltz 1979: 168-170): they arm whatever their allies offer and do not court new allies;
+  third states cannot change the balance, so the alignments the poles already lead persist
+  and no new ones form. The lens is then expected to show stability, not realignment (C4):
+  existing ties are judged as always and may still end if no longer worth it.
+"""
 from __future__ import annotations
 
 import numpy as np
 
+from alliance_sandbox.engine.polarity import poles_of
+
 from .base import Decision, Lens, arming, balancing_desire
 
-
-#: How much of a partner's power a tie takes away under this lens: less than the other
-#: lenses (perception.ALLY_TRUST), because to Waltz an ally's power is still power.
+#: How much of a partner's power a tie takes away under this lens, times the share of the
+#: world the partner does not hold: less than the other lenses (perception.ALLY_TRUST),
+#: because to Waltz an ally's power is still power, and a partner that comes to dominate the
+#: system is balanced like anyone else.
 POWER_ALLY_TRUST = 0.5
+#: In a bipolar world, the most any state wants a new tie (below the engine's FORM, so none
+#: forms; existing ties are judged as before).
+BIPOLAR_NEW_TIE = 0.0
 
 
-def power_threat(world, seen) -> np.ndarray:
-    """[i, k] = relative[i, k] x s_k / s_max x (1 - 0.5 if i and k are tied).
+def coalition_power(world, share: np.ndarray) -> np.ndarray:
+    """[i, k] = s_k + sum_j commitment[k, j] x s_j x (1 - trust[i, j]) over k's partners j other than i.
 
-    Only capability counts: the stronger k is next to i, and the closer k is to being the
-    strongest state of all, the more i must balance it. Allies are feared somewhat less.
+    What k can bring to bear against i with its allies. Why commitment-weighted: an entente
+    partner adds less than a full ally. Why without i's own partners: Britain's coalition
+    holds the United States, but to Japan, the United States' ally, that part of it is no
+    threat. One matrix product.
+    """
+    foreign = 1.0 - np.maximum(world.trust, np.eye(world.n))  # [i, j]: j is not i nor i's partner
+    backing = foreign @ (world.commitment * share[None, :]).T  # [i, k] what k's other partners add
+    return share[None, :] + backing
+
+
+def power_threat(world, seen, coalition: np.ndarray | None = None) -> np.ndarray:
+    """[i, k] = G/(s_i + G) x G / max_k' G[i, k'] x (1 - POWER_ALLY_TRUST x trust[i, k] x (1 - s_k)), G = coalition_power.
+
+    The stronger k's coalition is next to i, and the closer it is to the strongest coalition
+    i faces, the more i must balance it. Partners are feared less, but less so than under the other lenses.
     """
     s = seen.share
-    dominance = s / s.max() if s.size and s.max() > 0 else s
-    threat = seen.relative * dominance[None, :] * (1.0 - POWER_ALLY_TRUST * world.tied())
+    g = (coalition_power(world, s) if coalition is None else coalition).copy()
+    np.fill_diagonal(g, 0.0)
+    relative = np.divide(g, s[:, None] + g, out=np.zeros_like(g), where=(s[:, None] + g) > 0)
+    strongest = g.max(axis=1, keepdims=True)
+    dominance = np.divide(g, strongest, out=np.zeros_like(g), where=strongest > 0)
+    threat = relative * dominance * (1.0 - POWER_ALLY_TRUST * world.trust * (1.0 - s[None, :]))
     np.fill_diagonal(threat, 0.0)
     return threat
 
@@ -30,25 +67,37 @@ class BalanceOfPower(Lens):
     claim = "States balance against power, so that no one state dominates."
     citation = "Waltz (1979), Theory of International Politics"
     rule = (
-        "threat[i,k] = relative capability of k x k's capability / the strongest's x "
-        "(1 - 0.5 for a partner); then realist balancing (model.md): ally with those who fear "
-        "the same powers. Distance and intentions do not count."
+        "threat[i,k] = relative capability of k's coalition (k plus its partners' capability "
+        "weighted by commitment) x that coalition next to the strongest i faces x (1 - 0.5 x "
+        "trust x the share of the world k does not hold, for a partner); then realist balancing (model.md) without the enmity term: ally "
+        "with those who fear the same coalitions. Distance, intentions and ideology do not "
+        "count. With two poles, the poles arm whatever their allies offer and no new ties are sought."
     )
 
     def threat(self, world, seen):
         return power_threat(world, seen)
 
     def decide(self, world, seen):
-        threat = self.threat(world, seen)
-        return Decision(threat, balancing_desire(world, seen, threat), arming(world, seen, threat))
+        coalition = coalition_power(world, seen.share)
+        threat = power_threat(world, seen, coalition)
+        desire = balancing_desire(world, seen, threat, enmity=False)
+        arm = arming(world, seen, threat)
+        pole = poles_of(seen.share)
+        if pole.sum() == 2:
+            # Waltz: the two poles rely on themselves; third states cannot change the balance
+            desire = np.where(world.tied(), desire, np.minimum(desire, BIPOLAR_NEW_TIE))
+            np.fill_diagonal(desire, -1.0)
+            arm = np.where(pole, np.clip(threat.max(axis=1), 0.0, 1.0), arm)
+        return Decision(threat, desire, arm, parts={"coalition": coalition})
 
     def reason(self, world, seen, decision, i, j):
         t = decision.threat
         k = int(np.argmax(t[i] * t[j]))
-        names, s = world.names, seen.share
+        names = world.names
         if t[i, k] * t[j, k] <= 0:
             return f"no common power to balance; desire {decision.desire[i, j]:+.2f}"
+        g = decision.parts["coalition"][i, k]
         return (
-            f"balancing {names[k]} (share {s[k]:.2f}): power threat to {names[i]} {t[i, k]:.2f}, "
-            f"to {names[j]} {t[j, k]:.2f}; desire {decision.desire[i, j]:+.2f}"
+            f"balancing {names[k]}'s coalition (share {g:.2f} with its partners): power threat to "
+            f"{names[i]} {t[i, k]:.2f}, to {names[j]} {t[j, k]:.2f}; desire {decision.desire[i, j]:+.2f}"
         )

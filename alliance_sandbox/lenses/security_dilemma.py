@@ -42,7 +42,7 @@ class AllianceSecurityDilemma(Lens):
         from .base import common_threat_reason
 
         text = common_threat_reason(world, seen, decision, i, j)
-        if world.tied()[i, j]:
+        if world.tie_kind[i, j]:
             fear = "abandonment" if decision.extra[i, j] > 0 else "entrapment"
             text += f"; fear of {fear} weighs {decision.extra[i, j]:+.2f}"
         return text

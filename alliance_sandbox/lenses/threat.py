@@ -76,6 +76,7 @@ def threat_formula(world, seen, i: int, k: int) -> str:
         f"{seen.relative[i, k]:.2f} x proximity {seen.reach[i, k]:.2f} x offense "
         f"{world.offense[k]:.2f} x intentions {perceived_intention(world, i, k):.2f}"
     )
-    if world.tie_kind[i, k]:
-        text += f" x (1 - {ALLY_TRUST:g} for a partner)"
+    if world.trust[i, k] > 0.005:
+        partner = "a partner" if world.tie_kind[i, k] else "a former partner"
+        text += f" x (1 - {ALLY_TRUST:g} x trust {world.trust[i, k]:.2f} in {partner})"
     return text

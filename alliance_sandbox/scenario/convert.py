@@ -10,6 +10,7 @@ from alliance_sandbox.engine.world import TIE_KINDS, World
 
 from .errors import ScenarioError
 from .files import _scenario_data
+from .fields import STATE_RECORD, FieldSpec
 from .model import AffinitySpec, Scenario, StateSpec, TieSpec
 from .validate import check_data
 
@@ -21,6 +22,33 @@ def _implicit_affinity(regimes: list[str], same_regime: float) -> np.ndarray:
     same = (labels[:, None] == labels[None, :]) & (labels[:, None] != "")
     np.fill_diagonal(same, False)
     return np.where(same, float(same_regime), 0.0)
+
+
+#: The state fields the World holds, each with its World attribute (from the field table).
+WORLD_STATE_FIELDS: tuple[FieldSpec, ...] = tuple(f for f in STATE_RECORD.fields if f.world_attr)
+
+
+def _state_columns(states: list[StateSpec]) -> dict:
+    """World keyword arguments: one list per state field the World holds, numbers as floats."""
+    return {
+        spec.world_attr: [float(getattr(s, spec.name)) if spec.type == "number" else getattr(s, spec.name)
+                          for s in states]
+        for spec in WORLD_STATE_FIELDS
+    }
+
+
+def _state_of(world: World, i: int, old: StateSpec | None) -> StateSpec:
+    """State i of a world as a StateSpec: the World's fields from the world, the others (and
+    the author's own keys) from the state with the same id in the template, else defaults."""
+    values = {}
+    for spec in STATE_RECORD.fields:
+        if spec.world_attr:
+            column = getattr(world, spec.world_attr)
+            value = column[i] if column is not None else spec.default
+            values[spec.name] = float(value) if spec.type == "number" else value
+        elif old is not None:
+            values[spec.name] = copy.deepcopy(getattr(old, spec.name))
+    return StateSpec(**values, extra=copy.deepcopy(old.extra) if old is not None else {})
 
 
 def build_world(scenario: Scenario) -> World:
@@ -37,44 +65,39 @@ def build_world(scenario: Scenario) -> World:
     states = scenario.states
     n = len(states)
     index = {s.id: i for i, s in enumerate(states)}
-    regimes = [s.regime for s in states]
-    affinity = _implicit_affinity(regimes, scenario.settings.same_regime_affinity)
+    affinity = _implicit_affinity([s.regime for s in states], scenario.settings.same_regime_affinity)
     for entry in scenario.affinity:
         i, j = index[entry.a], index[entry.b]
         affinity[i, j] = affinity[j, i] = float(entry.value)
     world = World(
-        ids=[s.id for s in states],
-        names=[s.name for s in states],
-        short_names=[s.short_name for s in states],
-        capability=[float(s.capability) for s in states],
-        lon=[float(s.lon) for s in states],
-        lat=[float(s.lat) for s in states],
-        offense=[float(s.offense) for s in states],
-        aggression=[float(s.aggression) for s in states],
-        satisfaction=[float(s.satisfaction) for s in states],
+        **_state_columns(states),
         tie_kind=np.zeros((n, n), dtype=np.int8),
         commitment=np.zeros((n, n)),
         affinity=affinity,
         tie_since=np.full((n, n), -1, dtype=int),
-        regimes=regimes,
         settings=dataclasses.replace(scenario.settings),
         turn=0,
         start_year=scenario.start_year,
     )
     for tie in scenario.ties:
-        world.set_tie(index[tie.a], index[tie.b], tie.kind, float(tie.commitment),
-                      -1 if tie.since is None else int(tie.since))
+        i, j = index[tie.a], index[tie.b]
+        world.set_tie(i, j, tie.kind, float(tie.commitment), -1 if tie.since is None else int(tie.since))
+        if tie.held_by is not None:
+            world.held_by[i, j] = world.held_by[j, i] = index[tie.held_by]
     return world
 
 
 def scenario_from_world(world: World, template: Scenario | None = None, *, lens: str | None = None) -> Scenario:
     """A scenario of a world's current states, ties and affinity (e.g. after edits or turns).
 
-    From `template` it keeps name, description, seed, lens (unless `lens` is given),
-    shocks, path and the authors' own keys (top-level, and per state/tie/affinity entry with
-    the same ids); list order follows the template where the entries still exist. Shocks of
-    states no longer in the world are dropped. What the file format has no place for (turn,
-    institutions, identity, arming in progress) is not kept: the result describes turn 0.
+    The world gives the start year, settings, states, ties and affinity; every other field
+    of the scenario table (name, description, seed, lens unless `lens` is given, shocks,
+    history, ...) and the authors' own keys (top-level, and per state/tie/affinity entry
+    with the same ids) come from `template`, as does a state field the World does not hold
+    (`FieldSpec.world_attr`). List order follows the template where the entries still
+    exist. Shocks and history ties of states no longer in the world are dropped. What the
+    file format has no place for (turn, institutions, identity, arming in progress) is not
+    kept: the result describes turn 0.
     """
     ids = list(world.ids)
     n = len(ids)
@@ -84,22 +107,7 @@ def scenario_from_world(world: World, template: Scenario | None = None, *, lens:
     def extra_of(spec) -> dict:
         return copy.deepcopy(spec.extra) if spec is not None else {}
 
-    states = [
-        StateSpec(
-            id=sid,
-            name=world.names[i],
-            capability=float(world.capability[i]),
-            lon=float(world.lon[i]),
-            lat=float(world.lat[i]),
-            offense=float(world.offense[i]),
-            aggression=float(world.aggression[i]),
-            satisfaction=float(world.satisfaction[i]),
-            regime=regimes[i],
-            short_name=world.short_names[i] if world.short_names else "",
-            extra=extra_of(old_states.get(sid)),
-        )
-        for i, sid in enumerate(ids)
-    ]
+    states = [_state_of(world, i, old_states.get(sid)) for i, sid in enumerate(ids)]
 
     def ordered(pairs: list[tuple[int, int]], old: list) -> list[tuple[tuple[int, int], object]]:
         """Pairs (i, j), those the template lists first in its order and orientation."""
@@ -124,6 +132,7 @@ def scenario_from_world(world: World, template: Scenario | None = None, *, lens:
             kind=TIE_KINDS[int(world.tie_kind[i, j]) - 1],
             commitment=float(world.commitment[i, j]),
             since=None if since == -1 else since,
+            held_by=None if world.held_by[i, j] < 0 else ids[int(world.held_by[i, j])],
             extra=extra_of(old),
         ))
 
@@ -143,24 +152,24 @@ def scenario_from_world(world: World, template: Scenario | None = None, *, lens:
         for (i, j), old in ordered(list(zip(rows.tolist(), cols.tolist())), template.affinity if template else [])
     ]
 
-    if template is not None:
-        present = set(ids)
-        return Scenario(
-            name=template.name,
-            description=template.description,
-            seed=template.seed,
-            lens=lens if lens is not None else template.lens,
-            start_year=world.start_year,
-            settings=dataclasses.replace(world.settings),
-            states=states,
-            ties=ties,
-            affinity=affinity,
-            shocks=[copy.deepcopy(s) for s in template.shocks if s.state in present],
-            extra=copy.deepcopy(template.extra),
-            path=template.path,
-        )
-    scenario = Scenario(name="Untitled", states=states, start_year=world.start_year,
-                        settings=dataclasses.replace(world.settings), ties=ties, affinity=affinity)
+    # what the world determines; every other field (name, description, seed, history, any
+    # field added to the table later) comes from the template as it is
+    from_world = dict(start_year=world.start_year, settings=dataclasses.replace(world.settings),
+                      states=states, ties=ties, affinity=affinity)
+    if template is None:
+        scenario = Scenario(name="Untitled", **from_world)
+    else:
+        scenario = copy.deepcopy(dataclasses.replace(template, path=None, **from_world))
+        scenario.path = template.path
+        scenario.migrated_from = None
+        _drop_absent_states(scenario, set(ids))
     if lens is not None:
         scenario.lens = lens
     return scenario
+
+
+def _drop_absent_states(scenario: Scenario, present: set[str]) -> None:
+    """Shocks of states no longer in the world, and history ties naming them, are dropped."""
+    scenario.shocks = [s for s in scenario.shocks if s.state in present]
+    for entry in scenario.history:
+        entry.ties = [t for t in entry.ties if t.a in present and t.b in present]

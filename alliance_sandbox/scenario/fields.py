@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from alliance_sandbox.engine.world import DEFAULT_COMMITMENT, STATE_FIELDS, TIE_KINDS, Settings
+from alliance_sandbox.engine.world import DEFAULT_COMMITMENT, STATE_DEFAULTS, STATE_FIELDS, TIE_KINDS, Settings
 from alliance_sandbox.lenses import LENS_IDS as _LENS_IDS
 
 #: The file format version this program writes and understands; older ones are migrated.
@@ -88,6 +88,10 @@ class FieldSpec:
     record: "Record | None" = None
     min_items: int | None = None
     max_items: int | None = None
+    #: For a state field: the `World` attribute holding it, one value per state ("names" for
+    #: "name"). Scenario <-> World conversion reads this; a state field without one is kept
+    #: from the scenario the world came from (by state id), so a Save never loses it.
+    world_attr: str | None = None
 
     @property
     def has_default(self) -> bool:
@@ -179,9 +183,11 @@ _STATE_NUMBER_TEXT = {
     "offense": "Offensive capability: how well its forces can attack rather than only defend.",
     "aggression": "Aggressive intentions as others perceive them (Walt's fourth source of threat).",
     "satisfaction": "Satisfaction with the status quo: < 0 revisionist, > 0 status quo (Schweller).",
+    "trend": "Recent change of the state's capability share, per year on a log scale (> 0 rising, "
+             "< 0 declining): how others see its momentum at the start. The engine then follows "
+             "each run's own changes (docs/model.md).",
 }
 _STATE_NUMBER_REQUIRED = ("capability", "lon", "lat")
-_STATE_NUMBER_DEFAULT = {"offense": 0.5, "aggression": 0.5, "satisfaction": 0.0}
 
 
 def _state_number(name: str) -> FieldSpec:
@@ -191,13 +197,14 @@ def _state_number(name: str) -> FieldSpec:
         "number",
         _STATE_NUMBER_TEXT.get(name, name),
         required=name in _STATE_NUMBER_REQUIRED,
-        default=_STATE_NUMBER_DEFAULT.get(name, MISSING),
+        default=STATE_DEFAULTS.get(name, MISSING),
         minimum=lo if math.isfinite(lo) else None,
         maximum=hi if math.isfinite(hi) else None,
+        world_attr=name,
     )
 
 
-def _id_field(name: str, description: str) -> FieldSpec:
+def _id_field(name: str, description: str, world_attr: str | None = None) -> FieldSpec:
     return FieldSpec(
         name,
         "string",
@@ -206,28 +213,33 @@ def _id_field(name: str, description: str) -> FieldSpec:
         pattern="[A-Za-z0-9_-]+",
         pattern_text=f"1 to {MAX_ID_LENGTH} letters, digits, '_' or '-'",
         max_length=MAX_ID_LENGTH,
+        world_attr=world_attr,
     )
 
+
+REGIME_FIELD = FieldSpec(
+    "regime",
+    "string",
+    "Regime type (e.g. \"democracy\", \"monarchy\"); states with the same non-empty "
+    "regime get settings.same_regime_affinity unless `affinity` says otherwise.",
+    default="",
+    max_length=100,
+    world_attr="regimes",
+)
 
 STATE_RECORD = Record(
     "state",
     "states",
     "A state (a country, an empire, a polity) on the map.",
     (
-        _id_field("id", "Short unique code used by ties, affinity and shocks, e.g. \"GER\"."),
-        FieldSpec("name", "string", "Name shown on the map.", required=True, nonblank=True, max_length=200),
+        _id_field("id", "Short unique code used by ties, affinity and shocks, e.g. \"GER\".", world_attr="ids"),
+        FieldSpec("name", "string", "Name shown on the map.", required=True, nonblank=True, max_length=200,
+                  world_attr="names"),
         *(_state_number(name) for name in STATE_FIELDS),
-        FieldSpec(
-            "regime",
-            "string",
-            "Regime type (e.g. \"democracy\", \"monarchy\"); states with the same non-empty "
-            "regime get settings.same_regime_affinity unless `affinity` says otherwise.",
-            default="",
-            max_length=100,
-        ),
+        REGIME_FIELD,
         FieldSpec("short_name", "string", "Shorter name the map shows where the full one has no room "
                   "(e.g. \"USSR\", \"W. Germany\"); empty: the name. Never shown: the id.",
-                  default="", max_length=40),
+                  default="", max_length=40, world_attr="short_names"),
     ),
 )
 
@@ -268,6 +280,18 @@ TIE_RECORD = Record(
             minimum=-YEAR_LIMIT,
             maximum=YEAR_LIMIT,
         ),
+        FieldSpec(
+            "held_by",
+            "string",
+            "Id of the state that holds this tie in place by force (a hegemon's coerced pact, "
+            "e.g. the USSR for the Warsaw Pact); null for a voluntary tie. Its members cannot "
+            "leave while that state's power to coerce them lasts (docs/model.md).",
+            nullable=True,
+            default=None,
+            pattern="[A-Za-z0-9_-]+",
+            pattern_text=f"1 to {MAX_ID_LENGTH} letters, digits, '_' or '-'",
+            max_length=MAX_ID_LENGTH,
+        ),
     ),
 )
 
@@ -288,8 +312,11 @@ AFFINITY_RECORD = Record(
 SHOCK_SET_RECORD = Record(
     "shock_set",
     "changes",
-    "The state fields a shock sets, each within the range of that field.",
-    tuple(dataclasses.replace(_state_number(name), required=False, default=MISSING) for name in STATE_FIELDS),
+    "The state fields a shock sets, each within the range of that field. A new `regime` is "
+    "domestic change (a revolution): the state's affinity with each other state moves by how the "
+    "states of its new regime stand with that state, less how those of its old regime do (docs/model.md).",
+    (*(dataclasses.replace(_state_number(name), required=False, default=MISSING) for name in STATE_FIELDS),
+     dataclasses.replace(REGIME_FIELD, default=MISSING)),
     free_keys=False,
     min_properties=1,
 )
@@ -303,6 +330,33 @@ SHOCK_RECORD = Record(
         _id_field("state", "Id of the state that changes."),
         FieldSpec("set", "object", "The new values, e.g. {\"capability\": 0.05}.", required=True,
                   record=SHOCK_SET_RECORD),
+    ),
+)
+
+# ---------------------------------------------------------------- history
+
+HISTORY_TIE_RECORD = Record(
+    "history_tie",
+    "actual ties",
+    "A tie that actually existed at the entry's date (any kind; at most one per pair).",
+    (
+        _id_field("a", "Id of one state."),
+        _id_field("b", "Id of the other state (not `a`)."),
+        FieldSpec("kind", "enum", "The kind of tie, as for `ties` (a wartime coalition is a coalition).",
+                  required=True, choices=TIE_KIND_CHOICES),
+    ),
+)
+
+HISTORY_RECORD = Record(
+    "history",
+    "history entries",
+    "What actually happened: the alignments at a later date, for `alliance-sandbox score` and the "
+    "app's History view. Say in `notes` and `sources` where each entry comes from.",
+    (
+        FieldSpec("year", "integer", "Calendar year of the entry: after `start_year`, each year once.",
+                  required=True, minimum=-YEAR_LIMIT, maximum=YEAR_LIMIT),
+        FieldSpec("ties", "array", "Every tie between states of the scenario at that date; a pair not "
+                  "listed was not tied.", required=True, record=HISTORY_TIE_RECORD),
     ),
 )
 
@@ -353,6 +407,8 @@ SCENARIO_RECORD = Record(
                   default_text="[] (see the same-regime rule)"),
         FieldSpec("shocks", "array", "Scripted changes at given turns.", record=SHOCK_RECORD,
                   default_text="[] (no shocks)"),
+        FieldSpec("history", "array", "The actual alignments at later dates (needs `start_year`).",
+                  record=HISTORY_RECORD, default_text="[] (nothing to score against)"),
     ),
     also_allowed=("$schema",),
 )
@@ -360,6 +416,7 @@ SCENARIO_RECORD = Record(
 #: Every record of the format, outermost first (docs and schema follow this order).
 RECORDS: tuple[Record, ...] = (
     SCENARIO_RECORD, SETTINGS_RECORD, STATE_RECORD, TIE_RECORD, AFFINITY_RECORD, SHOCK_RECORD, SHOCK_SET_RECORD,
+    HISTORY_RECORD, HISTORY_TIE_RECORD,
 )
 
 

@@ -11,17 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problem, ScenarioError
-from .fields import (
-    AFFINITY_RECORD,
-    MAX_FILE_BYTES,
-    SCENARIO_RECORD,
-    SCHEMA_VERSION,
-    SETTINGS_RECORD,
-    SHOCK_RECORD,
-    STATE_RECORD,
-    TIE_RECORD,
-    Record,
-)
+from .fields import MAX_FILE_BYTES, MISSING, SCENARIO_RECORD, FieldSpec, Record
 from .model import Scenario
 from .validate import check_data, parse_text
 
@@ -126,49 +116,43 @@ def _integer(value: Any) -> Any:
         return value
 
 
+def _value_data(spec: FieldSpec, value: Any, rounded: bool) -> Any:
+    """One field's value as JSON data: numbers rounded (or made floats), records recursed."""
+    if spec.const is not MISSING:
+        return spec.const
+    if spec.type == "number":
+        return _round(value) if rounded else _number(value)
+    if spec.type == "integer":
+        return _integer(value)
+    if spec.record is not None and spec.type == "array":
+        return [_record_data(spec.record, item, rounded) for item in value]
+    if spec.record is not None and spec.type == "object":
+        return _record_data(spec.record, value, rounded)
+    return copy.deepcopy(value)
+
+
 def _record_data(record: Record, obj: Any, rounded: bool) -> dict:
-    """The fields of a record, read as attributes of `obj` (or keys if a dict), in order."""
+    """The fields of a record, read as attributes of `obj` (or keys if a dict, where absent
+    keys stay absent), in the table's order, then the author's own keys."""
     data: dict = {}
     for spec in record.fields:
-        value = obj.get(spec.name) if isinstance(obj, dict) else getattr(obj, spec.name)
-        if spec.type == "number":
-            value = _round(value) if rounded else _number(value)
-        elif spec.type == "integer":
-            value = _integer(value)
-        data[spec.name] = value
+        if isinstance(obj, dict):
+            if spec.name not in obj:
+                continue
+            value = obj[spec.name]
+        else:
+            value = getattr(obj, spec.name, spec.const)
+        data[spec.name] = _value_data(spec, value, rounded)
     data.update(copy.deepcopy(getattr(obj, "extra", {}) or {}))
     return data
 
 
 def _scenario_data(scenario: Scenario, rounded: bool) -> dict:
-    fix = _round if rounded else _number
+    """Every field of the scenario table, read from the `Scenario` (no field is listed here)."""
     data: dict = {}
     if "$schema" in scenario.extra:  # where editors expect it
         data["$schema"] = scenario.extra["$schema"]
-    for spec in SCENARIO_RECORD.fields:
-        name = spec.name
-        if name == "schema_version":
-            data[name] = SCHEMA_VERSION
-        elif name == "settings":
-            data[name] = _record_data(SETTINGS_RECORD, scenario.settings, rounded)
-        elif name == "states":
-            data[name] = [_record_data(STATE_RECORD, s, rounded) for s in scenario.states]
-        elif name == "ties":
-            data[name] = [_record_data(TIE_RECORD, t, rounded) for t in scenario.ties]
-        elif name == "affinity":
-            data[name] = [_record_data(AFFINITY_RECORD, a, rounded) for a in scenario.affinity]
-        elif name == "shocks":
-            shocks = []
-            for shock in scenario.shocks:
-                item = _record_data(SHOCK_RECORD, shock, rounded)
-                item["set"] = {key: fix(value) for key, value in dict(shock.set).items()}
-                shocks.append(item)
-            data[name] = shocks
-        elif spec.type == "integer":
-            data[name] = _integer(getattr(scenario, name))
-        else:
-            data[name] = getattr(scenario, name)
-    data.update(copy.deepcopy(scenario.extra))
+    data.update(_record_data(SCENARIO_RECORD, scenario, rounded))
     return data
 
 

@@ -1,6 +1,9 @@
 """A scenario in memory: plain dataclasses, one per record of the file format.
 
-Defaults are read from the field tables in `fields.py` (one place defines them).
+Defaults are read from the field tables in `fields.py` (one place defines them); each
+record's fields are attributes of the same name (tests/scenario/test_scenario_fields.py
+checks that every field of the table has its attribute here), plus `extra` for the author's
+own keys. Reading, writing and World conversion are driven by the table, not by these lists.
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ class StateSpec:
     offense: float = default_of(STATE_RECORD, "offense")
     aggression: float = default_of(STATE_RECORD, "aggression")
     satisfaction: float = default_of(STATE_RECORD, "satisfaction")
+    trend: float = default_of(STATE_RECORD, "trend")
     regime: str = default_of(STATE_RECORD, "regime")
     short_name: str = default_of(STATE_RECORD, "short_name")
     #: The author's own keys ("_...", "notes", "sources"), kept on a round trip.
@@ -39,6 +43,7 @@ class TieSpec:
     kind: str
     commitment: float
     since: int | None = default_of(TIE_RECORD, "since")
+    held_by: str | None = default_of(TIE_RECORD, "held_by")
     extra: dict = field(default_factory=dict)
 
 
@@ -72,6 +77,28 @@ class ShockSpec(Shock):
 
 
 @dataclass
+class HistoryTie:
+    """A tie that actually existed at a history entry's date (see `fields.HISTORY_TIE_RECORD`)."""
+
+    a: str
+    b: str
+    kind: str
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class HistoryEntry:
+    """What actually happened at `year`: every tie then (see `fields.HISTORY_RECORD`).
+
+    `extra` holds the entry's "notes" and "sources", which say where it comes from.
+    """
+
+    year: int
+    ties: list[HistoryTie] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
 class Scenario:
     """A whole scenario: what a file holds, validated and with defaults filled in."""
 
@@ -85,6 +112,7 @@ class Scenario:
     ties: list[TieSpec] = field(default_factory=list)
     affinity: list[AffinitySpec] = field(default_factory=list)
     shocks: list[Shock] = field(default_factory=list)
+    history: list[HistoryEntry] = field(default_factory=list)
     #: The author's own top-level keys ("_...", "notes", "sources"), kept on a round trip.
     extra: dict = field(default_factory=dict)
     #: The file it was loaded from or last saved to (None when made in memory).

@@ -32,7 +32,7 @@ from .fields import (
     is_free_key,
 )
 from .migrations import migrate
-from .model import AffinitySpec, Scenario, ShockSpec, StateSpec, TieSpec
+from .model import AffinitySpec, HistoryEntry, HistoryTie, Scenario, ShockSpec, StateSpec, TieSpec
 
 # ---------------------------------------------------------------- parsing JSON
 
@@ -487,42 +487,85 @@ def _check_scenario(data: dict, out: _Problems) -> Scenario | None:
                 seen[pair] = i
 
     pairs(ties, "ties", "a tie")
+    for i, item in enumerate(ties):
+        if item is not None:
+            known(item, "held_by", f"ties[{i}]")
     pairs(affinity, "affinity", "an affinity")
     for i, item in enumerate(shocks):
         if item is not None:
             known(item, "state", f"shocks[{i}]")
+    _check_history(values, pairs, out)
 
     if out:
         return None
 
-    settings_item: _Item | None = values.get("settings")
-    settings = Settings(**settings_item.values) if settings_item is not None else Settings()
-    tie_specs = []
-    for item in ties:
-        v = item.values
-        commitment = v.get("commitment", DEFAULT_COMMITMENT[v["kind"]])
-        tie_specs.append(TieSpec(v["a"], v["b"], v["kind"], commitment, v.get("since"), item.extra))
-    shock_specs: list[Shock] = []
-    for item in shocks:
-        v = item.values
-        changes = dict(v["set"].values)
-        if item.extra:
-            shock_specs.append(ShockSpec(v["turn"], v["state"], changes, item.extra))
-        else:
-            shock_specs.append(Shock(v["turn"], v["state"], changes))
-    return Scenario(
-        name=values["name"],
-        description=values["description"],
-        seed=values["seed"],
-        lens=values["lens"],
-        start_year=values["start_year"],
-        settings=settings,
-        states=[StateSpec(**item.values, extra=item.extra) for item in states],
-        ties=tie_specs,
-        affinity=[AffinitySpec(**item.values, extra=item.extra) for item in affinity],
-        shocks=shock_specs,
-        extra=top.extra,
-    )
+    return _build(SCENARIO_RECORD, top)
+
+
+def _check_history(values: dict, pairs, out: _Problems) -> None:
+    """History entries: a start year to count turns from, later years, each year once, and
+    ties between known states, one per pair."""
+    history: list[_Item | None] = values.get("history") or []
+    start = values.get("start_year")
+    seen: dict[int, int] = {}
+    for k, item in enumerate(history):
+        if item is None:
+            continue
+        year = item.values.get("year")
+        if year is not None:
+            if start is None and "start_year" in values:
+                out.add(f"history[{k}].year", "needs a start_year: history is counted in years from it")
+            elif start is not None and year <= start:
+                out.add(f"history[{k}].year", f"must be after start_year ({start}), got {year}")
+            if year in seen:
+                out.add(f"history[{k}].year", f"duplicate year {year} (also history[{seen[year]}])")
+            else:
+                seen[year] = k
+        pairs(item.values.get("ties") or [], f"history[{k}].ties", "a tie")
+
+
+def _ties_commitment(values: dict) -> dict:
+    """A tie's commitment defaults by its kind (the table cannot say so)."""
+    values.setdefault("commitment", DEFAULT_COMMITMENT[values["kind"]])
+    return values
+
+
+def _shock(values: dict, extra: dict) -> Shock:
+    """A plain engine `Shock`, or a `ShockSpec` when the file gave it the author's own keys."""
+    if extra:
+        return ShockSpec(values["turn"], values["state"], values["set"], extra)
+    return Shock(values["turn"], values["state"], values["set"])
+
+
+#: How a checked record becomes its model object; the scenario's own fields are passed on as
+#: they are, so a new top-level field reaches `Scenario` with no code here.
+_BUILDERS: dict[str, Any] = {
+    "scenario": lambda values, extra: Scenario(
+        **{k: v for k, v in values.items() if k != "schema_version"}, extra=extra),
+    "settings": lambda values, extra: Settings(**values),
+    "state": lambda values, extra: StateSpec(**values, extra=extra),
+    "tie": lambda values, extra: TieSpec(**_ties_commitment(values), extra=extra),
+    "affinity": lambda values, extra: AffinitySpec(**values, extra=extra),
+    "shock": _shock,
+    "shock_set": lambda values, extra: values,
+    "history": lambda values, extra: HistoryEntry(**values, extra=extra),
+    "history_tie": lambda values, extra: HistoryTie(**values, extra=extra),
+}
+
+
+def _build(record: Record, item: _Item) -> Any:
+    """The model object of a checked record, built field by field from the table."""
+    values = {}
+    for spec in record.fields:
+        if spec.name not in item.values:
+            continue
+        value = item.values[spec.name]
+        if spec.record is not None and spec.type == "array":
+            value = [_build(spec.record, sub) for sub in value]
+        elif spec.record is not None and isinstance(value, _Item):
+            value = _build(spec.record, value)
+        values[spec.name] = value
+    return _BUILDERS[record.name](values, item.extra)
 
 
 def validate_data(data: Any, source: str = "<data>") -> list[Problem]:

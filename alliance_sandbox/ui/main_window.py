@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_sandbox.engine.perception import polarity_of
+from alliance_sandbox.engine.polarity import polarity
 from alliance_sandbox.lenses import LENS_IDS, LENSES
 from alliance_sandbox.scenario import Scenario
 
 from .caption_band import CaptionBand
 from .controller import Controller
 from .file_actions import FileActions, app_settings, json_path_from_mime
+from .history_overlay import HistoryOverlay
 from .map_view import MapView
 from .style import AppLook
 from .toolbars import LensBar, PastBanner, TurnBar
@@ -47,14 +48,8 @@ DOCKS = (
     ("inspector", "InspectorDock", "inspectorDock", Qt.DockWidgetArea.RightDockWidgetArea),
     ("charts", "ChartsDock", "chartsDock", Qt.DockWidgetArea.BottomDockWidgetArea),
     ("log_dock", "LogDock", "logDock", Qt.DockWidgetArea.BottomDockWidgetArea),
+    ("scorecard", "ScorecardDock", "scorecardDock", Qt.DockWidgetArea.RightDockWidgetArea),
 )
-
-
-def describe_polarity(effective_poles: float) -> str:
-    """Words for the effective number of great powers (Laakso-Taagepera): the labels
-    Waltz's argument uses, with the number so nobody mistakes 2.4 for a clean bipolarity."""
-    word = "unipolar" if effective_poles < 1.5 else "bipolar" if effective_poles < 2.5 else "multipolar"
-    return f"{word.capitalize()} ({effective_poles:.1f} poles)"
 
 
 class NavigationKeyGuard(QObject):
@@ -135,6 +130,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.turn_bar)
         self.turn_bar.speedChanged.connect(self._set_speed)
         self.turn_bar.scrubbed.connect(self._scrub)
+        self.turn_bar.addAction(self.acts["history"])  # after the timeline: it keeps its room
         self.lens_bar.lensChosen.connect(self.controller.set_lens)
         self.files = FileActions(self, self.controller)
         self.docks: dict[str, QDockWidget] = {}
@@ -142,6 +138,8 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self._make_status_bar()
         self._connect()
+        # after _connect: its lines follow the discs the map has just placed
+        self.history_overlay = HistoryOverlay(self.map, self.controller, self.acts["history"])
         self._set_speed(self.turn_bar.speed_tps())
         self._restored_state = persist and self._restore_settings()
         self._on_loaded()
@@ -180,6 +178,8 @@ class MainWindow(QMainWindow):
           tip="The full log of every decision (also in presentation mode)")
         a("toggle_inspector", "Show or Hide the &Inspector", ["I"],
           lambda: self.toggle_dock("inspector"))
+        a("history", "&History", ["H"], tip="Show the actual ties of the history year nearest the turn "
+          "on view, as purple dashes")
         a("present", "&Presentation Mode", ["F11"], lambda: self.set_presentation(not self._presenting))
         self.acts["present"].setCheckable(True)
         a("leave_present", "Leave Presentation Mode", ["Esc"], lambda: self.set_presentation(False))
@@ -216,6 +216,8 @@ class MainWindow(QMainWindow):
             if not dock.objectName():
                 dock.setObjectName(name)  # saveState needs it
             self.addDockWidget(area, dock)
+            if getattr(dock, "starts_hidden", False):
+                dock.hide()  # shown from the View menu or its key
             self.docks[module] = dock
             if hasattr(dock, "editingDone"):  # typing ended: Space, P, Backspace work again
                 dock.editingDone.connect(lambda: self.map.setFocus(Qt.FocusReason.OtherFocusReason))
@@ -285,6 +287,8 @@ class MainWindow(QMainWindow):
             self._sized_docks = True
             if not self._restored_state:
                 self._layout_docks()
+                if "inspector" in self.docks and "scorecard" in self.docks:  # a tab when shown
+                    self.tabifyDockWidget(self.docks["inspector"], self.docks["scorecard"])
             # The map fitted itself to whatever size it had mid-layout: fit again once settled.
             QTimer.singleShot(0, self.map, self.map.fit_all)
 
@@ -311,6 +315,7 @@ class MainWindow(QMainWindow):
         m.addAction(acts["redo"])
         m = bar.addMenu("&View")
         m.addAction(acts["fit"])
+        m.addAction(acts["history"])
         m.addAction(acts["present"])
         m.addSeparator()
         for dock in self.docks.values():
@@ -374,7 +379,7 @@ class MainWindow(QMainWindow):
         self._show_caption()
         world = record.world
         blocs = sum(1 for b in world.blocs() if len(b) > 1)
-        self.world_label.setText(f"{describe_polarity(polarity_of(world.share))} · "
+        self.world_label.setText(f"{polarity(world.capability).describe()} · "
                                  f"{blocs} bloc{'s' if blocs != 1 else ''}")
 
     def _show_caption(self) -> None:

@@ -106,8 +106,10 @@ def test_every_lens_keeps_risks_in_unit_interval_and_ties_symmetric(lens_id):
     sim = Simulation(random_world(30, 60, seed=2), get_lens(lens_id), seed=1)
     for record in sim.run(12):
         r, w = record.risks, record.world
-        for arr in (r.tie_abandonment, r.tie_entrapment, r.abandonment, r.entrapment, r.security):
+        for arr in (r.tie_abandonment, r.tie_entrapment, r.abandonment, r.entrapment):
             assert np.all(arr >= 0) and np.all(arr <= 1) and np.all(np.isfinite(arr))
+        # net security is signed: a major partner pays for the security it provides (Morrow 1991)
+        assert np.all(np.abs(r.security) <= 1) and np.all(np.isfinite(r.security))
         assert np.array_equal(w.tie_kind, w.tie_kind.T) and np.allclose(w.commitment, w.commitment.T)
         assert np.all((w.commitment > 0) == w.tied())
         assert np.all(w.capability >= 0)

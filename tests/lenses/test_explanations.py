@@ -12,7 +12,7 @@ from alliance_sandbox.scenario import build_world, load_scenario
 SCENARIOS = Path(__file__).resolve().parents[2] / "assets" / "scenarios"
 FORMULA = re.compile(
     r"threat from .+? to .+? ([0-9.]+) = capability ([0-9.]+) x proximity ([0-9.]+) x offense ([0-9.]+)"
-    r" x intentions ([0-9.]+)( x \(1 - [0-9.]+ for a partner\))?"
+    r" x intentions ([0-9.]+)(?: x \(1 - [0-9.]+ x trust ([0-9.]+) in a (?:former )?partner\))?"
 )
 
 
@@ -27,7 +27,8 @@ def test_walt_s_four_factors_multiply_to_the_threat_quoted(name):
             if not match:
                 continue
             threat, capability, proximity, offense, intentions = (float(x) for x in match.groups()[:5])
-            product = capability * proximity * offense * intentions * ((1 - ALLY_TRUST) if match.group(6) else 1)
+            trust = float(match.group(6)) if match.group(6) else 0.0
+            product = capability * proximity * offense * intentions * (1 - ALLY_TRUST * trust)
             assert product == pytest.approx(threat, abs=0.02), event.explanation  # each factor is rounded to 2 decimals
             checked += 1
     assert checked > 5

@@ -248,7 +248,7 @@ FIELD_CASES = [
     ("shock turn float", _set("shocks.0.turn", 2.5), "shocks[0].turn", "must be a whole number, got 2.5"),
     ("shock unknown state", _set("shocks.0.state", "XYZ"), "shocks[0].state", 'unknown state id "XYZ"'),
     ("shock set empty", _set("shocks.0.set", {}), "shocks[0].set", "must set at least 1 of: capability"),
-    ("shock set unknown field", _set("shocks.0.set.regime", "x"), "shocks[0].set.regime", "unknown field"),
+    ("shock set unknown field", _set("shocks.0.set.name", "x"), "shocks[0].set.name", "unknown field"),
     ("shock set notes not allowed", _set("shocks.0.set.notes", "x"), "shocks[0].set.notes", "unknown field"),
     ("shock set out of range", _set("shocks.0.set.aggression", 3), "shocks[0].set.aggression",
      "must be between 0 and 1, got 3"),

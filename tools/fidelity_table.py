@@ -1,0 +1,54 @@
+"""Print the fidelity table of docs/predictions.md: each prediction x lens, how many seeds agree.
+
+    python tools/fidelity_table.py [--seeds N]
+
+Reads the predictions from tests/claims/predictions.py (the same rows the claims tests run).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "claims"))
+sys.path.insert(0, str(ROOT))
+
+from predictions import LENSES, PREDICTIONS  # noqa: E402
+
+from alliance_sandbox.engine.simulation import Simulation  # noqa: E402
+from alliance_sandbox.lenses import get_lens  # noqa: E402
+from alliance_sandbox.scenario import build_world, load_scenario  # noqa: E402
+
+
+def agreement(case: str, lens: str, turns: int, check, seeds: int) -> int:
+    scenario = load_scenario(ROOT / "assets" / "scenarios" / f"{case}.json")
+    hits = 0
+    for seed in range(seeds):
+        sim = Simulation(build_world(scenario), get_lens(lens), seed=seed, shocks=scenario.shocks)
+        sim.run(turns)
+        hits += bool(check(sim.world))
+    return hits
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, default=5)
+    args = parser.parse_args()
+    short = {"security_dilemma": "dilemma", "autonomy_security": "autonomy", "institutions": "instit."}
+    print("| # | case | turns | prediction | " + " | ".join(short.get(x, x) for x in LENSES) + " |")
+    print("|---|---|---|---|" + "---|" * len(LENSES))
+    for k, p in enumerate(PREDICTIONS, 1):
+        cells = []
+        for lens in LENSES:
+            if lens in p.lenses:
+                hits = agreement(p.case, lens, p.turns, p.check, args.seeds)
+                cells.append(f"{hits}/{args.seeds}" + ("" if 2 * hits > args.seeds else " ✗"))
+            else:
+                cells.append("")
+        first = p.predicts.split(":")[0].split(" (")[0]
+        print(f"| {k} | {p.case} | {p.turns} | {first} | " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()
