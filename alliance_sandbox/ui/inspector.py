@@ -511,7 +511,11 @@ class InspectorDock(QDockWidget):
             for r, j in enumerate(partners):
                 self._make_tie_row(r, world.ids[j])
         for r, j in enumerate(partners):
-            table.item(r, 0).setText(world.names[j])
+            # The short name in a narrow column ("Neth.", not "Neth…"); the full one on hover.
+            short = world.short_names[j] if world.short_names else ""
+            fits = table.fontMetrics().horizontalAdvance(world.names[j]) + 18 <= table.columnWidth(0)
+            table.item(r, 0).setText(world.names[j] if fits or not short else short)
+            table.item(r, 0).setToolTip(world.names[j])
             table.item(r, 1).setText(TIE_KINDS[int(world.tie_kind[i, j]) - 1])
             table.item(r, 3).setText(f"{float(risks.tie_abandonment[i, j]):.2f}")
             table.item(r, 4).setText(f"{float(risks.tie_entrapment[i, j]):.2f}")
