@@ -35,7 +35,7 @@ def _candidates() -> np.ndarray:
         rows += [(a, 0.0), (-a, 0.0), (0.0, a), (0.0, -a), (a, -a), (-a, a)]
     for a in (0.7, 0.95, 1.25):  # strong bows: only when nothing gentler clears
         rows += [(a, a), (-a, -a)]
-    grid = np.round(np.arange(-2.5, 2.51, 0.25), 2)  # last: any pair of pushes, smallest first
+    grid = np.round(np.arange(-1.5, 1.51, 0.25), 2)  # last: any pair of pushes, smallest first
     rest = sorted(((a, b) for a in grid for b in grid), key=lambda p: (abs(p[0]) + abs(p[1]), p))
     seen = set(rows)
     rows += [p for p in rest if p not in seen]
@@ -96,12 +96,15 @@ def visible_clearance(points: np.ndarray, centres: np.ndarray, radii: np.ndarray
 
 
 def route_ties(px: np.ndarray, py: np.ndarray, radii: np.ndarray, ti, tj,
-               cache: dict | None = None) -> dict[tuple[int, int], tuple[float, float]]:
+               cache: dict | None = None, memo: dict | None = None
+               ) -> dict[tuple[int, int], tuple[float, float]]:
     """Sideways pushes per tie (i, j) that need a curve (ties missing from the result are
     straight). px, py: disc centres in pixels; radii: disc radii in pixels.
 
     `cache` maps (i, j) to a push found before under the same geometry: reused when it still
-    clears (a new turn usually changes a few ties, not the discs).
+    clears (a new turn usually changes a few ties, not the discs). `memo` (kept by the
+    caller, filled here) skips the search for a tie whose neighbourhood, in whole pixels, is
+    what it was: a turn's half-pixel drift of the discs changes no route.
     """
     centres = np.stack([np.asarray(px, float), np.asarray(py, float)], axis=1)
     radii = np.asarray(radii, float) + CLEARANCE_PX
@@ -119,9 +122,19 @@ def route_ties(px: np.ndarray, py: np.ndarray, radii: np.ndarray, ti, tj,
     blocked = np.flatnonzero(dist.min(axis=1) < 0.0) if dist.size else []
     for k in blocked.tolist() if len(blocked) else []:
         i, j = int(ti[k]), int(tj[k])
-        known = (cache or {}).get((i, j))
-        pushes = CANDIDATES if known is None else np.vstack([np.array([known]), CANDIDATES])
-        push = _first_clear(centres, radii, i, j, pushes)
+        near = _near(centres, radii, i, j)
+        seen = memo.get((i, j)) if memo is not None else None
+        if seen is not None and _same_place(seen, near, centres, radii):
+            push = seen[3]
+        else:
+            known = (cache or {}).get((i, j))
+            push = None
+            if known is not None:  # last time's curve, alone: it usually still clears
+                push = _first_clear(centres, radii, i, j, np.array([known]), strict=True)
+            if push is None:
+                push = _first_clear(centres, radii, i, j, CANDIDATES)
+            if memo is not None:
+                memo[(i, j)] = (near, centres[near].copy(), radii[near].copy(), push)
         if push != (0.0, 0.0):
             out[(i, j)] = push
     return out
@@ -129,20 +142,42 @@ def route_ties(px: np.ndarray, py: np.ndarray, radii: np.ndarray, ti, tj,
 
 #: Candidates are tried this many at a time, gentlest first: most ties clear in the first batch.
 BATCH = 8
+#: A tie tries at most this many curves: where none clears (discs packed round an end) the
+#: search would otherwise cost 10 ms a tie, every turn.
+MAX_TRIES = 64
 
 
-def _first_clear(centres, radii, i: int, j: int, pushes: np.ndarray) -> tuple[float, float]:
-    """The first push whose curve clears every third disc, or the one with the most room."""
+#: A memo'd route is reused while no disc near it has moved or grown by more than this (px):
+#: less than CLEARANCE_PX, so the reused curve still clears.
+MEMO_SLACK_PX = 1.0
+
+
+def _same_place(seen, near, centres, radii) -> bool:
+    old_near, old_centres, old_radii, _push = seen
+    return (len(old_near) == len(near) and bool((old_near == near).all())
+            and float(np.abs(centres[near] - old_centres).max()) <= MEMO_SLACK_PX
+            and float(np.abs(radii[near] - old_radii).max()) <= MEMO_SLACK_PX)
+
+
+def _near(centres, radii, i: int, j: int) -> np.ndarray:
+    """The discs a curve of tie (i, j) can reach (the strongest bow stays within its push of
+    the chord), with i and j."""
     p0, p1 = centres[i], centres[j]
     length = float(np.linalg.norm(p1 - p0))
-    # Only discs a candidate can reach: the strongest bow stays within its push of the chord.
-    reach = float(np.abs(pushes).max()) * length + length * 0.5 + radii.max()
+    reach = float(np.abs(CANDIDATES).max()) * length + length * 0.5 + radii.max()
     near = np.flatnonzero(np.linalg.norm(centres - (p0 + p1) / 2.0, axis=1) <= reach)
-    near = np.union1d(near, [i, j])
+    return np.union1d(near, [i, j])
+
+
+def _first_clear(centres, radii, i: int, j: int, pushes: np.ndarray, strict: bool = False):
+    """The first push whose curve clears every third disc, or the one with the most room
+    (None instead when `strict`)."""
+    p0, p1 = centres[i], centres[j]
+    near = _near(centres, radii, i, j)
     local = {int(g): k for k, g in enumerate(near)}
     c, r = centres[near], radii[near]
     best, best_clear = (0.0, 0.0), -np.inf
-    for start in range(0, len(pushes), BATCH):
+    for start in range(0, min(len(pushes), MAX_TRIES), BATCH):
         batch = pushes[start:start + BATCH]
         clear = visible_clearance(curve_points(p0, p1, batch), c, r, local[i], local[j])
         ok = np.flatnonzero(clear >= 0.0)
@@ -151,7 +186,7 @@ def _first_clear(centres, radii, i: int, j: int, pushes: np.ndarray) -> tuple[fl
         k = int(np.argmax(clear))
         if clear[k] > best_clear:
             best, best_clear = (float(batch[k, 0]), float(batch[k, 1])), float(clear[k])
-    return best
+    return None if strict else best
 
 
 def control_points(x1: float, y1: float, x2: float, y2: float,
@@ -197,23 +232,31 @@ def treaty_groups(ti, tj, alliance: np.ndarray) -> list[list[int]]:
     return groups
 
 
-def hub_places(px, py, radii, groups: list[list[int]], hub_radius: float) -> np.ndarray:
+def hub_places(px, py, radii, groups: list[list[int]], hub_radius: float,
+               previous: np.ndarray | None = None) -> np.ndarray:
     """(h, 2) pixel places of the groups' hubs: near each group's centre, clear of every disc
-    (and of the hubs placed before), so that no spoke seems to end at a state."""
+    (and of the hubs placed before), so that no spoke seems to end at a state. A hub of
+    `previous` (same groups) that is still clear and near its centre stays where it was: a
+    hub that jumps moves every spoke, and makes every route be searched again."""
     centres = np.stack([np.asarray(px, float), np.asarray(py, float)], axis=1)
     radii = np.asarray(radii, float)
     rings = [(0.0, 0.0)] + [(r * np.cos(a), r * np.sin(a))
                             for r in range(8, 200, 8) for a in np.linspace(0, 2 * np.pi, 16, endpoint=False)]
     offsets = np.array(rings)
     placed: list[np.ndarray] = []
-    for members in groups:
+    for g, members in enumerate(groups):
         centre = centres[members].mean(axis=0)
         spots = centre + offsets
+        if previous is not None and g < len(previous):
+            spots = np.vstack([previous[g][None, :], spots])
         need = radii + hub_radius + 4.0 * CLEARANCE_PX
         dist = np.linalg.norm(spots[:, None, :] - centres[None, :, :], axis=-1) - need
         ok = dist.min(axis=1) >= 0.0
         for other in placed:
             ok &= np.linalg.norm(spots - other, axis=1) >= 3.0 * hub_radius + 8.0
+        if previous is not None and g < len(previous) and ok[0] \
+                and np.linalg.norm(previous[g] - centre) > 60.0:
+            ok[0] = False  # the group has moved on: so does its hub
         k = int(np.flatnonzero(ok)[0]) if ok.any() else int(np.argmax(dist.min(axis=1)))
         placed.append(spots[k])
     return np.array(placed).reshape(-1, 2)

@@ -163,6 +163,12 @@ class MapView(QGraphicsView):
         self.view_hint = ViewHint(self, self.theme)
         self._route_key = None  # what the ties were last routed for
         self._treaties: list[list[int]] = []  # cliques of alliances drawn as hubs (map_routes)
+        self._treaty_key = None
+        self._treaty_cache: list[list[int]] = []
+        self._hub_key = None
+        self._hub_groups: list[list[int]] = []  # the groups the hubs were last placed for
+        self._routes_memo: tuple | None = None  # (geometry, routes): a turn that moves nothing
+        self._route_memo: dict = {}  # per tie: its neighbourhood and route (map_routes)
         self._hubs: list = []  # their HubItems (kept, hidden when unused)
         self._hub_x = np.zeros(0)
         self._hub_y = np.zeros(0)
@@ -248,9 +254,9 @@ class MapView(QGraphicsView):
         if dragged is not None and self._drag["moved"]:
             # A turn arrived mid-drag: the pointer wins until release.
             x[dragged], y[dragged] = self._x[dragged], self._y[dragged]
+        self._share = world.share if n else np.zeros(0)
         x, y = self._pinned(x, y)
         moved = np.flatnonzero((x != self._x) | (y != self._y))
-        self._share = world.share if n else np.zeros(0)
         radii = self._radii()
         if blocs is None:
             blocs, self._next_bloc_id = next_blocs(self._blocs, world, self._next_bloc_id)
@@ -438,7 +444,11 @@ class MapView(QGraphicsView):
         codes = world.tie_kind[rows, cols]
         commitment = world.commitment[rows, cols]
         alliance = codes == TIE_KIND_NAMES.index("alliance") + 1
-        groups = treaty_groups(rows, cols, alliance) if len(rows) <= ROUTE_LIMIT else []
+        key = (rows.tobytes(), cols.tobytes(), alliance.tobytes())
+        if key != self._treaty_key:  # the alliances change far less often than the turns
+            self._treaty_key = key
+            self._treaty_cache = treaty_groups(rows, cols, alliance) if len(rows) <= ROUTE_LIMIT else []
+        groups = self._treaty_cache
         if groups:
             # Each treaty's pairwise alliances become one spoke per member to its hub, as firm
             # as the member's alliances inside the treaty are on average.
@@ -499,17 +509,27 @@ class MapView(QGraphicsView):
             hub.setVisible(k < len(self._treaties))
             if k < len(self._treaties):
                 hub.members = self.treaties()[k]
-        self._hub_x = np.zeros(len(self._treaties))
-        self._hub_y = np.zeros(len(self._treaties))
+        if self._hub_groups != self._treaties or len(self._hub_x) != len(self._treaties):
+            self._hub_x = np.zeros(len(self._treaties))
+            self._hub_y = np.zeros(len(self._treaties))
+            self._hub_groups = []
 
     def _place_hubs(self) -> None:
         """Each treaty hub near its members' centre, clear of every disc, at this zoom."""
         if not self._treaties:
             return
         s = self.transform().m11()
-        radii = np.array([item.radius for item in self._items])
+        radii = np.ceil(np.array([item.radius for item in self._items]))
+        key = (self._x.tobytes(), self._y.tobytes(), radii.tobytes(), round(s, 6),
+               tuple(map(tuple, self._treaties)), self._hubs[0].radius)
+        if key == self._hub_key:
+            return
+        self._hub_key = key
+        same = self._hub_groups == self._treaties and len(self._hub_x) == len(self._treaties)
+        previous = np.stack([self._hub_x, self._hub_y], axis=1) * s if same else None
         places = hub_places(self._x * s, self._y * s, radii, self._treaties,
-                            self._hubs[0].radius) / s
+                            self._hubs[0].radius, previous) / s
+        self._hub_groups = [list(g) for g in self._treaties]
         self._hub_x, self._hub_y = places[:, 0].copy(), places[:, 1].copy()
         for hub, x, y in zip(self._hubs, self._hub_x.tolist(), self._hub_y.tolist()):
             hub.setPos(QPointF(x, y))
@@ -522,7 +542,17 @@ class MapView(QGraphicsView):
         ti, tj = self.ties.ti, self.ties.tj
         x, y = self._tie_xy()
         self._route_key = self._geometry_key(s)
-        return route_ties(x * s, y * s, radii, ti, tj, self.ties.routes)
+        # Whole pixels in the key: a disc's half-pixel drift keeps the routes (they keep
+        # map_routes.CLEARANCE_PX of air, more than that drift).
+        memo = (x.tobytes(), y.tobytes(), np.ceil(radii).tobytes(), round(s, 6), ti.tobytes(),
+                tj.tobytes())
+        if self._routes_memo is not None and self._routes_memo[0] == memo:
+            return self._routes_memo[1]
+        if len(self._route_memo) > 4 * max(64, len(ti)):
+            self._route_memo.clear()  # ties come and go: keep the memo small
+        routes = route_ties(x * s, y * s, radii, ti, tj, self.ties.routes, self._route_memo)
+        self._routes_memo = (memo, routes)
+        return routes
 
     def _geometry_key(self, s: float) -> tuple:
         radii = np.array([item.radius for item in self._items])
@@ -730,7 +760,7 @@ class MapView(QGraphicsView):
         vw, vh = self.viewport().width(), self.viewport().height()
         px, py = x * s + t.dx(), y * s + t.dy()
         cx, cy = vw / 2.0, vh / 2.0
-        margin = 6.0 + np.array([self._pin_radius(i) for i in range(len(x))])
+        margin = 6.0 + self._radii()
         half_w, half_h = np.maximum(cx - margin, 1.0), np.maximum(cy - margin, 1.0)
         dx, dy = px - cx, py - cy
         k = np.maximum(np.abs(dx) / half_w, np.abs(dy) / half_h)
@@ -745,7 +775,7 @@ class MapView(QGraphicsView):
                 ey[inside] = (area.bottom() + margin[inside] if below
                               else area.top() - margin[inside])
             spread_along_edges(ex, ey, margin, out, vw, vh)
-        radii = np.array([item.radius for item in self._items])
+        radii = self._radii()  # this turn's (the items may still have last turn's)
         fixed = np.zeros(len(x), dtype=bool)
         if self._drag is not None:
             fixed[self._drag["index"]] = True
@@ -764,9 +794,6 @@ class MapView(QGraphicsView):
         if not self._view_choice or self._world is None or len(self._true_x) != n:
             return np.zeros(n, dtype=bool)
         return ~self._current_view_mask() & ((self._x != self._true_x) | (self._y != self._true_y))
-
-    def _pin_radius(self, i: int) -> float:
-        return self._items[i].radius if i < len(self._items) else 10.0
 
     def _update_pins(self) -> None:
         """Draw pinned states at the edge of the window it shows now (after a pan or zoom)."""
