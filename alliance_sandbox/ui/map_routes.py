@@ -260,3 +260,20 @@ def hub_places(px, py, radii, groups: list[list[int]], hub_radius: float,
         k = int(np.flatnonzero(ok)[0]) if ok.any() else int(np.argmax(dist.min(axis=1)))
         placed.append(spots[k])
     return np.array(placed).reshape(-1, 2)
+
+
+#: Points (after the start) of a drawn curve: enough that the pieces look round at any zoom
+#: where the route holds (routes are made again when the zoom changes).
+DRAWN_POINTS = 16
+_T_DRAWN = np.linspace(0.0, 1.0, DRAWN_POINTS + 1)[1:]
+_BERN_DRAWN = np.stack([(1 - _T_DRAWN) ** 3, 3 * (1 - _T_DRAWN) ** 2 * _T_DRAWN,
+                        3 * (1 - _T_DRAWN) * _T_DRAWN ** 2, _T_DRAWN ** 3], axis=1)
+
+
+def curve_polyline(x1: float, y1: float, x2: float, y2: float,
+                   push: tuple[float, float]) -> list[tuple[float, float]]:
+    """The drawn curve of a pushed tie as DRAWN_POINTS points after (x1, y1), ending at (x2, y2)."""
+    c1x, c1y, c2x, c2y = control_points(x1, y1, x2, y2, push)
+    xs = _BERN_DRAWN @ np.array([x1, c1x, c2x, x2])
+    ys = _BERN_DRAWN @ np.array([y1, c1y, c2y, y2])
+    return list(zip(xs.tolist(), ys.tolist()))

@@ -52,8 +52,8 @@ from alliance_sandbox.ui.map_layout import (
 )
 from alliance_sandbox.ui.map_routes import (
     ROUTE_LIMIT,
-    control_points,
     curve_points,
+    curve_polyline,
     hub_places,
     route_ties,
     treaty_groups,
@@ -378,6 +378,23 @@ class MapView(QGraphicsView):
     def tie_paths(self) -> dict[str, QPainterPath]:
         """Every tie of each kind as one scene-coordinate path (what is drawn now)."""
         return self.ties.paths_by_kind()
+
+    def drawn_ties(self) -> list[tuple[int, int, np.ndarray]]:
+        """Each tie as drawn: (end i, end j, (m, 2) points in viewport pixels); an end >= the
+        number of states is a treaty hub. The same pieces TieLayer puts in its paths."""
+        t = self.viewportTransform()
+        x, y = self._tie_xy()
+        routes = self.ties.routes or {}
+        out = []
+        for i, j in zip(self.ties.ti.tolist(), self.ties.tj.tolist()):
+            if not -180.0 <= x[j] - x[i] <= 180.0:
+                continue  # across the date line: drawn as two pieces at the map's edges
+            points = [(x[i], y[i])]
+            push = routes.get((i, j))
+            points += curve_polyline(x[i], y[i], x[j], y[j], push) if push else [(x[j], y[j])]
+            pts = np.array(points) * [t.m11(), t.m22()] + [t.dx(), t.dy()]
+            out.append((i, j, pts))
+        return out
 
     def tie_pens(self) -> dict[str, QPen]:
         return self.ties.pens_by_kind()
@@ -768,13 +785,14 @@ class MapView(QGraphicsView):
         ex, ey = px.copy(), py.copy()
         if out.any():
             ex[out], ey[out] = cx + dx[out] / k[out], cy + dy[out] / k[out]
-            for area in self._overlay_areas():  # not under a legend: just past its edge
-                inside = (out & (ex + margin > area.left()) & (ex - margin < area.right())
-                          & (ey + margin > area.top()) & (ey - margin < area.bottom()))
-                below = area.center().y() < vh / 2
-                ey[inside] = (area.bottom() + margin[inside] if below
-                              else area.top() - margin[inside])
-            spread_along_edges(ex, ey, margin, out, vw, vh)
+            for _ in range(2):  # spreading along the edge may push one back under a legend
+                for area in self._overlay_areas():  # not under a legend: just past its edge
+                    inside = (out & (ex + margin > area.left()) & (ex - margin < area.right())
+                              & (ey + margin > area.top()) & (ey - margin < area.bottom()))
+                    below = area.center().y() < vh / 2
+                    ey[inside] = (area.bottom() + margin[inside] if below
+                                  else area.top() - margin[inside])
+                spread_along_edges(ex, ey, margin, out, vw, vh)
         radii = self._radii()  # this turn's (the items may still have last turn's)
         fixed = np.zeros(len(x), dtype=bool)
         if self._drag is not None:
@@ -1020,7 +1038,8 @@ class MapView(QGraphicsView):
             path = QPainterPath(QPointF(x[i], y[i]))
             push = (self.ties.routes or {}).get((i, j))
             if push is not None:
-                path.cubicTo(*control_points(x[i], y[i], x[j], y[j], push), x[j], y[j])
+                for px_, py_ in curve_polyline(x[i], y[i], x[j], y[j], push):
+                    path.lineTo(px_, py_)
             else:
                 path.lineTo(x[j], y[j])
             self._tie_glow.setPath(path)

@@ -29,15 +29,21 @@ def disc_centres(view) -> tuple[list[str], np.ndarray, np.ndarray]:
     return ids, exact if len(exact) else centres, radii
 
 
+def painted_points(view) -> np.ndarray:
+    """Every vertex of the tie paths as painted (viewport pixels)."""
+    lines = tie_polylines(view)
+    return np.concatenate(lines) if lines else np.zeros((0, 2))
+
+
 def tie_violations(view) -> list[tuple[str, str, str, float]]:
     """(end a, end b, third state, how deep in px) for every tie whose visible part (outside its
-    own two discs) passes within a disc radius of a third state's centre."""
+    own two discs) passes within a disc radius of a third state's centre. A treaty hub end
+    ("hub") has no disc of its own."""
     ids, centres, radii = disc_centres(view)
+    n = len(ids)
     bad = []
-    for line in tie_polylines(view):
-        if len(line) < 2:
-            continue
-        ends = [int(np.argmin(np.linalg.norm(centres - p, axis=1))) for p in (line[0], line[-1])]
+    for i, j, line in view.drawn_ties():
+        ends = [k for k in (i, j) if k < n]
         a, b = line[:-1], line[1:]
         # sample each segment finely: exact enough at a tenth of a pixel
         steps = np.linspace(0.0, 1.0, 9)
@@ -53,5 +59,6 @@ def tie_violations(view) -> list[tuple[str, str, str, float]]:
                 continue
             depth = radii[k] - float(np.linalg.norm(pts - centres[k], axis=1).min())
             if depth > 0.0:
-                bad.append((ids[ends[0]], ids[ends[1]], ids[k], round(depth, 1)))
+                names = [ids[e] if e < n else "hub" for e in (i, j)]
+                bad.append((names[0], names[1], ids[k], round(depth, 1)))
     return bad

@@ -22,7 +22,7 @@ from alliance_sandbox.ui.chart_parts import (
 )
 from alliance_sandbox.ui.palette import BLOC_COLORS, UNALIGNED_COLOR
 
-from map_geometry import disc_centres, tie_polylines, tie_violations
+from map_geometry import disc_centres, painted_points, tie_polylines, tie_violations
 
 SCENARIOS = sorted((Path(__file__).parents[2] / "assets" / "scenarios").glob("*.json"))
 IDS = [p.stem for p in SCENARIOS]
@@ -76,7 +76,12 @@ def test_no_tie_passes_over_a_third_states_disc(qtbot, path, presentation):
             settle(win)
         assert tie_violations(win.map) == [], f"turn {turns}"
         if win.controller.record.world.tie_list():
-            assert tie_polylines(win.map)  # the check saw the ties
+            drawn = win.map.drawn_ties()
+            assert drawn  # the check saw the ties
+            # ...and they are what is painted: every painted vertex lies on a checked tie
+            checked = np.concatenate([pts for _, _, pts in drawn])
+            for point in painted_points(win.map):
+                assert np.linalg.norm(checked - point, axis=1).min() < 0.5
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=IDS)
@@ -189,7 +194,7 @@ def test_chart_colours_are_never_bloc_colours():
 def test_hovering_a_tie_highlights_it_and_its_ends_and_explains_it(qtbot):
     win = open_window(qtbot, SCENARIOS[IDS.index("europe-1914")])
     view = win.map
-    polyline = max(tie_polylines(view), key=len)  # a tie as drawn (maybe curved)
+    _, _, polyline = max(view.drawn_ties(), key=lambda tie: len(tie[2]))  # curved, if any
     middle = polyline[len(polyline) // 2]
     vp = view.viewport()
     qtbot.mouseMove(vp, QPointF(*middle).toPoint())
