@@ -6,6 +6,7 @@
     alliance-sandbox lenses
     alliance-sandbox landscape FILE [--json]
     alliance-sandbox score FILE [--lens ID|all] [--seeds A:B] [--json]
+    alliance-sandbox sweep SCENARIO... --out DIR [--lens all|A,B] [--seeds A:B] [--jobs N | --scheduler ADDR]
 
 Exit status: 0 done, 2 bad input (each problem on its own line: file, field, reason).
 Bad input never produces a traceback. Qt is imported only when the app is opened.
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from alliance_sandbox import __version__
 
-SUBCOMMANDS = ("validate", "run", "lenses", "landscape", "score")
+SUBCOMMANDS = ("validate", "run", "lenses", "landscape", "score", "sweep")
 BAD_INPUT = 2
 
 
@@ -87,6 +88,12 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     score.add_argument("--seeds", default="0:5", help="seeds A to B-1 as A:B (default 0:5), or one seed")
     score.add_argument("--json", action="store_true", help="print JSON (docs/scoring.md)")
     score.set_defaults(handler=cmd_score)
+
+    from alliance_sandbox.sweep.command import add_arguments as add_sweep_arguments
+
+    sweep = commands.add_parser("sweep", help="run a grid of scenarios x lenses x seeds x settings x shocks")
+    add_sweep_arguments(sweep, _non_negative)
+    sweep.set_defaults(handler=cmd_sweep)
     return parser
 
 
@@ -225,6 +232,16 @@ def cmd_score(args) -> int:
         raise CliError(str(error)) from None
     print(result.to_json() if args.json else result.table(), end="")
     return 0
+
+
+def cmd_sweep(args) -> int:
+    from alliance_sandbox.sweep import command
+    from alliance_sandbox.sweep.grid import SweepError
+
+    try:
+        return command.run(args)
+    except SweepError as error:
+        raise CliError(str(error)) from None
 
 
 def _open_app(args) -> int:

@@ -9,8 +9,8 @@ and the simulated world is compared with what happened, dyad by dyad
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 from alliance_sandbox.engine.scoring import (
     EXTRA_METRICS,

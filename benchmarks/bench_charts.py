@@ -28,14 +28,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import numpy as np  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow  # noqa: E402
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
-from alliance_sandbox.scenario import loads_scenario  # noqa: E402
-from alliance_sandbox.ui.charts import ChartsDock  # noqa: E402
-from alliance_sandbox.ui.controller import Controller  # noqa: E402
-from alliance_sandbox.ui.log_dock import LogDock  # noqa: E402
+from alliance_sandbox.scenario import loads_scenario
+from alliance_sandbox.ui.charts import ChartsDock
+from alliance_sandbox.ui.controller import Controller
+from alliance_sandbox.ui.log_dock import LogDock
 
 
 def random_scenario(n: int, seed: int = 1) -> dict:

@@ -18,7 +18,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from alliance_sandbox.engine.landscape import local_minima  # noqa: E402
+from alliance_sandbox.engine.landscape import local_minima
 
 #: states -> (target seconds or None, default repetitions)
 CASES = {12: (None, 21), 17: (0.050, 11), 24: (5.0, 5)}

@@ -24,14 +24,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import numpy as np  # noqa: E402
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QGraphicsView  # noqa: E402
+import numpy as np
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QGraphicsView
 
-from alliance_sandbox.engine.demo import random_world  # noqa: E402
-from alliance_sandbox.engine.world import World  # noqa: E402
-from alliance_sandbox.ui.map_view import MapView  # noqa: E402
+from alliance_sandbox.engine.demo import random_world
+from alliance_sandbox.engine.world import World
+from alliance_sandbox.ui.map_view import MapView
 
 MODES = {
     "smart": QGraphicsView.ViewportUpdateMode.SmartViewportUpdate,

@@ -29,7 +29,7 @@ print("ok")
 
 
 def test_import_contracts_hold():
-    """pyproject's [tool.importlinter] contracts: no Qt below the UI; ui -> scenario -> lenses -> engine."""
+    """pyproject's [tool.importlinter] contracts: no Qt below the UI; ui -> sweep -> scenario -> lenses -> engine."""
     from importlinter.cli import lint_imports
 
     assert lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True) == 0

@@ -149,7 +149,8 @@ def render_doc(text: str) -> str:
         pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.S)
         if not pattern.search(text):
             raise SystemExit(f"{DOC_PATH}: missing the markers of the generated section {name!r}:\n{begin}\n{end}")
-        text = pattern.sub(lambda _m: f"{begin}\n{make()}\n{end}", text)
+        section = f"{begin}\n{make()}\n{end}"
+        text = pattern.sub(lambda _m, section=section: section, text)
     return text
 
 

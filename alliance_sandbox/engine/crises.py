@@ -88,7 +88,8 @@ def _call_partners(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
     every = model.pair(world.commitment, np.full(partners.size, i), partners, np.full(partners.size, k))
     for n_, j in enumerate(partners.tolist()):
         chain, plain, buck, fail = (float(every[key][n_]) for key in ("chain", "plain", "buck", "fail"))
-        values = {"abandonment_risk": fail, "p_fail": fail, "p_chain_gang": chain, "p_abandon": plain, "p_buck_pass": buck,
+        values = {"abandonment_risk": fail, "p_fail": fail, "p_chain_gang": chain, "p_abandon": plain,
+                  "p_buck_pass": buck,
                   "commitment": float(world.commitment[j, i]), "own_threat": float(seen.walt_threat[j, k]),
                   "poles": model.polarity.poles, "offense_dominance": od}
         u = float(rng.random())
@@ -163,7 +164,9 @@ def _fixed_rate_calls(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
         _nudge(world, i, j, +HONOURED_FIRMS if answered else -FAILED_SHAKES)
         kind = ("chain_gang" if od > 0.5 else "honoured") if answered else ("buck_pass" if od < 0.5 else "abandoned")
         events.append(Event(kind, (ids[j], ids[i], ids[k]), f"fixed-rate rule (answer chance {p:.2f})",
-                            {"abandonment_risk": float(model.pair(world.commitment, i, j)["fail"]), "p_fail": 1.0 - p}))
+                            {"abandonment_risk": float(model.pair(world.commitment, np.asarray(i),
+                                                                  np.asarray(j))["fail"]),
+                             "p_fail": 1.0 - p}))
     return events
 
 

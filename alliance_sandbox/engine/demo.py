@@ -5,6 +5,8 @@ say in three lines which world it needs, without a file.
 """
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from .world import STATE_DEFAULTS, STATE_FIELDS, TIE_KINDS, Settings, World
@@ -23,7 +25,8 @@ def make_world(states: list[dict], ties=(), affinity=(), settings: Settings | No
     index = {sid: i for i, sid in enumerate(ids)}
 
     defaults = {**_DEMO_DEFAULTS, **STATE_DEFAULTS}
-    columns = {name: np.array([float(s.get(name, defaults[name])) for s in states]) for name in STATE_FIELDS}
+    columns: dict[str, Any] = {name: np.array([float(s.get(name, defaults[name])) for s in states])
+                               for name in STATE_FIELDS}
     world = World(
         ids=ids, names=[s.get("name", s["id"]) for s in states], **columns,
         tie_kind=np.zeros((n, n)), commitment=np.zeros((n, n)), affinity=np.zeros((n, n)),
@@ -45,7 +48,7 @@ def random_world(n: int, n_ties: int, seed: int = 0) -> World:
          "satisfaction": float(rng.uniform(-1, 1))}
         for i in range(n)
     ]
-    pairs = set()
+    pairs: set[tuple[int, int]] = set()
     while len(pairs) < min(n_ties, n * (n - 1) // 2):
         a, b = sorted(rng.choice(n, 2, replace=False).tolist())
         pairs.add((a, b))

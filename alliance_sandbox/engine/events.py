@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
 #: Every kind of event the engine logs (views style them; tests check none is missing).
 EVENT_KINDS: tuple[str, ...] = (
     "form", "tighten", "loosen", "leave", "switch", "arm", "shock", "lens",

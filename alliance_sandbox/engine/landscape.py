@@ -46,6 +46,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -368,7 +369,8 @@ def _candidate_codes(W: np.ndarray, tol: float) -> Iterator[np.ndarray]:
     mask = np.empty(M, dtype=bool)
     tmp = np.empty(M, dtype=bool)
     for h in range(1 << H):
-        tests: list[tuple[np.ufunc, np.ndarray, object]] = []
+        tests: list[tuple[Any, np.ndarray, Any]] = []
+        cmp: Any
         dead = False
         for i in fixed_cols:
             thr = thr_fixed[h, i]

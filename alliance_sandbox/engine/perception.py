@@ -13,7 +13,6 @@ import numpy as np
 from .geometry import distances_km
 from .world import World
 
-
 #: How far a great power projects power: the strongest state's threat reaches 1 + REACH
 #: times as far as a small state's. Why: Walt's proximity matters less for a superpower.
 REACH = 3.0

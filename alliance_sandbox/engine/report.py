@@ -14,7 +14,7 @@ import numpy as np
 from .bloc_tracking import TrackedBloc, track
 from .polarity import polarity
 from .simulation import Simulation, TurnRecord
-from .world import STATE_FIELDS, TIE_KINDS
+from .world import STATE_FIELDS, TIE_KINDS, tie_code
 
 OUTPUT_VERSION = 1
 CSV_COLUMNS = (
@@ -97,34 +97,78 @@ def run_to_json(sim: Simulation, scenario_name: str) -> str:
     return json.dumps(run_to_dict(sim, scenario_name), indent=1, ensure_ascii=False, allow_nan=False) + "\n"
 
 
+def turn_rows(record: TurnRecord, tracked: list[TrackedBloc] | None = None) -> list[list]:
+    """One row per state in CSV_COLUMNS order (`year` None without a start year): what
+    `run --out x.csv` writes and what a sweep's turns table holds. `tracked`: the turn's
+    blocs followed from turn 0 (bloc_tracking); alone, the turn is its own history."""
+    w, risks = record.world, record.risks
+    share = w.share
+    degree = np.count_nonzero(w.tied(), axis=1)
+    bloc_of = _bloc_numbers(record)
+    bloc_id = _bloc_ids(w, track([w])[0] if tracked is None else tracked)
+    return [
+        [
+            record.turn, record.year, record.lens.id, sid, w.names[i],
+            _r(w.capability[i]), _r(share[i]), _r(risks.abandonment[i]), _r(risks.entrapment[i]),
+            _r(risks.security[i]), _r(risks.autonomy[i]), _r(record.arm[i]), int(degree[i]), bloc_of[i],
+            bloc_id[i],
+        ]
+        for i, sid in enumerate(w.ids)
+    ]
+
+
+def history_rows(history: list[TurnRecord]) -> list[list]:
+    """Every turn's `turn_rows`, in order: a run's CSV body, and a sweep's turns table
+    (a column that needs the whole run, not one turn, is computed here, for both: `bloc_id`)."""
+    tracked = track([record.world for record in history])
+    return [row for record, blocs in zip(history, tracked) for row in turn_rows(record, blocs)]
+
+
 def run_to_csv(sim: Simulation) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for record, tracked in zip(sim.history, track([r.world for r in sim.history])):
-        w, risks = record.world, record.risks
-        share = w.share
-        degree = np.count_nonzero(w.tied(), axis=1)
-        bloc_of = _bloc_numbers(record)
-        bloc_id = _bloc_ids(w, tracked)
-        for i, sid in enumerate(w.ids):
-            writer.writerow([
-                record.turn, "" if record.year is None else record.year, record.lens.id, sid, w.names[i],
-                _r(w.capability[i]), _r(share[i]), _r(risks.abandonment[i]), _r(risks.entrapment[i]),
-                _r(risks.security[i]), _r(risks.autonomy[i]), _r(record.arm[i]), int(degree[i]), bloc_of[i],
-                bloc_id[i],
-            ])
+    year = CSV_COLUMNS.index("year")
+    for row in history_rows(sim.history):
+        row[year] = "" if row[year] is None else row[year]
+        writer.writerow(row)
     return out.getvalue()
+
+
+def allied_mean(values: np.ndarray, world) -> float:
+    """The mean of a per-state value over the states with at least one tie (0 if none): what
+    the app's risk chart plots when no state is selected, for one run or an ensemble."""
+    tied = (world.tie_kind != 0).any(axis=1)
+    return float(values[tied].mean()) if tied.any() else 0.0
+
+
+def turn_outcome(record: TurnRecord) -> dict:
+    """The turn's headline numbers: ties, alliances, blocs (of two or more states), mean
+    abandonment and entrapment risk over the states, realignments, poles and polarity
+    (engine/polarity.py). The run summary and a sweep's outcomes both read them here."""
+    w, risks = record.world, record.risks
+    system = polarity(w.capability)
+    return {
+        "ties": len(w.tie_list()),
+        "alliances": int(np.count_nonzero(np.triu(w.tie_kind == tie_code("alliance"), 1))),
+        "blocs": sum(1 for b in w.blocs() if len(b) > 1),
+        "abandonment_risk": float(risks.abandonment.mean()) if w.n else 0.0,
+        "entrapment_risk": float(risks.entrapment.mean()) if w.n else 0.0,
+        "realignments": record.realignments,
+        "poles": system.poles,
+        "polarity": system.label,
+    }
 
 
 def summary_lines(record: TurnRecord) -> list[str]:
     """The readable per-turn summary printed by `alliance-sandbox run` without --out."""
-    w, risks = record.world, record.risks
+    w = record.world
     year = f" ({record.year})" if record.year is not None else ""
     blocs = [b for b in w.blocs() if len(b) > 1]
+    outcome = turn_outcome(record)
     lines = [
-        f"Turn {record.turn}{year} · {record.lens.name} · {len(w.tie_list())} ties · {len(blocs)} blocs · "
-        f"mean abandonment {risks.abandonment.mean():.2f} · mean entrapment {risks.entrapment.mean():.2f}"
+        f"Turn {record.turn}{year} · {record.lens.name} · {outcome['ties']} ties · {outcome['blocs']} blocs · "
+        f"mean abandonment {outcome['abandonment_risk']:.2f} · mean entrapment {outcome['entrapment_risk']:.2f}"
     ]
     for bloc in blocs:
         lines.append("  bloc: " + ", ".join(w.names[i] for i in bloc))

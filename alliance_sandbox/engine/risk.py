@@ -99,7 +99,7 @@ class Risks:
     entrapment: np.ndarray  # (n,)
     security: np.ndarray  # (n,) net security from allies (Morrow)
     autonomy: np.ndarray  # (n,) autonomy gained (> 0) or given up (< 0)
-    polarity: Polarity = None
+    polarity: Polarity | None = None
 
 
 @dataclass
@@ -184,7 +184,8 @@ def risk_model(world: World, perception: Perception, threat: np.ndarray) -> Risk
 
 def _tie_pairs(world: World) -> tuple[np.ndarray, np.ndarray]:
     """Every tie in both directions, as index arrays (i, j)."""
-    return np.nonzero(world.tied())
+    i, j = np.nonzero(world.tied())
+    return i, j
 
 
 def _scatter(n: int, i: np.ndarray, j: np.ndarray, values: np.ndarray) -> np.ndarray:

@@ -18,12 +18,21 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .crises import resolve_crises
-from .dynamics import (apply_arming, apply_ties, bonds_from_history, coerced_desire, grow_bonds, noisy_desire,
-                       release_coerced, settle_capabilities, ally_cover)
 from .decision import Lens
+from .dynamics import (
+    ally_cover,
+    apply_arming,
+    apply_ties,
+    bonds_from_history,
+    coerced_desire,
+    grow_bonds,
+    noisy_desire,
+    release_coerced,
+    settle_capabilities,
+)
 from .events import Event
-from .polarity import poles_of
 from .perception import Perception, perceive, update_trust
+from .polarity import poles_of
 from .risk import Risks, alliance_risks
 from .world import STATE_FIELDS, Shock, World, change_regime
 
@@ -36,7 +45,7 @@ class TurnRecord:
     """What the turn left behind: the world after it, its events and its risks."""
 
     turn: int
-    lens: object
+    lens: Lens
     world: World
     events: list[Event]
     risks: Risks
@@ -159,7 +168,7 @@ class Simulation:
         seen = perceive(self.world)
         risks = alliance_risks(self.world, seen, self.lens.threat(self.world, seen))
         return TurnRecord(self.world.turn, self.lens, self.world.copy(), events, risks, arm,
-                          self.rng.bit_generator.state)
+                          dict(self.rng.bit_generator.state))
 
     def _rerecord(self) -> None:
         old = self.history[-1]

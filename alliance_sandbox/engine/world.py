@@ -16,7 +16,7 @@ import numpy as np
 #: Below 1, modularity prefers fewer, larger blocs: NATO with the US and its Asian treaties
 #: is one bloc, not two.
 BLOC_RESOLUTION = 0.5
-_BLOCS_CACHE: "OrderedDict[bytes, list[list[int]]]" = OrderedDict()
+_BLOCS_CACHE: OrderedDict[bytes, list[list[int]]] = OrderedDict()
 
 #: Tie kinds, from loosest to firmest; a tie's code in `World.tie_kind` is index + 1 (0: no tie).
 TIE_KINDS: tuple[str, ...] = ("alignment", "coalition", "entente", "alliance")
@@ -56,7 +56,7 @@ class Shock:
     set: dict
 
 
-def change_regime(world: "World", i: int, regime: str) -> None:
+def change_regime(world: World, i: int, regime: str) -> None:
     """Domestic change: state i takes a new regime, and its affinity follows.
 
     For every other state k, i's affinity moves by how states of the new regime stand with
@@ -147,21 +147,28 @@ class World:
     tie_kind: np.ndarray  # (n, n) int8 symmetric, 0 = no tie, else TIE_KINDS index + 1
     commitment: np.ndarray  # (n, n) symmetric 0..1, 0 where there is no tie
     affinity: np.ndarray  # (n, n) symmetric -1..1, propensity to stand together
-    tie_since: np.ndarray = None  # (n, n) int, year (or turn) the tie began; -1 unknown
+    #: (n, n) int, year (or turn) the tie began; -1 unknown
+    tie_since: np.ndarray = None  # type: ignore[assignment]  # set by __post_init__
     #: (n, n) int: index of the state that holds the tie in place by force (the hegemon of a
     #: coerced pact, e.g. the USSR for the Warsaw Pact), -1 for a voluntary tie
-    held_by: np.ndarray = None
-    institution: np.ndarray = None  # (n, n) 0..1 institutional assets a tie has built (C10)
-    identity: np.ndarray = None  # (n, n) 0..1 shared identity grown by cooperation (C11)
+    held_by: np.ndarray = None  # type: ignore[assignment]  # set by __post_init__
+    #: (n, n) 0..1 institutional assets a tie has built (C10)
+    institution: np.ndarray = None  # type: ignore[assignment]  # set by __post_init__
+    #: (n, n) 0..1 shared identity grown by cooperation (C11)
+    identity: np.ndarray = None  # type: ignore[assignment]  # set by __post_init__
     #: (n, n) 0..1 how far each partner is trusted: built while a tie lasts, faded after it
     #: ends (perception.py); starts at 1 for the ties a world begins with
-    trust: np.ndarray = None
-    arming: np.ndarray = None  # (n, arming_lag) capability bought and not yet delivered (C3)
-    trend: np.ndarray = None  # (n,) trend of each state's log share a turn: > 0 rising (dynamics.settle_capabilities)
-    regimes: list[str] = None  # identity attribute per state ("" when unknown)
-    short_names: list[str] = None  # what a crowded map shows ("" = the name); never read by the model
+    trust: np.ndarray = None  # type: ignore[assignment]  # set by __post_init__
+    #: (n, arming_lag) capability bought and not yet delivered (C3)
+    arming: np.ndarray = None  # type: ignore[assignment]  # set by __post_init__
+    #: (n,) trend of each state's log share a turn: > 0 rising (dynamics.settle_capabilities)
+    trend: np.ndarray = None  # type: ignore[assignment]  # set by __post_init__
+    #: identity attribute per state ("" when unknown)
+    regimes: list[str] = None  # type: ignore[assignment]  # set by __post_init__
+    #: what a crowded map shows ("" = the name); never read by the model
+    short_names: list[str] = None  # type: ignore[assignment]  # set by __post_init__
     #: (n,) turn at which each state's regime last changed by a shock; -1 if it has not
-    regime_changed: np.ndarray = None
+    regime_changed: np.ndarray = None  # type: ignore[assignment]  # set by __post_init__
     #: what the active lens keeps from turn to turn (Decision.state), by name: copied with
     #: every snapshot, so Back and Reset restore it
     lens_state: dict = field(default_factory=dict)
@@ -214,7 +221,7 @@ class World:
         """Boolean (n, n): where a tie exists."""
         return self.tie_kind != NO_TIE
 
-    def copy(self) -> "World":
+    def copy(self) -> World:
         """A deep copy: snapshots must not share arrays with the live world."""
         copied = dataclasses.replace(self, settings=dataclasses.replace(self.settings))
         for f in dataclasses.fields(self):

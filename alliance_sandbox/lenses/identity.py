@@ -55,7 +55,8 @@ class Constructivism(Lens):
                 f" add {parts['keep'][i, j]:+.2f}")
         if parts["pull"][i, j] > 0:
             newcomer = i if world.regime_changed[i] >= 0 else j
-            text += f"; {world.names[newcomer]}, a new {world.regimes[newcomer]}, is drawn to the community: {parts['pull'][i, j]:+.2f}"
+            text += (f"; {world.names[newcomer]}, a new {world.regimes[newcomer]}, is drawn to the community: "
+                     f"{parts['pull'][i, j]:+.2f}")
         if parts["waived"][i, j] > 0:
             text += f" (one more member costs no crowding: {parts['waived'][i, j]:+.2f})"
         return text

@@ -12,9 +12,9 @@ What the theory predicts, and so what this lens does (docs/predictions.md):
 * Goals clash between a status-quo state and a revisionist, and between states with claims
   on each other (negative affinity: Serbia and Bulgaria after 1913), however revisionist both are.
 The labels follow from the numbers: who gains from revision (revisionism x the partner's
-strength), who is rising (the trend, World.trend: from the scenario at first, then each run's own changes), and which term
-drives the desire. Why not a product of satisfactions: two status-quo-leaning allies on
-either side of zero (France +0.1 and Russia -0.1 in 1914) are not "incompatible"; what
+strength), who is rising (the trend, World.trend: from the scenario at first, then each
+run's own changes), and which term drives the desire. Why not a product of satisfactions:
+two status-quo-leaning allies on either side of zero (France +0.1 and Russia -0.1 in 1914) are not "incompatible"; what
 joined them was the German threat to both.
 """
 from __future__ import annotations
@@ -82,7 +82,8 @@ class BalanceOfInterests(Lens):
         "self-preservation balancing against that threat (as realist balancing) + 0.6 x r_i x r_j "
         "x the leader's relative capability if the stronger of the two is rising (jackal) + 0.3 x q_i x q_j x "
         "the leader's relative capability (piling-on) - 0.3 x (q_i r_j + r_i q_j) - 0.3 x "
-        "max(0, -affinity) (clashing goals: the order, or claims on each other) - tie cost; r = max(0, -satisfaction), q = max(0, satisfaction)."
+        "max(0, -affinity) (clashing goals: the order, or claims on each other) - tie cost; "
+        "r = max(0, -satisfaction), q = max(0, satisfaction)."
     )
 
     def threat(self, world, seen):
@@ -99,7 +100,8 @@ class BalanceOfInterests(Lens):
         names, q = world.names, world.satisfaction
         terms = {name: float(value[i, j]) for name, value in decision.parts.items()}
         kind = motive(terms)
-        parts = ", ".join(f"{name.replace('_', '-')} {value:+.2f}" for name, value in terms.items() if abs(value) >= 0.005)
+        parts = ", ".join(f"{name.replace('_', '-')} {value:+.2f}"
+                          for name, value in terms.items() if abs(value) >= 0.005)
         leader = j if seen.relative[i, j] > 0.5 else i
         return (
             f"{kind}: satisfaction {names[i]} {q[i]:+.2f}, {names[j]} {q[j]:+.2f}; the stronger, {names[leader]}, "

@@ -20,7 +20,8 @@ def starting_sides(world) -> np.ndarray:
     side[blocs[0]] = 0
     for bloc in blocs[1:]:
         placed = side >= 0
-        pull = [(world.capability[placed & (side == b)][:, None] * world.affinity[np.ix_(placed & (side == b), bloc)]).sum() for b in (0, 1)]
+        pull = [(world.capability[placed & (side == b)][:, None]
+                 * world.affinity[np.ix_(placed & (side == b), bloc)]).sum() for b in (0, 1)]
         side[bloc] = 0 if pull[0] > pull[1] else 1
     return side
 

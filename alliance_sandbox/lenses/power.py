@@ -45,7 +45,9 @@ def coalition_power(world, share: np.ndarray) -> np.ndarray:
 
 
 def power_threat(world, seen, coalition: np.ndarray | None = None) -> np.ndarray:
-    """[i, k] = G/(s_i + G) x G / max_k' G[i, k'] x (1 - POWER_ALLY_TRUST x trust[i, k] x (1 - s_k)), G = coalition_power.
+    """[i, k] = G/(s_i + G) x G / max_k' G[i, k'] x (1 - POWER_ALLY_TRUST x trust[i, k] x (1 - s_k)).
+
+    G = coalition_power.
 
     The stronger k's coalition is next to i, and the closer it is to the strongest coalition
     i faces, the more i must balance it. Partners are feared less, but less so than under the other lenses.
@@ -69,7 +71,8 @@ class BalanceOfPower(Lens):
     rule = (
         "threat[i,k] = relative capability of k's coalition (k plus its partners' capability "
         "weighted by commitment) x that coalition next to the strongest i faces x (1 - 0.5 x "
-        "trust x the share of the world k does not hold, for a partner); then realist balancing (model.md) without the enmity term: ally "
+        "trust x the share of the world k does not hold, for a partner); then realist balancing "
+        "(model.md) without the enmity term: ally "
         "with those who fear the same coalitions. Distance, intentions and ideology do not "
         "count. With two poles, the poles arm whatever their allies offer and no new ties are sought."
     )

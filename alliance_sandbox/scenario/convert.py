@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from typing import Any
 
 import numpy as np
 
 from alliance_sandbox.engine.world import TIE_KINDS, World
 
 from .errors import ScenarioError
-from .files import _scenario_data
 from .fields import STATE_RECORD, FieldSpec
+from .files import _scenario_data
 from .model import AffinitySpec, Scenario, StateSpec, TieSpec
 from .validate import check_data
 
@@ -40,7 +41,7 @@ def _state_columns(states: list[StateSpec]) -> dict:
 def _state_of(world: World, i: int, old: StateSpec | None) -> StateSpec:
     """State i of a world as a StateSpec: the World's fields from the world, the others (and
     the author's own keys) from the state with the same id in the template, else defaults."""
-    values = {}
+    values: dict[str, Any] = {}
     for spec in STATE_RECORD.fields:
         if spec.world_attr:
             column = getattr(world, spec.world_attr)
@@ -116,8 +117,10 @@ def scenario_from_world(world: World, template: Scenario | None = None, *, lens:
         result = []
         for entry in old:
             i, j = index.get(entry.a), index.get(entry.b)
+            if i is None or j is None:
+                continue
             key = frozenset((i, j))
-            if i is not None and j is not None and key in remaining:
+            if key in remaining:
                 remaining.pop(key)
                 result.append(((i, j), entry))
         result.extend((p, None) for p in pairs if frozenset(p) in remaining)
@@ -143,9 +146,9 @@ def scenario_from_world(world: World, template: Scenario | None = None, *, lens:
     listed = np.zeros((n, n), dtype=bool)
     index = {sid: i for i, sid in enumerate(ids)}
     for entry in (template.affinity if template else []):
-        i, j = index.get(entry.a), index.get(entry.b)
-        if i is not None and j is not None and i != j:
-            listed[min(i, j), max(i, j)] = True
+        a, b = index.get(entry.a), index.get(entry.b)
+        if a is not None and b is not None and a != b:
+            listed[min(a, b), max(a, b)] = True
     rows, cols = np.nonzero(differs | listed)
     affinity = [
         AffinitySpec(a=ids[i], b=ids[j], value=float(world.affinity[i, j]), extra=extra_of(old))
@@ -154,7 +157,7 @@ def scenario_from_world(world: World, template: Scenario | None = None, *, lens:
 
     # what the world determines; every other field (name, description, seed, history, any
     # field added to the table later) comes from the template as it is
-    from_world = dict(start_year=world.start_year, settings=dataclasses.replace(world.settings),
+    from_world: dict[str, Any] = dict(start_year=world.start_year, settings=dataclasses.replace(world.settings),
                       states=states, ties=ties, affinity=affinity)
     if template is None:
         scenario = Scenario(name="Untitled", **from_world)

@@ -85,7 +85,7 @@ class FieldSpec:
     nonblank: bool = False
     max_length: int | None = None
     #: The record of an "object" field, or of each item of an "array" field.
-    record: "Record | None" = None
+    record: Record | None = None
     min_items: int | None = None
     max_items: int | None = None
     #: For a state field: the `World` attribute holding it, one value per state ("names" for

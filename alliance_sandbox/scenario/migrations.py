@@ -15,7 +15,8 @@ History
 from __future__ import annotations
 
 import copy
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from .fields import SCHEMA_VERSION
 

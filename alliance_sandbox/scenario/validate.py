@@ -332,7 +332,8 @@ def _check_record(record: Record, obj: Any, where: str, out: _Problems) -> _Item
         if not hint:
             hint = "; expected " + ", ".join(record.names())
             if record.free_keys:
-                hint += " (own notes may go in " + ", ".join(f'"{k}"' for k in FREE_KEYS) + ' or keys starting with "_")'
+                own = ", ".join(f'"{k}"' for k in FREE_KEYS)
+                hint += f' (own notes may go in {own} or keys starting with "_")'
         out.add(_key_path(where, key), "unknown field" + hint)
         item.ok = False
     present = 0
@@ -454,7 +455,7 @@ def _check_scenario(data: dict, out: _Problems) -> Scenario | None:
             ids[sid] = i
 
     states_ok = "states" in values and all(item is not None and item.ok for item in states)
-    if states_ok and sum(item.values["capability"] for item in states) <= 0:
+    if states_ok and sum(item.values["capability"] for item in states if item is not None) <= 0:
         out.add("states", "total capability must be > 0 (give at least one state a capability above 0)")
 
     def known(item: _Item, key: str, where: str) -> str | None:

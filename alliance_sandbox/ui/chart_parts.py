@@ -62,7 +62,7 @@ class EdgeAxis(pg.AxisItem):
     The plot leaves room for the overflow (`label_overflow`).
     """
 
-    def boundingRect(self):  # noqa: N802 - Qt's name
+    def boundingRect(self):
         font = self.style["tickFont"] or QFont()
         cached = getattr(self, "_overflow", None)
         if cached is None or cached[0] != font.key():  # asked for at every paint: measure once

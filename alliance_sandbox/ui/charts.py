@@ -69,11 +69,11 @@ CHART_KEYS = ("risks", "shares", "blocs")
 class _LeaveWatcher(QObject):
     """Hides the hover readout when the pointer leaves the charts."""
 
-    def __init__(self, dock: "ChartsDock"):
+    def __init__(self, dock: ChartsDock):
         super().__init__(dock)
         self.dock = dock
 
-    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+    def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Leave:
             self.dock.clear_hover()
         return False
@@ -578,7 +578,7 @@ class ChartsDock(QDockWidget):
                 legend.shown_key = key
                 legend.setText(text, size=f"{theme.font_pt}pt", color=theme.axis_color)
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, obj, event) -> bool:
         if obj is self.view and event.type() == QEvent.Type.Resize:
             self._update_display(event.size())
         return False

@@ -29,14 +29,14 @@ class WorldEdit(QUndoCommand):
     into one undo step.
     """
 
-    def __init__(self, controller: "Controller", before: World, after: World, text: str, merge_key=None):
+    def __init__(self, controller: Controller, before: World, after: World, text: str, merge_key=None):
         super().__init__(text)
         self.controller, self.before, self.after, self.merge_key = controller, before, after, merge_key
 
-    def id(self) -> int:  # noqa: A003 - Qt's name
+    def id(self) -> int:
         return 1 if self.merge_key is not None else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, WorldEdit) or other.merge_key != self.merge_key:
             return False
         self.after = other.after

@@ -137,7 +137,7 @@ class HistoryOverlay(QObject):
         self.caption.move(self.map.width() - self.caption.width() - margin,
                           self.map.height() - self.caption.height() - margin)
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, obj, event) -> bool:
         if obj is self.map and event.type() == QEvent.Type.Resize and self.caption.isVisible():
             self._place_caption()
         return False

@@ -114,7 +114,7 @@ class _WheelGuard(QObject):
     the model (and push undo steps) while the user only meant to scroll.
     """
 
-    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+    def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Wheel and not obj.hasFocus():
             event.ignore()
             return True

@@ -72,21 +72,21 @@ class LiveCurve:
         self.body.setVisible(False)
         self.tail.setVisible(False)
 
-    def setPen(self, pen) -> None:  # noqa: N802 - pyqtgraph's name
+    def setPen(self, pen) -> None:
         if pen == self.tail.opts["pen"]:
             return  # a new pen, even an equal one, would throw the cached body away
         self.body.setPen(pen)
         self.tail.setPen(pen)
 
-    def setBrush(self, brush) -> None:  # noqa: N802
+    def setBrush(self, brush) -> None:
         self.body.setBrush(brush)
         self.tail.setBrush(brush)
 
-    def setZValue(self, z: float) -> None:  # noqa: N802
+    def setZValue(self, z: float) -> None:
         self.body.setZValue(z)
         self.tail.setZValue(z)
 
-    def setVisible(self, on: bool) -> None:  # noqa: N802
+    def setVisible(self, on: bool) -> None:
         self._visible = on
         self.body.setVisible(on and self.split > 0)
         self.tail.setVisible(on)
@@ -97,5 +97,5 @@ class LiveCurve:
     def hide(self) -> None:
         self.setVisible(False)
 
-    def isVisible(self) -> bool:  # noqa: N802
+    def isVisible(self) -> bool:
         return self._visible

@@ -109,11 +109,11 @@ class _LogText(QPlainTextEdit):
         super().__init__(parent)
         self._press: QPoint | None = None
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def mousePressEvent(self, event) -> None:
         self._press = event.position().toPoint()
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
         pos = event.position().toPoint()
         press, self._press = self._press, None

@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 from alliance_sandbox.engine.polarity import polarity
 from alliance_sandbox.lenses import LENS_IDS, LENSES
 from alliance_sandbox.scenario import Scenario
+from alliance_sandbox.sweep.ensemble import SEEDS
 
 from .caption_band import CaptionBand
 from .controller import Controller
+from .ensemble_view import EnsembleView
 from .file_actions import FileActions, app_settings, json_path_from_mime
 from .history_overlay import HistoryOverlay
 from .map_view import MapView
@@ -70,7 +72,7 @@ class NavigationKeyGuard(QObject):
             widget.setProperty("_navigationGuarded", True)
             widget.installEventFilter(self)
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, obj, event) -> bool:
         if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
                 and event.key() in self.KEYS
                 and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
@@ -135,6 +137,11 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self, self.controller)
         self.docks: dict[str, QDockWidget] = {}
         self._make_docks()
+        self.ensembles = EnsembleView(self)
+        self._action("ensemble", f"Run {SEEDS} See&ds", ["Ctrl+E"], self.ensembles.run,
+                     tip=f"Run this world and lens from {SEEDS} seeds in the background: "
+                         "risk bands and tie frequencies")
+        self._action("clear_ensemble", "Clear Ensem&ble", [], self.ensembles.clear)
         self._make_menus()
         self._make_status_bar()
         self._connect()
@@ -323,6 +330,9 @@ class MainWindow(QMainWindow):
         m = bar.addMenu("&Simulation")
         for key in ("step", "run", "back", "reset", "latest"):
             m.addAction(acts[key])
+        m.addSeparator()
+        m.addAction(acts["ensemble"])
+        m.addAction(acts["clear_ensemble"])
         m.addSeparator()
         lenses = m.addMenu("&Lens")
         for lens_id in LENS_IDS:

@@ -6,7 +6,7 @@ kind and width share one path item: Python is only on the path when something ch
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt

@@ -7,7 +7,7 @@ teacher points at, which partners the menu offers), not the mechanics of a map; 
 from __future__ import annotations
 
 import html
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtWidgets import QMenu, QWidget

@@ -12,6 +12,8 @@ import math
 
 import numpy as np
 
+from alliance_sandbox.engine.report import allied_mean
+
 
 class SeriesCache:
     """Per-turn series, row t = turn t, grown in place.
@@ -71,12 +73,8 @@ class SeriesCache:
         self.abandonment[t] = risks.abandonment
         self.entrapment[t] = risks.entrapment
         self.share[t] = world.share
-        tied = (world.tie_kind != 0).any(axis=1)
-        if tied.any():
-            self.mean_abandonment[t] = float(risks.abandonment[tied].mean())
-            self.mean_entrapment[t] = float(risks.entrapment[tied].mean())
-        else:
-            self.mean_abandonment[t] = self.mean_entrapment[t] = 0.0
+        self.mean_abandonment[t] = allied_mean(risks.abandonment, world)
+        self.mean_entrapment[t] = allied_mean(risks.entrapment, world)
         self.blocs[t] = sum(1 for group in world.blocs() if len(group) > 1)
         self.realignments[t] = record.realignments
         self._records.append(record)

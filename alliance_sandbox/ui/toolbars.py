@@ -12,8 +12,8 @@ from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QBoxLayout,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -193,7 +193,7 @@ class PastBanner(QLabel):
         if self.isVisible():
             self._place()
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Resize and self.isVisible():
             self._place()
         return False

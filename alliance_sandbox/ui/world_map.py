@@ -168,14 +168,14 @@ class WorldMapItem(QGraphicsPathItem):
         """What the outline pen draws now: every border, or the coast only."""
         return self._outline if self._borders or self._coast is None else self._coast
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
+    def boundingRect(self) -> QRectF:
         return QRectF(self._bounds)
 
     def shape(self) -> QPainterPath:
         # The land itself; the default would stroke the whole path on each call.
         return self.path()
 
-    def paint(self, painter, option, widget=None) -> None:  # noqa: ARG002
+    def paint(self, painter, option, widget=None) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self.brush())
         painter.drawPath(self.path())

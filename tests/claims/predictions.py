@@ -8,8 +8,8 @@ a lens may be wrong about history where its theory is (realists on NATO after 19
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 

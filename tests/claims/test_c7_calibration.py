@@ -65,7 +65,8 @@ def test_c7_realised_entrapment_follows_the_displayed_risk():
         for crisis in (e for e in events if e.kind == "crisis"):
             k = world.index[crisis.states[0]]
             target = crisis.states[1]
-            joined = {e.states[0] for e in events if "p_drag" in e.values and e.states[1:] == (crisis.states[0], target)}
+            joined = {e.states[0] for e in events
+                      if "p_drag" in e.values and e.states[1:] == (crisis.states[0], target)}
             for j in np.nonzero(world.tied()[k])[0]:
                 if world.ids[j] != target:
                     shown.append(risks.tie_entrapment[j, k])

@@ -16,7 +16,8 @@ pytestmark = pytest.mark.claims
 
 
 def pair(major, minor, commitment=0.8):
-    world = make_world([dict(id="MAJ", capability=major, lon=0, lat=50), dict(id="MIN", capability=minor, lon=10, lat=50)],
+    world = make_world([dict(id="MAJ", capability=major, lon=0, lat=50),
+                        dict(id="MIN", capability=minor, lon=10, lat=50)],
                        [("MAJ", "MIN", "alliance", commitment)])
     seen = perceive(world)
     r = alliance_risks(world, seen, seen.walt_threat)

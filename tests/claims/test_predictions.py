@@ -3,12 +3,11 @@ theory's literature predicts, in a majority of seeds (the rows are in prediction
 from pathlib import Path
 
 import pytest
+from predictions import PREDICTIONS, rows
 
 from alliance_sandbox.engine.simulation import Simulation
 from alliance_sandbox.lenses import LENS_IDS, get_lens
 from alliance_sandbox.scenario import build_world, load_scenario
-
-from predictions import PREDICTIONS, rows
 
 pytestmark = pytest.mark.claims
 SCENARIOS = Path(__file__).resolve().parents[2] / "assets" / "scenarios"

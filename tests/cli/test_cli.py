@@ -62,9 +62,11 @@ BAD = {
     "top level not an object": ("[1, 2]", "(file)"),
     "wrong type": (bad_states(1, "capability", "big"), "states[1].capability"),
     "boolean as number": (bad_states(1, "offense", True), "states[1].offense"),
-    "nan": ('{"schema_version": 1, "name": "x", "states": [{"id": "A", "name": "A", "capability": NaN, "lon": 0, "lat": 0}]}',
+    "nan": ('{"schema_version": 1, "name": "x", "states": '
+            '[{"id": "A", "name": "A", "capability": NaN, "lon": 0, "lat": 0}]}',
             "states[0].capability"),
-    "infinity": ('{"schema_version": 1, "name": "x", "states": [{"id": "A", "name": "A", "capability": Infinity, "lon": 0, "lat": 0}]}',
+    "infinity": ('{"schema_version": 1, "name": "x", "states": '
+                 '[{"id": "A", "name": "A", "capability": Infinity, "lon": 0, "lat": 0}]}',
                  "states[0].capability"),
     "out of range": (bad_states(3, "capability", -1), "states[3].capability"),
     "latitude out of range": (bad_states(0, "lat", 91), "states[0].lat"),

@@ -320,8 +320,8 @@ NON_FINITE_TEXT = [
 
 @pytest.mark.parametrize("fragment, reason", [c[1:] for c in NON_FINITE_TEXT], ids=[c[0] for c in NON_FINITE_TEXT])
 def test_non_finite_numbers_in_text(write, fragment, reason):
-    text = ('{"schema_version": 1, "name": "n", "states": [{"id": "A", "name": "A", %s, "lon": 0, "lat": 0}]}'
-            % fragment)
+    text = ('{"schema_version": 1, "name": "n", "states": [{"id": "A", "name": "A", '
+            + fragment + ', "lon": 0, "lat": 0}]}')
     assert_problem(problems_of(write(text)), "states[0].capability", reason)
 
 

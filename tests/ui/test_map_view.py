@@ -3,16 +3,16 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt  # noqa: E402
-from PySide6.QtGui import QHelpEvent, QWheelEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication, QToolTip  # noqa: E402
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QHelpEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 
-from alliance_sandbox.engine.world import World  # noqa: E402
-from alliance_sandbox.ui.map_demo import demo_world  # noqa: E402
-from alliance_sandbox.ui.map_view import MapView  # noqa: E402
-from alliance_sandbox.ui.palette import UNALIGNED_COLOR  # noqa: E402
+from alliance_sandbox.engine.world import World
+from alliance_sandbox.ui.map_demo import demo_world
+from alliance_sandbox.ui.map_view import MapView
+from alliance_sandbox.ui.palette import UNALIGNED_COLOR
 
 
 def make_world(capability=(30, 25, 20, 10, 8)) -> World:

@@ -5,9 +5,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import sys  # noqa: E402
+import sys
 
-from PySide6.QtWidgets import QApplication, QGraphicsEllipseItem  # noqa: E402
+from PySide6.QtWidgets import QApplication, QGraphicsEllipseItem
 
 
 def test_void_qt_calls_do_not_leak_references_to_none():

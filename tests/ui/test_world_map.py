@@ -4,19 +4,19 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import importlib.util  # noqa: E402
-import json  # noqa: E402
-import struct  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
+import importlib.util
+import json
+import struct
+import time
+from pathlib import Path
 
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from PySide6.QtCore import QRectF, Qt  # noqa: E402
-from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
-from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene  # noqa: E402
+import numpy as np
+import pytest
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 
-from alliance_sandbox.ui.world_map import (  # noqa: E402
+from alliance_sandbox.ui.world_map import (
     ASSET_PATH,
     MAP_Z,
     build_map_item,
