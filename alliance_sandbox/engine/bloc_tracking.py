@@ -16,8 +16,8 @@ Qt-free: the map, the charts' legend and the run output (report.py) all read it.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from .world import World
 
@@ -77,9 +77,9 @@ def next_blocs(previous: Sequence[TrackedBloc], world: World, next_id: int
     for g, members in enumerate(groups):
         leader = members[0]
         name = bloc_name(world.names[world.index[leader]] or leader)
-        old = continues.get(g)
-        if old is not None:
-            out.append(TrackedBloc(old.id, old.slot, leader, name, members))
+        kept = continues.get(g)
+        if kept is not None:
+            out.append(TrackedBloc(kept.id, kept.slot, leader, name, members))
             continue
         slot = 0
         while slot in used_slots:

@@ -135,7 +135,7 @@ class _FieldKeys(QObject):
         super().__init__(parent)
         self._revert = revert
 
-    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+    def eventFilter(self, obj, event):
         kind = event.type()
         if kind == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_Escape:
             event.accept()  # Escape is ours here, not "leave presentation"

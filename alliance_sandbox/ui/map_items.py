@@ -39,9 +39,11 @@ from alliance_sandbox.ui.map_routes import curve_polyline
 from alliance_sandbox.ui.palette import (
     COMMITMENT_WIDTH_FACTORS,
     TIE_PEN_STYLES,
-    UNALIGNED_COLOR as UNALIGNED,
     Theme,
     qcolor,
+)
+from alliance_sandbox.ui.palette import (
+    UNALIGNED_COLOR as UNALIGNED,
 )
 
 #: Tie kind names by code - 1 (the engine's order: loosest to firmest).

@@ -25,8 +25,9 @@ def map_cut(lon, ti=(), tj=()) -> float:
     """The longitude where the map is cut: in a stretch with no state, where the fewest ties
     (drawn the short way round) would have to leave one edge of the map and come back at the
     other; among equals the widest stretch. -180 (the usual map) unless another cut saves at
-    least three ties, across at least MIN_CUT_GAP degrees with no state: East Asia's United States-Japan, -Korea, -Philippines... ties all cross the
-    Pacific, so that map is cut in the Atlantic and the Pacific is in the middle.
+    least three ties, across at least MIN_CUT_GAP degrees with no state: East Asia's United
+    States-Japan, -Korea, -Philippines... ties all cross the Pacific, so that map is cut in
+    the Atlantic and the Pacific is in the middle.
     """
     lon = np.asarray(lon, dtype=float) % 360.0
     order = np.sort(lon)

@@ -29,16 +29,16 @@ from alliance_sandbox.engine.bloc_tracking import next_blocs
 from alliance_sandbox.ui.map_items import (
     TIE_KIND_NAMES,
     Z_MAP,
-    Z_TIES,
     Z_STATE_SELECTED,
     Z_STATES,
+    Z_TIES,
+    HubItem,
     LabelItem,
     LegendWidget,
     MapScene,
-    HubItem,
-    ViewHint,
     StateItem,
     TieLayer,
+    ViewHint,
     label_font,
 )
 from alliance_sandbox.ui.map_layout import (
@@ -50,6 +50,21 @@ from alliance_sandbox.ui.map_layout import (
     short_name,
     world_zoom,
 )
+from alliance_sandbox.ui.map_popups import (
+    ALLY_MENU_SIZE,
+    state_menu,
+    state_tooltip,
+    tie_tooltip,
+    treaty_tooltip,
+)
+from alliance_sandbox.ui.map_regions import (
+    dodge,
+    map_cut,
+    regions_for,
+    shifted,
+    spread_along_edges,
+    unshifted,
+)
 from alliance_sandbox.ui.map_routes import (
     ROUTE_LIMIT,
     curve_points,
@@ -57,13 +72,6 @@ from alliance_sandbox.ui.map_routes import (
     hub_places,
     route_ties,
     treaty_groups,
-)
-from alliance_sandbox.ui.map_popups import (
-    ALLY_MENU_SIZE,
-    state_menu,
-    state_tooltip,
-    tie_tooltip,
-    treaty_tooltip,
 )
 from alliance_sandbox.ui.palette import (
     COMMITMENT_LEVELS,
@@ -73,14 +81,6 @@ from alliance_sandbox.ui.palette import (
     bloc_color,
     bloc_colors,
     qcolor,
-)
-from alliance_sandbox.ui.map_regions import (
-    map_cut,
-    regions_for,
-    shifted,
-    dodge,
-    spread_along_edges,
-    unshifted,
 )
 from alliance_sandbox.ui.world_map import copy_backdrop, make_backdrop, style_backdrop
 

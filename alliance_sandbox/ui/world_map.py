@@ -251,7 +251,7 @@ def build_map_item(outlines: list[Outline] | None = None) -> WorldMapItem:
     return item
 
 
-def copy_backdrop(item: "WorldMapItem") -> "WorldMapItem":
+def copy_backdrop(item: WorldMapItem) -> WorldMapItem:
     """A second map item drawing the same land (shares the paths): for a map cut away from
     the date line, which shows part of the globe twice."""
     copy = WorldMapItem(item.path(), item._outline, item._outlines)

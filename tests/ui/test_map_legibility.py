@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from map_geometry import disc_centres, painted_points, tie_violations
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
@@ -21,8 +22,6 @@ from alliance_sandbox.ui.chart_parts import (
     SHARE_COLORS,
 )
 from alliance_sandbox.ui.palette import BLOC_COLORS, UNALIGNED_COLOR
-
-from map_geometry import disc_centres, painted_points, tie_polylines, tie_violations
 
 SCENARIOS = sorted((Path(__file__).parents[2] / "assets" / "scenarios").glob("*.json"))
 IDS = [p.stem for p in SCENARIOS]
