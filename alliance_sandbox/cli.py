@@ -30,6 +30,9 @@ class CliError(Exception):
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):  # a file name the system cannot decode still prints
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         if argv and argv[0] in SUBCOMMANDS:
             args = _subcommand_parser().parse_args(argv)
@@ -174,12 +177,15 @@ def _lens(lens_id: str):
 
 
 def _write(path: Path, text: str) -> None:
-    from alliance_sandbox.scenario.files import write_atomic
+    """The app's Save rules (scenario/atomic.py): atomic, links written through, only
+    regular files replaced, short temporary names, stale ones removed."""
+    from alliance_sandbox.scenario import ScenarioError
+    from alliance_sandbox.scenario.atomic import write_file
 
     try:
-        write_atomic(path, text.encode("utf-8"))
-    except OSError as error:
-        raise CliError(f"{path}: (file): cannot write: {error.strerror or error}") from None
+        write_file(path, text.encode("utf-8"))
+    except ScenarioError as error:
+        raise CliError("\n".join(str(p) for p in error.problems)) from None
 
 
 def cmd_lenses(args) -> int:

@@ -46,6 +46,7 @@ import pyqtgraph as pg  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from alliance_sandbox import resources  # noqa: E402
 from alliance_sandbox.engine.simulation import Simulation  # noqa: E402
 from alliance_sandbox.engine.world import World  # noqa: E402
 from alliance_sandbox.scenario import load_scenario  # noqa: E402
@@ -236,7 +237,7 @@ def main() -> int:
     for name in args.scenarios:
         path = Path(name)
         if not path.exists():
-            path = ROOT / "assets" / "scenarios" / f"{name}.json"
+            path = resources.scenario_dir() / f"{name}.json"
         bench(app, path, args)
     return 0
 

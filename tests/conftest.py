@@ -10,6 +10,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
+try:  # property tests: a few dozen cases in the suite, thousands on demand (--hypothesis-profile=long)
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile("suite", max_examples=30, deadline=None, database=None, derandomize=True,
+                              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    settings.register_profile("long", max_examples=3000, deadline=None,
+                              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
+except ImportError:  # the test extra is not installed: the property tests are not collected either
+    pass
+
 
 def _is_ui_test(request) -> bool:
     return "ui" in request.node.path.relative_to(request.config.rootpath).parts[:2]
@@ -27,12 +38,21 @@ def isolated_settings(request, tmp_path):
 
     folder = tmp_path / "settings"
     folder.mkdir()
+    # the autosaved session goes to a temporary data folder too (alliance_sandbox.resources)
+    from alliance_sandbox.resources import DATA_DIR_VARIABLE
+
+    saved_data_dir = os.environ.get(DATA_DIR_VARIABLE)
+    os.environ[DATA_DIR_VARIABLE] = str(tmp_path / "data")
     old_format = QSettings.defaultFormat()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     pg.setConfigOption("mouseRateLimit", -1)
     yield folder
     QSettings.setDefaultFormat(old_format)
+    if saved_data_dir is None:
+        os.environ.pop(DATA_DIR_VARIABLE, None)
+    else:
+        os.environ[DATA_DIR_VARIABLE] = saved_data_dir
 
 
 #: A small valid scenario: two pairs of allies and a loner, years from 1900.

@@ -19,17 +19,20 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from alliance_sandbox import resources  # noqa: E402
 from alliance_sandbox.scenario import ScenarioError, json_schema, loads_scenario  # noqa: E402
 from alliance_sandbox.scenario.fields import (  # noqa: E402
     FREE_KEYS,
+    MAX_DEPTH,
     MAX_FILE_BYTES,
+    MAX_PROBLEMS,
     RECORDS,
     SCHEMA_VERSION,
     FieldSpec,
     Record,
 )
 
-SCHEMA_PATH = ROOT / "assets" / "scenario.schema.json"
+SCHEMA_PATH = resources.schema_path()
 DOC_PATH = ROOT / "docs" / "scenario-format.md"
 
 #: Where each record sits in a file, as the docs' headings say it.
@@ -112,7 +115,10 @@ def record_table(record: Record) -> str:
 def fields_section() -> str:
     intro = (f"Format version {SCHEMA_VERSION}. Files are UTF-8 JSON of at most {MAX_FILE_BYTES // 2**20} MB. "
              "Numbers may be written as integers where a number is expected; `true`/`false` are not numbers; "
-             "`NaN` and `Infinity` are refused.")
+             "`NaN` and `Infinity` are refused. Lists and objects nest at most "
+             f"{MAX_DEPTH} deep (the format itself needs 4), so authors' own notes may hold structure but "
+             "not a trap; text must be real characters (a lone surrogate such as `\\ud800` cannot be saved "
+             f"as UTF-8 and is refused). A file with many problems is reported up to the first {MAX_PROBLEMS}.")
     return "\n\n".join([intro] + [record_table(record) for record in RECORDS])
 
 

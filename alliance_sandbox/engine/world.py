@@ -25,9 +25,14 @@ NO_TIE = 0
 #: The commitment a tie of each kind gets when a file does not say.
 DEFAULT_COMMITMENT = {"alignment": 0.25, "coalition": 0.5, "entente": 0.4, "alliance": 0.75}
 
+#: The largest capability a file, a shock or an edit may give a state. Any scale works (only
+#: shares matter); a bound keeps the world's total, and every share, finite: 500 states at the
+#: bound sum to 5e11, far from overflow, while 1.7e308 made NaN shares.
+MAX_CAPABILITY = 1e9
+
 #: Per-state numeric fields that a shock or an edit may set, with their allowed range.
 STATE_FIELDS: dict[str, tuple[float, float]] = {
-    "capability": (0.0, float("inf")),
+    "capability": (0.0, MAX_CAPABILITY),
     "lon": (-180.0, 180.0),
     "lat": (-90.0, 90.0),
     "offense": (0.0, 1.0),
@@ -111,7 +116,8 @@ class Settings:
         "multipolar world chain-gang into each other's crises; the lower, the more often great powers "
         "pass the buck. Christensen & Snyder (1990).")
     proximity_km: float = _setting(
-        2500.0, 0.0, None, "Kilometres at which proximity falls to 1/e (Walt's geographic proximity).",
+        2500.0, 0.0, 100_000.0, "Kilometres at which proximity falls to 1/e (Walt's geographic proximity); "
+        "above the Earth's circumference (40,075) every state is near every other.",
         above_low=True)
     ally_reliability: float = _setting(
         0.745, 0.0, 1.0, "Probability that an ally at commitment 0.5 with middling alternatives honours "

@@ -1,7 +1,16 @@
 """The errors a scenario file can have: one `Problem` per field, many per `ScenarioError`."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """`text` with any lone surrogate written as its escape (\\ud800): safe to print, show
+    or save (a file name the system could not decode holds such characters, too)."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8") if _SURROGATE.search(text) else text
 
 
 @dataclass(frozen=True)
@@ -18,7 +27,7 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.field}: {self.reason}"
+        return printable(f"{self.path}: {self.field}: {self.reason}")
 
 
 class ScenarioError(Exception):

@@ -30,10 +30,20 @@ LENS_IDS: tuple[str, ...] = tuple(_LENS_IDS)
 TIE_KIND_CHOICES: tuple[str, ...] = tuple(reversed(TIE_KINDS))
 
 MAX_STATES = 500
+#: Limits that keep a turn fast and a run in memory: a file beyond them is refused at once.
+MAX_TIES = 10_000
+MAX_AFFINITY = 20_000
+MAX_SHOCKS = 10_000
 MAX_ID_LENGTH = 32
 MAX_FILE_BYTES = 5 * 1024 * 1024
-#: Stop collecting after this many problems (a file that wrong needs no more).
+#: Stop checking after this many problems (a file that wrong needs no more, and a file with
+#: 20,000 of them is refused in milliseconds).
 MAX_PROBLEMS = 50
+#: Lists and objects inside each other, at most (the format itself needs 4: shocks[0].set.x);
+#: deeper JSON, e.g. in an author's own notes, is refused before anything walks it.
+MAX_DEPTH = 20
+#: The last turn a shock may name.
+MAX_TURN = 1_000_000
 
 #: Keys an author may add anywhere a record allows free keys: kept on a round trip, never read.
 FREE_KEYS: tuple[str, ...] = ("notes", "sources")
@@ -98,8 +108,14 @@ class FieldSpec:
         return self.default is not MISSING
 
     def range_text(self) -> str:
-        """The allowed range in words: ">= 0", "0 to 1", "> 0", "" when unbounded."""
+        """The allowed range in words: ">= 0", "0 to 1", "> 0", "1 to 500 items", "" when unbounded."""
+        if self.type == "array" and (self.min_items or self.max_items):
+            if self.min_items and self.max_items:
+                return f"{self.min_items} to {self.max_items} items"
+            return f"at most {self.max_items} items" if self.max_items else f"at least {self.min_items} items"
         lo, hi = self.minimum, self.maximum
+        if lo is not None and hi is not None and self.exclusive_minimum:
+            return f"> {fmt_number(lo)}, <= {fmt_number(hi)}"
         if lo is not None and hi is not None:
             return f"{fmt_number(lo)} to {fmt_number(hi)}"
         if lo is not None:
@@ -326,7 +342,8 @@ SHOCK_RECORD = Record(
     "shocks",
     "A scripted change: at the start of `turn`, set fields of one state.",
     (
-        FieldSpec("turn", "integer", "Turn at whose start the change happens.", required=True, minimum=1),
+        FieldSpec("turn", "integer", "Turn at whose start the change happens.", required=True, minimum=1,
+                  maximum=MAX_TURN),
         _id_field("state", "Id of the state that changes."),
         FieldSpec("set", "object", "The new values, e.g. {\"capability\": 0.05}.", required=True,
                   record=SHOCK_SET_RECORD),
@@ -402,11 +419,11 @@ SCENARIO_RECORD = Record(
         FieldSpec("states", "array", "The states, at least 1.", required=True, record=STATE_RECORD,
                   min_items=1, max_items=MAX_STATES),
         FieldSpec("ties", "array", "Alliances, ententes, coalitions and alignments.", record=TIE_RECORD,
-                  default_text="[] (no ties)"),
+                  default_text="[] (no ties)", max_items=MAX_TIES),
         FieldSpec("affinity", "array", "Pairs inclined to stand together (or not).", record=AFFINITY_RECORD,
-                  default_text="[] (see the same-regime rule)"),
+                  default_text="[] (see the same-regime rule)", max_items=MAX_AFFINITY),
         FieldSpec("shocks", "array", "Scripted changes at given turns.", record=SHOCK_RECORD,
-                  default_text="[] (no shocks)"),
+                  default_text="[] (no shocks)", max_items=MAX_SHOCKS),
         FieldSpec("history", "array", "The actual alignments at later dates (needs `start_year`).",
                   record=HISTORY_RECORD, default_text="[] (nothing to score against)"),
     ),

@@ -5,11 +5,12 @@ import copy
 import json
 import math
 import os
-import secrets
 import stat
 from pathlib import Path
 from typing import Any
 
+# Writing files (Save, run --out, exports) follows one set of rules: scenario/atomic.py.
+from .atomic import write_atomic, write_file  # noqa: F401 - write_atomic: older callers
 from .errors import Problem, ScenarioError
 from .fields import MAX_FILE_BYTES, MISSING, SCENARIO_RECORD, FieldSpec, Record
 from .model import Scenario
@@ -184,55 +185,6 @@ def dumps_data(data: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); harmless to skip where unsupported."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def write_atomic(target: Path, payload: bytes) -> None:
-    """Write `payload` to `target` so that it is either the old file or the new, never half.
-
-    A temporary file in the same folder is written, flushed, fsynced, then renamed over the
-    target (os.replace is atomic on one file system). On any failure the temporary file is
-    removed and the exception propagates; the old file is untouched.
-    """
-    temp = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    try:
-        try:
-            handle = os.fdopen(fd, "wb")
-        except BaseException:
-            os.close(fd)
-            raise
-        with handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:  # keep the permissions of the file being replaced
-            os.chmod(temp, stat.S_IMODE(os.stat(target).st_mode))
-        except OSError:
-            pass
-        os.replace(temp, target)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
-    _fsync_folder(target.parent)
-
-
 def save_scenario(scenario: Scenario, path: str | os.PathLike | None = None) -> Path:
     """Validate and write a scenario to `path` (default: `scenario.path`) atomically.
 
@@ -246,26 +198,13 @@ def save_scenario(scenario: Scenario, path: str | os.PathLike | None = None) -> 
         raise ScenarioError([Problem("<scenario>", "(file)", "no file name given to save to")])
     source = os.fspath(path)
 
-    def fail(reason: str) -> ScenarioError:
-        return ScenarioError([Problem(source, "(file)", reason)])
-
     data = scenario_to_data(scenario)
     _, problems = check_data(data, source)
     if problems:
         raise ScenarioError(problems)
     payload = dumps_data(data).encode("utf-8")
 
-    target = Path(source)
-    if target.is_symlink():  # replace the file the link points to, not the link
-        target = Path(os.path.realpath(target))
-    if target.is_dir():
-        raise fail("is a folder; choose a file name")
-    if not target.parent.is_dir():
-        raise fail(f"cannot write the file: the folder {os.fspath(target.parent)!r} does not exist")
-    try:
-        write_atomic(target, payload)
-    except OSError as exc:
-        raise fail(_os_reason(exc, "write")) from None
+    write_file(source, payload)  # atomic; links written through; only regular files replaced
     scenario.path = Path(path)
     scenario.migrated_from = None
     return scenario.path

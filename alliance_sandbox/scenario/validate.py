@@ -2,7 +2,11 @@
 
 Checks are driven by the field tables in `fields.py`; what a table cannot say (unique ids,
 ties naming known states, total capability) is checked here afterwards. Every problem
-found is reported, up to `MAX_PROBLEMS`; nothing here raises on bad input.
+found is reported, up to `MAX_PROBLEMS` (then checking stops: a file with 20,000 problems is
+refused as fast as one with 50); nothing here raises on bad input. Before any walk, JSON
+nested deeper than `MAX_DEPTH` is refused (Python would hit its recursion limit); text that
+cannot be written back as UTF-8 (a lone surrogate such as "\ud800") is refused where it is,
+so whatever loads can be saved.
 """
 from __future__ import annotations
 
@@ -14,14 +18,16 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from alliance_sandbox.engine.world import DEFAULT_COMMITMENT, Settings, Shock
 
-from .errors import Problem, ScenarioError
+from .errors import _SURROGATE, Problem, ScenarioError, printable
 from .fields import (
     FREE_KEYS,
+    MAX_DEPTH,
     MAX_PROBLEMS,
     MISSING,
     SCENARIO_RECORD,
@@ -66,28 +72,72 @@ def _object_pairs(pairs: list[tuple[str, Any]]) -> dict:
     return obj
 
 
+class _EnoughProblemsError(Exception):
+    """MAX_PROBLEMS problems found: stop checking (caught in `check_data`)."""
+
+
 class _Problems:
-    """Collects problems for one source, keeping the first MAX_PROBLEMS."""
+    """Collects problems for one source; the MAX_PROBLEMS-th stops the check."""
 
     def __init__(self, source: str) -> None:
         self.source = source
         self.items: list[Problem] = []
-        self.dropped = 0
+        self.stopped = False
 
     def add(self, where: str, reason: str) -> None:
-        if len(self.items) < MAX_PROBLEMS:
-            self.items.append(Problem(self.source, where or "(file)", reason))
-        else:
-            self.dropped += 1
+        self.items.append(Problem(self.source, where or "(file)", reason))
+        if len(self.items) >= MAX_PROBLEMS:
+            self.stopped = True
+            raise _EnoughProblemsError
 
     def __bool__(self) -> bool:
         return bool(self.items)
 
     def result(self) -> list[Problem]:
         items = list(self.items)
-        if self.dropped:
-            items.append(Problem(self.source, "(file)", f"{self.dropped} more problems not shown"))
+        if self.stopped:
+            items.append(Problem(self.source, "(file)", f"checking stopped after {MAX_PROBLEMS} problems; "
+                                                        "fix these and check again"))
         return items
+
+
+def _surrogate_reason(text: str) -> str | None:
+    """Why `text` cannot be saved as UTF-8, or None when it can."""
+    match = _SURROGATE.search(text)
+    if match is None:
+        return None
+    return (f"contains a lone surrogate ({printable(match.group())} at character {match.start() + 1}): "
+            "not a character, so it cannot be saved as UTF-8 text")
+
+
+def _path_part(key: Any) -> str:
+    if isinstance(key, int):
+        return f"[{key}]"
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", str(key)):
+        return f".{key}"
+    return f"[{printable(json.dumps(str(key), ensure_ascii=False))}]"
+
+
+def _too_deep(data: Any) -> str | None:
+    """The path of the first list or object nested deeper than MAX_DEPTH, else None.
+
+    Iterative, and it stops descending at the limit: safe on JSON nested 100,000 deep."""
+    stack: list[tuple[Any, int, tuple]] = [(data, 1, ())]
+    while stack:
+        value, depth, path = stack.pop()
+        children: Iterable[tuple[Any, Any]]
+        if isinstance(value, dict):
+            children = value.items()
+        elif isinstance(value, list):
+            children = enumerate(value)
+        else:
+            continue
+        if depth > MAX_DEPTH:
+            return "".join(_path_part(k) for k in path).lstrip(".") or "(file)"
+        for key, child in children:
+            if isinstance(child, (dict, list)):
+                stack.append((child, depth + 1, path + (key,)))
+    return None
 
 
 def _json_hint(text: str, pos: int) -> str:
@@ -164,7 +214,7 @@ def _show(value: Any) -> str:
             repr(value), "-Infinity")
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return json.dumps(shown, ensure_ascii=False)
+        return printable(json.dumps(shown, ensure_ascii=False))
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -179,7 +229,7 @@ def _is_number(value: Any) -> bool:
 def _key_path(where: str, key: str) -> str:
     if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
         return f"{where}.{key}" if where else key
-    return f"{where}[{json.dumps(key, ensure_ascii=False)}]"
+    return f"{where}[{printable(json.dumps(key, ensure_ascii=False))}]"
 
 
 def _suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
@@ -192,7 +242,9 @@ def _check_range(spec: FieldSpec, value: int | float, where: str, out: _Problems
     below = lo is not None and (value <= lo if spec.exclusive_minimum else value < lo)
     above = hi is not None and value > hi
     if below or above:
-        if lo is not None and hi is not None:
+        if lo is not None and hi is not None and spec.exclusive_minimum:
+            out.add(where, f"must be > {fmt_number(lo)} and <= {fmt_number(hi)}, got {_show(value)}")
+        elif lo is not None and hi is not None:
             out.add(where, f"must be between {fmt_number(lo)} and {fmt_number(hi)}, got {_show(value)}")
         else:
             out.add(where, f"must be {spec.range_text()}, got {_show(value)}")
@@ -204,11 +256,19 @@ def _scan_free(value: Any, where: str, out: _Problems) -> None:
     """Authors' own values may hold anything JSON can, except NaN/Infinity."""
     if isinstance(value, NonFinite) or (isinstance(value, float) and not math.isfinite(value)):
         out.add(where, f"must be a finite number, got {_show(value)}")
+    elif isinstance(value, str):
+        reason = _surrogate_reason(value)
+        if reason:
+            out.add(where, reason)
     elif isinstance(value, dict):
         for key in getattr(value, "duplicate_keys", ()):
             out.add(_key_path(where, key), "appears more than once in the same object")
         for key, item in value.items():
-            _scan_free(item, _key_path(where, str(key)), out)
+            path = _key_path(where, str(key))
+            reason = _surrogate_reason(str(key))
+            if reason:
+                out.add(path, "the key " + reason)
+            _scan_free(item, path, out)
     elif isinstance(value, list):
         for i, item in enumerate(value):
             _scan_free(item, f"{where}[{i}]", out)
@@ -274,6 +334,10 @@ def _check_value(spec: FieldSpec, value: Any, where: str, out: _Problems) -> Any
                                f"{_suggest(value, spec.choices)}")
                 return _BAD
             return value
+        reason = _surrogate_reason(value)
+        if reason:
+            out.add(where, reason)
+            return _BAD
         if spec.nonblank and not value.strip():
             out.add(where, "must not be empty")
             return _BAD
@@ -325,6 +389,10 @@ def _check_record(record: Record, obj: Any, where: str, out: _Problems) -> _Item
         if key in record.by_name:  # type: ignore[attr-defined]
             continue
         if (record.free_keys and is_free_key(key)) or key in record.also_allowed:
+            reason = _surrogate_reason(key)
+            if reason:
+                out.add(_key_path(where, key), "the key " + reason)
+                item.ok = False
             _scan_free(value, _key_path(where, key), out)
             item.extra[key] = _plain(value)
             continue
@@ -378,8 +446,23 @@ def _version_problem(data: dict, out: _Problems) -> tuple[int, bool]:
 
 
 def check_data(data: Any, source: str = "<data>") -> tuple[Scenario | None, list[Problem]]:
-    """(the Scenario, []) when `data` is a valid scenario, else (None, every problem)."""
+    """(the Scenario, []) when `data` is a valid scenario, else (None, every problem, up to
+    MAX_PROBLEMS and a line saying the check stopped there)."""
     out = _Problems(source)
+    try:
+        return _check_data(data, out)
+    except _EnoughProblemsError:
+        out.items.sort(key=_document_order)
+        return None, out.result()
+
+
+def _check_data(data: Any, out: _Problems) -> tuple[Scenario | None, list[Problem]]:
+    source = out.source
+    deep = _too_deep(data)
+    if deep is not None:
+        out.add(deep, f"nested more than {MAX_DEPTH} levels deep (lists and objects inside each other); "
+                      "a scenario needs at most 5")
+        return None, out.result()
     if not isinstance(data, dict):
         out.add("(file)", f"the top level must be a JSON object {{...}}, got {_show(data)}")
         return None, out.result()

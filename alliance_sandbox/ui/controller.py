@@ -219,6 +219,8 @@ class Controller(QObject):
         self.continue_from_view()
         before = self.sim.world.copy()
         i, j = before.index[a], before.index[b]
+        if i == j or before.tie_kind[i, j] == 0:
+            return  # no tie to change (kind 0 would read as the last kind and make an alliance)
         kind = TIE_KINDS[before.tie_kind[i, j] - 1]
         self.sim.set_tie(i, j, kind, commitment)
         key = ("commitment", min(a, b), max(a, b)) if merge else None

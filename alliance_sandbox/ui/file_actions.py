@@ -5,7 +5,7 @@ Every question to the user goes through a small method of the window (`ask_save_
 blocking the event loop.
 
 Bundled scenarios are templates: opening one gives an unsaved copy, so Ctrl+S asks where
-to save (in `saves/`) instead of overwriting the shipped file.
+to save (in `saves/`, or the user's data folder when installed) instead of overwriting the shipped file.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QObject, QSettings
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from alliance_sandbox import resources
 from alliance_sandbox.scenario import (
     Scenario,
     ScenarioError,
@@ -25,10 +26,10 @@ from alliance_sandbox.scenario import (
     scenario_to_data,
 )
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SCENARIO_DIR = REPO_ROOT / "assets" / "scenarios"
+SCENARIO_DIR = resources.scenario_dir()
 TUTORIAL = SCENARIO_DIR / "tutorial.json"
-SAVES_DIR = REPO_ROOT / "saves"
+#: `saves/` in a checkout, the user's data folder when installed (alliance_sandbox.resources).
+SAVES_DIR = resources.saves_dir()
 MAX_RECENT = 8
 #: Problems listed in an error box; a file worse than that needs the validator's CLI.
 MAX_SHOWN_PROBLEMS = 15
@@ -167,6 +168,11 @@ class FileActions(QObject):
     def reset_baseline(self) -> None:
         """Remember turn 0 as it is now: what is on disk (or was loaded)."""
         self._baseline = scenario_to_data(self.controller.current_scenario(0))
+
+    def set_baseline(self, data: dict | None) -> None:
+        """Compare with `data` (what the file holds) from now on; None: nothing is saved yet
+        (a restored session whose file is gone), so the scenario counts as modified."""
+        self._baseline = data
 
     def is_modified(self) -> bool:
         """Edits not saved. The undo stack alone is not enough: stepping clears it, but

@@ -244,6 +244,7 @@ class InspectorDock(QDockWidget):
         self._state = ""
         self._cap_max = 1.0
         self._tie_partners: list[str] = []
+        self._tie_owner = ""  # the state the tie rows were made for
         self._drag_macro_open = False
         self._wheel_guard = _WheelGuard(self)
         self._field_keys = _FieldKeys(self, self.refresh)
@@ -279,6 +280,7 @@ class InspectorDock(QDockWidget):
 
         self.name_label = QLabel()
         self.name_label.setWordWrap(True)
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)  # a name from a file is never HTML
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.name_label)
 
@@ -505,8 +507,8 @@ class InspectorDock(QDockWidget):
         partners.sort(key=lambda j: (-int(world.tie_kind[i, j]), world.names[j]))
         ids = [world.ids[j] for j in partners]
         table = self.tie_table
-        if ids != self._tie_partners:
-            self._tie_partners = ids
+        if ids != self._tie_partners or self._state != self._tie_owner:  # rows capture their state
+            self._tie_partners, self._tie_owner = ids, self._state
             table.setRowCount(len(ids))
             for r, j in enumerate(partners):
                 self._make_tie_row(r, world.ids[j])
@@ -565,7 +567,7 @@ class InspectorDock(QDockWidget):
         spin.installEventFilter(self._field_keys)
         spin.setToolTip(TIE_COLUMN_TIPS[2])
         spin.setObjectName(f"commitment_{partner}")
-        spin.valueChanged.connect(lambda value, p=partner: self._commitment_changed(p, value))
+        spin.valueChanged.connect(lambda value, p=partner, a=self._state: self._commitment_changed(p, value, a))
         table.setCellWidget(r, 2, spin)
         button = QToolButton()
         button.setText("✕")
@@ -631,8 +633,12 @@ class InspectorDock(QDockWidget):
             self.controller.undo_stack.endMacro()
         self._drag_macro_open = False
 
-    def _commitment_changed(self, partner: str, value: float) -> None:
-        if self._refreshing or not self.editable:
+    def _commitment_changed(self, partner: str, value: float, owner: str | None = None) -> None:
+        # `owner`: the state whose row this is. A spin box being typed in commits its text when it
+        # loses the focus, which can be after another state was selected (the GUI monkey found a
+        # tie of a state with itself); that value belongs to a row no longer shown, and is dropped
+        # (applying it would edit the model while the rows are being rebuilt).
+        if self._refreshing or not self.editable or (owner is not None and owner != self._state):
             return
         self.controller.set_commitment(self._state, partner, value)
 

@@ -32,8 +32,11 @@ from alliance_sandbox.lenses import LENS_IDS, LENSES
 from alliance_sandbox.scenario import Scenario
 from alliance_sandbox.sweep.ensemble import SEEDS
 
+from .about import credits_html, version_html
+from .autosave import Autosave
 from .caption_band import CaptionBand
 from .controller import Controller
+from .desktop import app_icon
 from .ensemble_view import EnsembleView
 from .file_actions import FileActions, app_settings, json_path_from_mime
 from .history_overlay import HistoryOverlay
@@ -150,6 +153,8 @@ class MainWindow(QMainWindow):
         self._set_speed(self.turn_bar.speed_tps())
         self._restored_state = persist and self._restore_settings()
         self._on_loaded()
+        # the session survives a crash (ui/autosave.py); not for screenshots (persist=False)
+        self.autosave = Autosave(self) if persist else None
 
     # ------------------------------------------------------------------ building
     def _action(self, key: str, text: str, shortcuts=(), slot=None, icon=None, tip: str = "") -> QAction:
@@ -557,6 +562,8 @@ class MainWindow(QMainWindow):
             self._save_settings()
         if self._presenting:
             self.set_presentation(False)  # the app font and palette are global: give them back
+        if self.autosave is not None:
+            self.autosave.discard()  # a clean exit: nothing to recover
         event.accept()
 
     def _save_settings(self) -> None:
@@ -604,7 +611,11 @@ class MainWindow(QMainWindow):
         return path or None
 
     def show_about(self) -> None:
-        QMessageBox.about(self, f"About {APP_TITLE}", self.about_text())
+        box = QMessageBox(QMessageBox.Icon.NoIcon, f"About {APP_TITLE}", self.about_text(),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setIconPixmap(app_icon().pixmap(64, 64))
+        box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 640px; }")  # wide: fits a 768-px-high screen
+        box.exec()
 
     def show_shortcuts(self) -> None:
         rows = "".join(f"<tr><td><b>{html.escape(keys)}</b>&nbsp;&nbsp;</td><td>{html.escape(what)}</td></tr>"
@@ -616,9 +627,9 @@ class MainWindow(QMainWindow):
             f"<li><b>{n}. {html.escape(cls.name)}</b>: {html.escape(cls.claim)}<br>"
             f"<i>{html.escape(cls.citation)}</i></li>"
             for n, cls in enumerate(LENSES.values(), start=1))
-        return (f"<h3>{APP_TITLE}</h3><p>Watch alliance theory at work: states on a map form, "
+        return (f"<h3>{APP_TITLE}</h3>{version_html()}<p>Watch alliance theory at work: states on a map form, "
                 "tighten and leave alliances as the lens you choose says they should.</p>"
-                f"<p>The eight lenses (keys 1 to 8):</p><ul>{rows}</ul>")
+                f"<p>The eight lenses (keys 1 to 8):</p><ul>{rows}</ul>" + credits_html())
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """(keys, command) of every action with keys: read from the actions, so never stale."""

@@ -25,11 +25,12 @@ from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
+from alliance_sandbox import resources
 from alliance_sandbox.ui.palette import Theme, qcolor
 
 log = logging.getLogger(__name__)
 
-ASSET_PATH = Path(__file__).resolve().parents[2] / "assets" / "world_110m.json"
+ASSET_PATH = resources.world_map_path()
 
 #: z-value of the map: below every other item of the scene.
 MAP_Z = -1.0e6

@@ -182,21 +182,22 @@ FIELD_CASES = [
     ("missing name", _del("name"), "name", "missing; required (non-empty string)"),
     ("blank name", _set("name", "   "), "name", "must not be empty"),
     ("name a number", _set("name", 3), "name", "must be a string, got 3"),
-    ("missing states", _del("states"), "states", "missing; required (list of states)"),
+    ("missing states", _del("states"), "states", "missing; required (list of states 1 to 500 items)"),
     ("no states", _set("states", []), "states", "must have at least 1 item, got 0"),
     ("states an object", _set("states", {}), "states", "must be a list [...], got an object"),
     ("too many states", _set("states", [dict(S, id=f"S{i}") for i in range(501)]), "states",
      "must have at most 500 items, got 501"),
     ("state not an object", _set("states.1", "BBB"), "states[1]", 'must be an object {...}, got "BBB"'),
     ("state missing capability", _del("states.0.capability"), "states[0].capability",
-     "missing; required (number >= 0)"),
+     "missing; required (number 0 to 1000000000)"),
     ("state missing id", _del("states.0.id"), "states[0].id", "missing; required"),
     ("capability a string", _set("states.1.capability", "2.5"), "states[1].capability",
      'must be a number, got "2.5"'),
     ("capability true", _set("states.1.capability", True), "states[1].capability", "must be a number, got true"),
     ("capability null", _set("states.1.capability", None), "states[1].capability", "must be a number, got null"),
     ("capability a list", _set("states.1.capability", [1]), "states[1].capability", "must be a number, got a list"),
-    ("capability negative", _set("states.3.capability", -1), "states[3].capability", "must be >= 0, got -1"),
+    ("capability negative", _set("states.3.capability", -1), "states[3].capability",
+     "must be between 0 and 1000000000, got -1"),
     ("capability infinite", _set("states.0.capability", float("inf")), "states[0].capability",
      "must be a finite number, got Infinity"),
     ("capability nan", _set("states.0.capability", float("nan")), "states[0].capability",
@@ -244,7 +245,7 @@ FIELD_CASES = [
     ("affinity duplicate", _append("affinity", {"a": "CCC", "b": "AAA", "value": 0.1}), "affinity[2]",
      "duplicate: affinity[0] already pairs"),
     ("affinity unknown state", _set("affinity.0.a", "ZZZ"), "affinity[0].a", 'unknown state id "ZZZ"'),
-    ("shock turn 0", _set("shocks.0.turn", 0), "shocks[0].turn", "must be >= 1, got 0"),
+    ("shock turn 0", _set("shocks.0.turn", 0), "shocks[0].turn", "must be between 1 and 1000000, got 0"),
     ("shock turn float", _set("shocks.0.turn", 2.5), "shocks[0].turn", "must be a whole number, got 2.5"),
     ("shock unknown state", _set("shocks.0.state", "XYZ"), "shocks[0].state", 'unknown state id "XYZ"'),
     ("shock set empty", _set("shocks.0.set", {}), "shocks[0].set", "must set at least 1 of: capability"),
@@ -253,7 +254,7 @@ FIELD_CASES = [
     ("shock set out of range", _set("shocks.0.set.aggression", 3), "shocks[0].set.aggression",
      "must be between 0 and 1, got 3"),
     ("shock set negative capability", _set("shocks.0.set.capability", -5), "shocks[0].set.capability",
-     "must be >= 0, got -5"),
+     "must be between 0 and 1000000000, got -5"),
     ("shock set not an object", _set("shocks.0.set", [1]), "shocks[0].set", "must be an object {...}, got a list"),
     ("shock missing set", _del("shocks.0.set"), "shocks[0].set", "missing; required (object)"),
     ("settings unknown key", _set("settings.offence_dominance", 0.5), "settings.offence_dominance",
@@ -263,7 +264,8 @@ FIELD_CASES = [
      "must be a whole number, got 2.5"),
     ("settings arming_lag 2.0 is fine but 21 is not", _set("settings.arming_lag", 21), "settings.arming_lag",
      "must be between 0 and 20, got 21"),
-    ("settings proximity 0", _set("settings.proximity_km", 0), "settings.proximity_km", "must be > 0, got 0"),
+    ("settings proximity 0", _set("settings.proximity_km", 0), "settings.proximity_km",
+     "must be > 0 and <= 100000, got 0"),
     ("settings free key refused", _set("settings._note", "x"), "settings._note", "unknown field"),
     ("lens unknown", _set("lens", "realism"), "lens", "must be one of: power, threat"),
     ("lens misspelt", _set("lens", "treat"), "lens", 'did you mean "threat"?'),
@@ -290,7 +292,7 @@ for _spec in SETTINGS_RECORD.fields:
                             f"settings.{_spec.name}", "must be"))
     if _spec.maximum is not None:
         FIELD_CASES.append((f"settings {_spec.name} too big", _set(f"settings.{_spec.name}", _spec.maximum + 1),
-                            f"settings.{_spec.name}", "must be between"))
+                            f"settings.{_spec.name}", "must be"))
     FIELD_CASES.append((f"settings {_spec.name} true", _set(f"settings.{_spec.name}", True),
                         f"settings.{_spec.name}", "got true"))
 
@@ -314,7 +316,7 @@ NON_FINITE_TEXT = [
     ("Infinity", '"capability": Infinity', "must be a finite number, got Infinity"),
     ("-Infinity", '"capability": -Infinity', "must be a finite number, got -Infinity"),
     ("1e400", '"capability": 1e400', "must be a finite number, got Infinity"),
-    ("huge int", '"capability": 1' + "0" * 400, "is too large"),
+    ("huge int", '"capability": 1' + "0" * 400, "got 10000000... (a 401-digit number)"),
 ]
 
 
@@ -349,7 +351,9 @@ def test_problems_capped(write):
     data["ties"] = data["affinity"] = data["shocks"] = []
     problems = problems_of(write(dumps(data)))
     assert len(problems) == 51
-    assert problems[-1] == Problem(problems[0].path, "(file)", "150 more problems not shown")
+    assert [p.field for p in problems[:50]] == [f"states[{i}].capability" for i in range(50)]
+    assert problems[-1] == Problem(problems[0].path, "(file)",
+                                   "checking stopped after 50 problems; fix these and check again")
 
 
 def test_newer_version_reports_only_that(write):

@@ -121,7 +121,7 @@ def test_problems_in_a_migrated_file_say_so_first():
     first, second = info.value.problems[:2]
     assert first.field == "schema_version" and first.reason.startswith("missing, so the file was read as format "
                                                                         "version 0 and converted to 1")
-    assert second.field == "states[1].capability" and second.reason == "must be >= 0, got -3"
+    assert second.field == "states[1].capability" and second.reason == "must be between 0 and 1000000000, got -3"
 
 
 def test_saving_a_migrated_scenario_writes_the_current_version(tmp_path):

@@ -229,3 +229,36 @@ def test_a_step_during_a_drag_leaves_the_undo_stack_usable(qtbot, dock, controll
     value = controller.sim.world.offense[i]
     controller.undo_stack.undo()
     assert controller.sim.world.offense[i] > value
+
+
+def test_a_commitment_typed_for_one_state_never_lands_on_another(qtbot, window):
+    """Typing in a tie's commitment box and then selecting another state commits the text as
+    the box loses the focus: it must go to the tie it was typed for, not to the newly selected
+    state (the GUI monkey found it making a tie of a state with itself)."""
+    c = window.controller
+    dock = window.docks["inspector"]
+    c.select("A")
+    spin = dock.commitment_spin("D")  # the A-D alliance of the test world
+    before = c.sim.world.commitment.copy()
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), "0.3")
+    c.select("D")  # D's own row for A now shows; the old box loses the focus
+    window.map.setFocus()
+    qtbot.wait(10)
+    world = c.sim.world
+    a, d = world.index["A"], world.index["D"]
+    assert world.tie_kind[d, d] == 0
+    changed = np.argwhere(world.commitment != before)
+    assert all({int(i), int(j)} == {a, d} for i, j in changed), changed
+
+
+def test_setting_the_commitment_of_a_tie_that_does_not_exist_changes_nothing(make_controller):
+    c = make_controller()
+    before = c.sim.world.copy()
+    c.set_commitment("A", "D", 0.9)  # no A-D tie in the dock scenario
+    c.set_commitment("B", "B", 0.9)
+    assert np.array_equal(c.sim.world.tie_kind, before.tie_kind)
+    assert np.array_equal(c.sim.world.commitment, before.commitment)
+    assert c.undo_stack.count() == 0
