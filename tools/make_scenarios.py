@@ -580,8 +580,8 @@ class Scenario:
         """The scenario as JSON data, for the project's validator and writer."""
         doc = {"schema_version": 1, "name": self.name, "description": self.description,
                "seed": self.seed, "lens": self.lens, "start_year": self.start_year,
-               "settings": self.settings, "states": self.states, "ties": self.ties,
-               "affinity": self.affinity, "shocks": self.shocks}
+               "settings": self.settings, "states": [with_short_name(s) for s in self.states],
+               "ties": self.ties, "affinity": self.affinity, "shocks": self.shocks}
         if self.history:
             doc["history"] = self.history
         if self.questions:
@@ -589,6 +589,31 @@ class Scenario:
         doc.update({"sources": self.sources, "notes": self.notes,
                     "_generated_by": "tools/make_scenarios.py (edit the script, not this file)"})
         return doc
+
+
+#: What a crowded map shows instead of a long name (`short_name`); names not listed are short
+#: enough already. Never a COW code: a class reads "W. Germany", not "GFR".
+SHORT_NAMES: dict[str, str] = {
+    "United States": "U.S.", "Soviet Union": "USSR", "United Kingdom": "Britain",
+    "West Germany": "W. Germany", "East Germany": "E. Germany", "Czechoslovakia": "Czechosl.",
+    "Netherlands": "Neth.", "Luxembourg": "Lux.", "Yugoslavia": "Yugosl.",
+    "Austria-Hungary": "A-Hungary", "Ottoman Empire": "Ottomans", "South Korea": "S. Korea",
+    "North Korea": "N. Korea", "Philippines": "Philipp.", "Indonesia": "Indon.",
+    "Australia": "Austral.", "Singapore": "Singap.", "Portugal": "Port.", "Romania": "Rom.",
+    "Bulgaria": "Bulg.", "Denmark": "Den.", "Iceland": "Ice.", "Lithuania": "Lith.",
+    "Estonia": "Est.", "Latvia": "Latv.", "Hungary": "Hung.", "Belgium": "Belg.",
+    "Albania": "Alb.", "Thailand": "Thai.", "Vietnam": "Viet.", "Finland": "Fin.",
+    "Sweden": "Swed.", "Norway": "Nor.", "Greece": "Gre.", "Turkey": "Tur.", "Poland": "Pol.",
+    "Germany": "Ger.", "Borduria": "Bord.", "Calvinia": "Calv.", "Estoria": "Est.",
+    "Aurelia": "Aur.", "Gallia Minor": "Gallia", "Jutland Isles": "Jutland",
+    "Belmonte": "Belm.", "Hestria": "Hest.", "Arcadia": "Arc.", "Corvina": "Corv.",
+    "Dalmora": "Dalm.", "Elbonia": "Elb.",
+}
+
+
+def with_short_name(state: dict) -> dict:
+    """The state's JSON with its `short_name` last, as saves write it ("" when the name is short)."""
+    return {**state, "short_name": SHORT_NAMES.get(state["name"], "")}
 
 
 def historical(data: Data, *, slug: str, name: str, description: str, lens: str, year: int,

@@ -11,6 +11,7 @@ import json
 
 import numpy as np
 
+from .bloc_tracking import TrackedBloc, track
 from .polarity import polarity
 from .simulation import Simulation, TurnRecord
 from .world import STATE_FIELDS, TIE_KINDS, tie_code
@@ -18,7 +19,7 @@ from .world import STATE_FIELDS, TIE_KINDS, tie_code
 OUTPUT_VERSION = 1
 CSV_COLUMNS = (
     "turn", "year", "lens", "state", "name", "capability", "share", "abandonment_risk",
-    "entrapment_risk", "security", "autonomy", "arming", "ties", "bloc",
+    "entrapment_risk", "security", "autonomy", "arming", "ties", "bloc", "bloc_id",
 )
 
 
@@ -26,8 +27,13 @@ def _r(value: float) -> float:
     return round(float(value), 6)
 
 
-def turn_to_dict(record: TurnRecord) -> dict:
+def turn_to_dict(record: TurnRecord, tracked: list[TrackedBloc] | None = None) -> dict:
+    """One turn as the JSON format; `tracked`: its blocs from bloc_tracking (computed from this
+    turn alone when not given, so ids are then only those of a one-turn history)."""
     w, risks = record.world, record.risks
+    if tracked is None:
+        tracked = track([w])[0]
+    bloc_id = _bloc_ids(w, tracked)
     share = w.share
     bloc_of = _bloc_numbers(record)
     ties = [
@@ -46,7 +52,7 @@ def turn_to_dict(record: TurnRecord) -> dict:
             "security": _r(risks.security[i]), "autonomy": _r(risks.autonomy[i]),
             "arming": _r(record.arm[i]),
             **{name: _r(getattr(w, name)[i]) for name in STATE_FIELDS if name != "capability"},
-            "bloc": bloc_of[i],
+            "bloc": bloc_of[i], "bloc_id": bloc_id[i],
         }
         for i, sid in enumerate(w.ids)
     }
@@ -57,7 +63,17 @@ def turn_to_dict(record: TurnRecord) -> dict:
         "blocs": [[w.ids[i] for i in bloc] for bloc in w.blocs() if len(bloc) > 1],
         "realignments": record.realignments,
         "polarity": polarity(w.capability).to_dict(),
+        "bloc_details": [b.to_dict() for b in tracked],
     }
+
+
+def _bloc_ids(world, tracked: list[TrackedBloc]) -> list[int]:
+    """Tracked bloc id per state (bloc_tracking); 0 for a state standing alone."""
+    ids = [0] * world.n
+    for bloc in tracked:
+        for sid in bloc.members:
+            ids[world.index[sid]] = bloc.id
+    return ids
 
 
 def _bloc_numbers(record: TurnRecord) -> list[int]:
@@ -73,7 +89,7 @@ def run_to_dict(sim: Simulation, scenario_name: str) -> dict:
     return {
         "format": "alliance-sandbox-run", "format_version": OUTPUT_VERSION,
         "scenario": scenario_name, "lens": sim.history[0].lens.id, "seed": sim.seed,
-        "turns": [turn_to_dict(r) for r in sim.history],
+        "turns": [turn_to_dict(r, b) for r, b in zip(sim.history, track([r.world for r in sim.history]))],
     }
 
 
@@ -81,18 +97,21 @@ def run_to_json(sim: Simulation, scenario_name: str) -> str:
     return json.dumps(run_to_dict(sim, scenario_name), indent=1, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def turn_rows(record: TurnRecord) -> list[list]:
+def turn_rows(record: TurnRecord, tracked: list[TrackedBloc] | None = None) -> list[list]:
     """One row per state in CSV_COLUMNS order (`year` None without a start year): what
-    `run --out x.csv` writes and what a sweep's turns table holds."""
+    `run --out x.csv` writes and what a sweep's turns table holds. `tracked`: the turn's
+    blocs followed from turn 0 (bloc_tracking); alone, the turn is its own history."""
     w, risks = record.world, record.risks
     share = w.share
     degree = np.count_nonzero(w.tied(), axis=1)
     bloc_of = _bloc_numbers(record)
+    bloc_id = _bloc_ids(w, track([w])[0] if tracked is None else tracked)
     return [
         [
             record.turn, record.year, record.lens.id, sid, w.names[i],
             _r(w.capability[i]), _r(share[i]), _r(risks.abandonment[i]), _r(risks.entrapment[i]),
             _r(risks.security[i]), _r(risks.autonomy[i]), _r(record.arm[i]), int(degree[i]), bloc_of[i],
+            bloc_id[i],
         ]
         for i, sid in enumerate(w.ids)
     ]
@@ -100,8 +119,9 @@ def turn_rows(record: TurnRecord) -> list[list]:
 
 def history_rows(history: list[TurnRecord]) -> list[list]:
     """Every turn's `turn_rows`, in order: a run's CSV body, and a sweep's turns table
-    (a column that needs the whole run, not one turn, is computed here, for both)."""
-    return [row for record in history for row in turn_rows(record)]
+    (a column that needs the whole run, not one turn, is computed here, for both: `bloc_id`)."""
+    tracked = track([record.world for record in history])
+    return [row for record, blocs in zip(history, tracked) for row in turn_rows(record, blocs)]
 
 
 def run_to_csv(sim: Simulation) -> str:

@@ -171,6 +171,8 @@ class World:
     trend: np.ndarray = None  # type: ignore[assignment]  # set by __post_init__
     #: identity attribute per state ("" when unknown)
     regimes: list[str] = None  # type: ignore[assignment]  # set by __post_init__
+    #: what a crowded map shows ("" = the name); never read by the model
+    short_names: list[str] = None  # type: ignore[assignment]  # set by __post_init__
     #: (n,) turn at which each state's regime last changed by a shock; -1 if it has not
     regime_changed: np.ndarray = None  # type: ignore[assignment]  # set by __post_init__
     #: what the active lens keeps from turn to turn (Decision.state), by name: copied with
@@ -201,6 +203,8 @@ class World:
             self.arming = np.zeros((n, max(1, self.settings.arming_lag)))
         if self.regimes is None:
             self.regimes = [""] * n
+        if self.short_names is None:
+            self.short_names = [""] * n
         if self.regime_changed is None:
             self.regime_changed = np.full(n, -1, dtype=int)
         self.index = {sid: i for i, sid in enumerate(self.ids)}

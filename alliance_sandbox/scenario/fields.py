@@ -253,6 +253,9 @@ STATE_RECORD = Record(
                   world_attr="names"),
         *(_state_number(name) for name in STATE_FIELDS),
         REGIME_FIELD,
+        FieldSpec("short_name", "string", "Shorter name the map shows where the full one has no room "
+                  "(e.g. \"USSR\", \"W. Germany\"); empty: the name. Never shown: the id.",
+                  default="", max_length=40, world_attr="short_names"),
     ),
 )
 

@@ -29,6 +29,7 @@ class StateSpec:
     satisfaction: float = default_of(STATE_RECORD, "satisfaction")
     trend: float = default_of(STATE_RECORD, "trend")
     regime: str = default_of(STATE_RECORD, "regime")
+    short_name: str = default_of(STATE_RECORD, "short_name")
     #: The author's own keys ("_...", "notes", "sources"), kept on a round trip.
     extra: dict = field(default_factory=dict)
 

@@ -14,5 +14,5 @@ files and resume around it; none of that belongs in the engine, and none of it n
     summary.py    the one-screen summary at the end
     command.py    the `sweep` subcommand
 
-docs/sweeps.md documents the command and every output column.
+docs/sweep-output.md documents the command and every output column.
 """

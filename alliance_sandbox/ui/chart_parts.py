@@ -18,15 +18,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QTextDocument
 from PySide6.QtWidgets import QGraphicsItem
 
-#: Okabe & Ito (2008) colour-blind-safe colours, yellow left out (unreadable on white).
-OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
-#: Lines of the share chart: Okabe-Ito, then Paul Tol's muted wine (a distinct eighth colour).
-SHARE_COLORS = OKABE_ITO + ("#882255",)
+#: Paul Tol's "bright" colour-blind-safe scheme (Tol 2021), grey left out, then black.
+#: Why not Okabe & Ito: the map gives those to blocs (palette.BLOC_COLORS), and a chart line
+#: in "NATO blue" would read as NATO. No chart colour is a bloc colour (tests check it).
+TOL_BRIGHT = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#000000")
+#: Lines of the share chart: Tol bright, then a dark brown (a distinct eighth colour).
+SHARE_COLORS = TOL_BRIGHT + ("#8A5A2B",)
 OTHERS_COLOR = "#8C8C8C"
-ABANDON_COLOR = "#D55E00"  # vermillion
-ENTRAP_COLOR = "#0072B2"  # blue
+ABANDON_COLOR = "#EE6677"  # red
+ENTRAP_COLOR = "#4477AA"  # blue
 BLOCS_COLOR = "#000000"
-REALIGN_COLOR = "#E69F00"  # orange
+REALIGN_COLOR = "#CCBB44"  # yellow
 #: Grid lines (opaque: alpha-blended grid lines cost more).
 GRID_COLOR = {False: "#E3E3E3", True: "#C8C8C8"}
 #: Legend marks: a solid and a dashed line, and a filled bar.

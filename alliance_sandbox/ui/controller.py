@@ -16,6 +16,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from alliance_sandbox.engine.bloc_tracking import BlocTracker
 from alliance_sandbox.engine.simulation import Simulation, TurnRecord
 from alliance_sandbox.engine.world import World
 from alliance_sandbox.lenses import LENSES, get_lens
@@ -69,6 +70,9 @@ class Controller(QObject):
         self.undo_stack.setUndoLimit(500)
         self.selected = ""
         self.view_turn = 0
+        self._bloc_tracker = BlocTracker()
+        self._highlighted: list = []
+        self._later_edits: set[int] = set()  # turns (> 0) edited since the last load or save
         self.load(scenario)
 
     # --- scenario ----------------------------------------------------------------------
@@ -80,6 +84,9 @@ class Controller(QObject):
         self.selected = ""
         self.undo_stack.clear()
         self.undo_stack.setClean()
+        self._later_edits.clear()
+        if self._highlighted:
+            self.highlight([])
         self.scenarioLoaded.emit()
         self.historyChanged.emit()
         self.selectionChanged.emit("")
@@ -130,11 +137,24 @@ class Controller(QObject):
         open scenario (Save writes there next time) and the edits so far count as saved."""
         self.scenario = scenario
         self.undo_stack.setClean()
+        self._later_edits.clear()
+
+    def has_later_edits(self) -> bool:
+        """Edits made at a turn after 0 that are still in the history: stepping clears the undo
+        stack and Save writes turn 0, so without this they would be lost without a word."""
+        latest = len(self.sim.history) - 1
+        return any(turn <= latest for turn in self._later_edits)
 
     # --- what views show -------------------------------------------------------------------
     @property
     def record(self) -> TurnRecord:
         return self.sim.history[self.view_turn]
+
+    def tracked_blocs(self, turn: int | None = None) -> list:
+        """The blocs of a turn (the one on view by default), followed from turn 0
+        (engine.bloc_tracking): the same history always gives the same ids and colours."""
+        turn = self.view_turn if turn is None else turn
+        return self._bloc_tracker.at([r.world for r in self.sim.history], turn)
 
     @property
     def at_latest(self) -> bool:
@@ -149,9 +169,12 @@ class Controller(QObject):
     def select(self, state_id: str) -> None:
         if state_id != self.selected:
             self.selected = state_id
+            if self._highlighted and state_id not in self._highlighted:
+                self.highlight([])  # another state chosen: the log entry's marks are stale
             self.selectionChanged.emit(state_id)
 
     def highlight(self, ids: list) -> None:
+        self._highlighted = list(ids)
         self.highlightRequested.emit(list(ids))
 
     # --- the clock -------------------------------------------------------------------------
@@ -167,6 +190,8 @@ class Controller(QObject):
 
     def reset(self) -> None:
         self.sim.reset()
+        if self._highlighted:
+            self.highlight([])
         self._moved_in_time()
 
     def continue_from_view(self) -> None:
@@ -238,6 +263,8 @@ class Controller(QObject):
         self._push(before, self.sim.world.copy(), f"Remove tie {before.names[i]} - {before.names[j]}")
 
     def _push(self, before: World, after: World, text: str, key=None) -> None:
+        if self.sim.history[-1].turn > 0:
+            self._later_edits.add(self.sim.history[-1].turn)
         # the model already holds `after`; QUndoStack.push calls redo(), which puts it again
         self.undo_stack.push(WorldEdit(self, before, after, text, key))
 

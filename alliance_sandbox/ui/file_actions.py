@@ -177,7 +177,7 @@ class FileActions(QObject):
     def is_modified(self) -> bool:
         """Edits not saved. The undo stack alone is not enough: stepping clears it, but
         edits made at turn 0 stay in the history and Save writes them."""
-        if not self.controller.undo_stack.isClean():
+        if not self.controller.undo_stack.isClean() or self.controller.has_later_edits():
             return True
         return scenario_to_data(self.controller.current_scenario(0)) != self._baseline
 

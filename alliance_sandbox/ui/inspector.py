@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -121,6 +121,37 @@ class _WheelGuard(QObject):
         return False
 
 
+class _FieldKeys(QObject):
+    """Enter commits a typed value and Escape cancels it; either way the keyboard goes back to
+    the window, so Space, P and Backspace step, run and go back again.
+
+    Why: a spin box keeps the focus after Enter, and swallows Space, P and Backspace as text,
+    so a teacher who typed a value found the clicker keys dead until clicking the map.
+    """
+
+    done = Signal()
+
+    def __init__(self, parent, revert) -> None:
+        super().__init__(parent)
+        self._revert = revert
+
+    def eventFilter(self, obj, event):
+        kind = event.type()
+        if kind == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_Escape:
+            event.accept()  # Escape is ours here, not "leave presentation"
+            return True
+        if kind != QEvent.Type.KeyPress:
+            return False
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QTimer.singleShot(0, self.done.emit)  # after the spin box has taken the value
+            return False
+        if event.key() == Qt.Key.Key_Escape:
+            self._revert()
+            self.done.emit()
+            return True
+        return False
+
+
 class _FieldRow:
     """A slider and a spin box showing one state field; `set` updates both silently."""
 
@@ -193,11 +224,16 @@ class _FieldRow:
 class InspectorDock(QDockWidget):
     """The selected state's figures and ties, editable at the latest turn.
 
+    `editingDone` is emitted when Enter or Escape ends typing in a field (the window gives
+    the keyboard back to the map).
+
     Public: `set_presentation(on)`, `presentation`, `state_id` (shown state, "" for none),
     `field_row(name)` (its `.slider` / `.spin`), `tie_table`, `commitment_spin(partner_id)`,
     `remove_button(partner_id)`, `partner_combo`, `kind_combo`, `add_button`,
     `standing_text(key)`, `name_label`, `hint_label`, `history_note`, `editable`.
     """
+
+    editingDone = Signal()
 
     def __init__(self, controller, parent: QWidget | None = None):
         super().__init__("Inspector", parent)
@@ -211,6 +247,8 @@ class InspectorDock(QDockWidget):
         self._tie_owner = ""  # the state the tie rows were made for
         self._drag_macro_open = False
         self._wheel_guard = _WheelGuard(self)
+        self._field_keys = _FieldKeys(self, self.refresh)
+        self._field_keys.done.connect(self.editingDone)
         self._build()
         controller.changed.connect(self.refresh)
         controller.selectionChanged.connect(self._selection_changed)
@@ -279,6 +317,7 @@ class InspectorDock(QDockWidget):
         for name in FIELD_INFO:
             low, high = STATE_FIELDS[name]
             row = _FieldRow(name, low, min(high, 1.0), self._wheel_guard)
+            row.spin.installEventFilter(self._field_keys)
             self._rows[name] = row
             grid.addWidget(row.label, r, 0)
             grid.addWidget(row.slider, r, 1)
@@ -474,7 +513,11 @@ class InspectorDock(QDockWidget):
             for r, j in enumerate(partners):
                 self._make_tie_row(r, world.ids[j])
         for r, j in enumerate(partners):
-            table.item(r, 0).setText(world.names[j])
+            # The short name in a narrow column ("Neth.", not "Neth…"); the full one on hover.
+            short = world.short_names[j] if world.short_names else ""
+            fits = table.fontMetrics().horizontalAdvance(world.names[j]) + 18 <= table.columnWidth(0)
+            table.item(r, 0).setText(world.names[j] if fits or not short else short)
+            table.item(r, 0).setToolTip(world.names[j])
             table.item(r, 1).setText(TIE_KINDS[int(world.tie_kind[i, j]) - 1])
             table.item(r, 3).setText(f"{float(risks.tie_abandonment[i, j]):.2f}")
             table.item(r, 4).setText(f"{float(risks.tie_entrapment[i, j]):.2f}")
@@ -521,6 +564,7 @@ class InspectorDock(QDockWidget):
         spin.setKeyboardTracking(False)
         spin.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         spin.installEventFilter(self._wheel_guard)
+        spin.installEventFilter(self._field_keys)
         spin.setToolTip(TIE_COLUMN_TIPS[2])
         spin.setObjectName(f"commitment_{partner}")
         spin.valueChanged.connect(lambda value, p=partner, a=self._state: self._commitment_changed(p, value, a))

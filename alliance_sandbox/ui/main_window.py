@@ -36,6 +36,7 @@ from .about import credits_html, version_html
 from .autosave import Autosave
 from .branches_dock import branch_here, open_branches
 from .compare_view import open_compare
+from .caption_band import CaptionBand
 from .controller import Controller
 from .desktop import app_icon
 from .ensemble_view import EnsembleView
@@ -50,7 +51,7 @@ from .toolbars import LensBar, PastBanner, TurnBar
 
 APP_TITLE = "Alliance Sandbox"
 HINTS = "Space: step · P: run · ←: back · 1-8: lens · F11: present"
-PRESENTING_HINTS = "Space: step · P: run · ←: back · 1-8: lens · Esc: leave presentation"
+PRESENTING_HINTS = "Space: step · P: run · ←: back · 1-8: lens · L: log · I: inspector · Esc: leave"
 
 #: (module, class, object name, area) of the docks another part of the app provides.
 DOCKS = (
@@ -128,6 +129,8 @@ class MainWindow(QMainWindow):
         box.setSpacing(0)
         box.addWidget(self.lens_bar)
         box.addWidget(self.map, 1)
+        self.caption = CaptionBand(central)  # presentation: the turn's headlines under the map
+        box.addWidget(self.caption)
         self.setCentralWidget(central)
         self.past_banner = PastBanner(self.map)
 
@@ -197,6 +200,10 @@ class MainWindow(QMainWindow):
           tip="The class predicts the ties of a later turn on the map; Reveal runs the turns and scores it")
         a("compare", "&Compare Lenses…", ["C"], lambda: open_compare(self), sp.SP_FileDialogDetailedView,
           "Two or four maps of this world and seed, one lens each, side by side")
+        a("toggle_log", "Show or Hide the &Log", ["L"], lambda: self.toggle_dock("log_dock"),
+          tip="The full log of every decision (also in presentation mode)")
+        a("toggle_inspector", "Show or Hide the &Inspector", ["I"],
+          lambda: self.toggle_dock("inspector"))
         a("history", "&History", ["H"], tip="Show the actual ties of the history year nearest the turn "
           "on view, as purple dashes")
         a("present", "&Presentation Mode", ["F11"], lambda: self.set_presentation(not self._presenting))
@@ -238,6 +245,8 @@ class MainWindow(QMainWindow):
             if getattr(dock, "starts_hidden", False):
                 dock.hide()  # shown from the View menu or its key
             self.docks[module] = dock
+            if hasattr(dock, "editingDone"):  # typing ended: Space, P, Backspace work again
+                dock.editingDone.connect(lambda: self.map.setFocus(Qt.FocusReason.OtherFocusReason))
         charts, log = self.docks.get("charts"), self.docks.get("log_dock")
         if charts is not None and log is not None:
             self.splitDockWidget(charts, log, Qt.Orientation.Horizontal)
@@ -389,6 +398,8 @@ class MainWindow(QMainWindow):
         c.selectionChanged.connect(m.select)
         c.highlightRequested.connect(m.set_highlight)
         c.scenarioLoaded.connect(self._on_loaded)
+        self.caption.clicked.connect(lambda: self.toggle_dock("log_dock")
+                                     if not self.docks.get("log_dock", self).isVisible() else None)
         c.undo_stack.cleanChanged.connect(self.update_modified)
         c.undo_stack.indexChanged.connect(self.update_modified)
         c.seedChanged.connect(self.update_modified)  # a new seed is saved with the scenario
@@ -405,16 +416,44 @@ class MainWindow(QMainWindow):
         c = self.controller
         record = c.record
         risks = record.risks
-        self.map.set_world(record.world, {"abandonment": risks.abandonment, "entrapment": risks.entrapment})
+        self.map.set_world(record.world, {"abandonment": risks.abandonment, "entrapment": risks.entrapment,
+                                          "tie_abandonment": risks.tie_abandonment,
+                                          "tie_entrapment": risks.tie_entrapment},
+                           blocs=self.controller.tracked_blocs())
         # The lens the next step uses: the latest turn's switcher, or the lens of the turn on view.
         active = c.sim.lens if c.at_latest else record.lens
         self.lens_bar.set_active(active.id, pending=active.id != record.lens.id)
         self.acts[f"lens:{active.id}"].setChecked(True)
         self._show_turn()
+        self._show_caption()
         world = record.world
         blocs = sum(1 for b in world.blocs() if len(b) > 1)
         self.world_label.setText(f"{polarity(world.capability).describe()} · "
                                  f"{blocs} bloc{'s' if blocs != 1 else ''}")
+
+    def _show_caption(self) -> None:
+        """Presentation: the turn's headlines in the band, and the charts once there is a turn
+        to chart (at turn 0 empty plots took a third of the screen)."""
+        record = self.controller.record
+        self.caption.setVisible(self._presenting)
+        if self._presenting:
+            compact = self.height() < 900  # a 1024x768 projector: two lines keep the map tall
+            self.caption.set_turn(record.turn, record.events, 2 if compact else 3)
+            charts = self.docks.get("charts")
+            has_data = len(self.controller.sim.history) > 1
+            if charts is not None and charts.isVisible() != has_data:
+                charts.setVisible(has_data)
+                QTimer.singleShot(0, self.map, self.map.fit_all)
+
+    def toggle_dock(self, key: str) -> None:
+        """Show or hide a dock (L: the log, I: the inspector), in presentation mode too."""
+        dock = self.docks.get(key)
+        if dock is None:
+            return
+        dock.setVisible(not dock.isVisible())
+        if dock.isVisible():
+            dock.raise_()
+        QTimer.singleShot(0, self.map, self.map.fit_all)
 
     def _show_turn(self) -> None:
         c = self.controller
@@ -512,6 +551,7 @@ class MainWindow(QMainWindow):
             if fullscreen:
                 self.showFullScreen()  # the resize may come later: lay out for the screen
             self._layout_docks(presenting=True, size=self.screen().size() if fullscreen else None)
+            self._show_caption()
         else:
             saved = self._before_presenting or {}
             self._before_presenting = None
@@ -525,6 +565,7 @@ class MainWindow(QMainWindow):
             if "geometry" in saved:
                 self.restoreGeometry(saved["geometry"])
                 self.restoreState(saved["state"])
+            self.caption.hide()
         QTimer.singleShot(0, self.map, self.map.fit_all)  # once the new layout has settled
 
     # ------------------------------------------------------------------ files and settings

@@ -35,6 +35,8 @@ def demo_world():
     col = list(zip(*rows))
     world = World(
         ids=ids, names=list(col[1]), capability=np.array(col[2], float),
+        short_names=["Britain", "", "", "", "A-Hungary", "", "Ottomans", "", "Belg.", "Neth.",
+                     "", "Rom."],
         lon=np.array(col[3]), lat=np.array(col[4]), offense=np.array(col[5]),
         aggression=np.array(col[6]), satisfaction=np.array(col[7]),
         tie_kind=np.zeros((n, n), np.int8), commitment=np.zeros((n, n)),

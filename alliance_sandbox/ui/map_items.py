@@ -23,17 +23,28 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
+    QGraphicsLineItem,
     QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsSceneHelpEvent,
     QGraphicsSceneMouseEvent,
+    QLabel,
     QToolTip,
     QWidget,
 )
 
 from alliance_sandbox.engine.world import TIE_KINDS
 from alliance_sandbox.ui.map_layout import LABEL_PLACES
-from alliance_sandbox.ui.palette import COMMITMENT_WIDTH_FACTORS, TIE_PEN_STYLES, Theme, qcolor
+from alliance_sandbox.ui.map_routes import curve_polyline
+from alliance_sandbox.ui.palette import (
+    COMMITMENT_WIDTH_FACTORS,
+    TIE_PEN_STYLES,
+    Theme,
+    qcolor,
+)
+from alliance_sandbox.ui.palette import (
+    UNALIGNED_COLOR as UNALIGNED,
+)
 
 #: Tie kind names by code - 1 (the engine's order: loosest to firmest).
 TIE_KIND_NAMES: tuple[str, ...] = TIE_KINDS
@@ -41,6 +52,7 @@ TIE_KIND_NAMES: tuple[str, ...] = TIE_KINDS
 Z_MAP = -100.0
 Z_TIES = 0.0
 Z_TIES_DRAG = 1.0
+Z_HUBS = 2.0
 Z_STATES = 10.0
 Z_STATE_SELECTED = 11.0
 Z_LABELS = 20.0
@@ -135,6 +147,27 @@ class StateItem(QGraphicsEllipseItem):
         self.host._state_released(self, event)
 
 
+class HubItem(QGraphicsEllipseItem):
+    """The hub of a treaty: a group of states each allied with every other (map_routes), drawn
+    as one spoke per member to this small white ring instead of every pairwise line."""
+
+    def __init__(self, theme: Theme) -> None:
+        super().__init__()
+        self.members: list[str] = []
+        self.radius = 0.0
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(Z_HUBS)
+        self.apply_theme(theme)
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.radius = 5.0 if theme.name == "desk" else 7.0
+        r = self.radius
+        self.setRect(-r, -r, 2 * r, 2 * r)
+        self.setPen(QPen(qcolor(theme.tie_colors["alliance"]), 2.5 if theme.name == "desk" else 3.5))
+        self.setBrush(QBrush(qcolor("#FFFFFF")))
+
+
 class LabelItem(QGraphicsPathItem):
     """A state's name by its disc, with a white halo so it reads over land, sea and lines.
 
@@ -156,6 +189,17 @@ class LabelItem(QGraphicsPathItem):
         self.glyphs = QGraphicsPathItem(self)
         self.glyphs.setPen(_NO_PEN)
         self.glyphs.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        # On the projector a pale plate behind the text: black ties crossing a label made it
+        # unreadable from the back row (and to OCR) even with its halo.
+        self.plate = QGraphicsPathItem(self)
+        self.plate.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        self.plate.setPen(_NO_PEN)
+        self.plate.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.plate.setVisible(False)
+        self.leader = QGraphicsLineItem(self)  # from the disc to a label placed "far"
+        self.leader.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        self.leader.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.leader.setVisible(False)
         self.text = ""
         self.short_text = ""
         self.px = 0
@@ -186,6 +230,7 @@ class LabelItem(QGraphicsPathItem):
         path, self.size = self._forms[self.short]
         self.setPath(path)
         self.glyphs.setPath(path)
+        self._shape_plate()
         self.place(self.side, self.short)
 
     def form_size(self, short: bool) -> tuple[float, float]:
@@ -197,6 +242,17 @@ class LabelItem(QGraphicsPathItem):
         self.setPen(pen)
         self.setBrush(QBrush(qcolor(theme.label_halo)))
         self.glyphs.setBrush(QBrush(qcolor(theme.label_color)))
+        self.leader.setPen(QPen(qcolor(theme.label_color), 1.5 if theme.name == "desk" else 2.0))
+        self.plate.setVisible(bool(theme.label_plate))
+        if theme.label_plate:
+            self.plate.setBrush(QBrush(qcolor(theme.label_plate)))
+        self._shape_plate()
+
+    def _shape_plate(self) -> None:
+        rect = self.path().boundingRect().adjusted(-3.0, -2.0, 3.0, 2.0)
+        plate = QPainterPath()
+        plate.addRoundedRect(rect, 4.0, 4.0)
+        self.plate.setPath(plate)
 
     def set_radius(self, radius: float) -> None:
         """Keep the label clear of a disc of this radius (pixels), on its current side."""
@@ -210,11 +266,25 @@ class LabelItem(QGraphicsPathItem):
             path, self.size = self._forms[short]
             self.setPath(path)
             self.glyphs.setPath(path)
+            self._shape_plate()
         self.side = side
         self.offset = self.offset_for(side)
         if self.offset != self._applied:
             self._applied = self.offset
             self.setTransform(QTransform.fromTranslate(*self.offset))
+        far = side.startswith("far")
+        if far:
+            # Local coordinates: the text's top centre is the origin, the disc centre at -offset.
+            dx, dy = self.offset
+            w, h = self.size
+            cx, cy = -dx, -dy
+            tx = min(max(cx, -w / 2), w / 2)
+            ty = min(max(cy, 0.0), h)
+            length = max(1e-6, ((tx - cx) ** 2 + (ty - cy) ** 2) ** 0.5)
+            r = self.radius + 1.0
+            self.leader.setLine(cx + (tx - cx) * r / length, cy + (ty - cy) * r / length, tx, ty)
+        if self.leader.isVisible() != far:
+            self.leader.setVisible(far)
 
     def offset_for(self, side: str, size: tuple[float, float] | None = None) -> tuple[float, float]:
         """Where the path's origin (top centre of the text) goes, relative to the disc."""
@@ -287,6 +357,7 @@ class TieLayer:
         self.dragged: int | None = None
         self._drag_ties: list[tuple[int, int, int]] = []
         self.scale = 1.0
+        self.routes: dict[tuple[int, int], tuple[float, float]] = {}
         self.apply_theme(theme)
 
     def apply_theme(self, theme: Theme) -> None:
@@ -309,11 +380,24 @@ class TieLayer:
 
     def _fill(self, store, xs: list, ys: list, ti, tj, keys) -> None:
         paths = [QPainterPath() for _ in self.keys]
+        routes = self.routes
         for i, j, k in zip(ti, tj, keys):
             path = paths[k]
             x1, y1, x2, y2 = xs[i], ys[i], xs[j], ys[j]
             path.moveTo(x1, y1)
-            if -180.0 <= x2 - x1 <= 180.0:
+            push = routes.get((i, j)) if routes else None
+            if push is not None and -180.0 <= x2 - x1 <= 180.0:
+                # Bent around a third state's disc (map_routes.py), as short straight pieces:
+                # Qt strokes lone line segments with a wide pen far faster than curves
+                # (cold-war-1955 after 300 turns: 20 ms a repaint with cubicTo, about 5 ms so).
+                # Each piece its own subpath: Qt's fast path strokes lone segments (a polyline
+                # of joined pieces took as long as the curve).
+                last = (x1, y1)
+                for point in curve_polyline(x1, y1, x2, y2, push):
+                    path.moveTo(*last)
+                    path.lineTo(*point)
+                    last = point
+            elif -180.0 <= x2 - x1 <= 180.0:
                 path.lineTo(x2, y2)
             else:
                 # The short way round, across the date line (USA-Japan over the Pacific,
@@ -328,8 +412,11 @@ class TieLayer:
                 continue
             item.setPath(path)
 
-    def redraw(self, x: np.ndarray, y: np.ndarray) -> None:
-        """Rebuild every tie path from state positions (scene coordinates)."""
+    def redraw(self, x: np.ndarray, y: np.ndarray, routes: dict | None = None) -> None:
+        """Rebuild every tie path from state positions (scene coordinates); `routes` (from
+        map_routes.route_ties) bends the ties that would pass over a third disc."""
+        if routes is not None:
+            self.routes = routes
         self.dragged = None
         self._fill(self.items, x.tolist(), y.tolist(), self.ti.tolist(), self.tj.tolist(),
                    self.key_index.tolist())
@@ -349,7 +436,9 @@ class TieLayer:
         if self.dragged is None:
             return
         ti, tj, keys = (zip(*self._drag_ties) if self._drag_ties else ((), (), ()))
+        routes, self.routes = self.routes, {}  # straight while moving; routed on release
         self._fill(self.drag_items, x, y, ti, tj, keys)
+        self.routes = routes
 
     def paths_by_kind(self) -> dict[str, QPainterPath]:
         """All ties of each kind as one path (static and dragged parts): for tests and tools."""
@@ -382,6 +471,13 @@ class MapScene(QGraphicsScene):
             if isinstance(item, StateItem):
                 text = self._tooltip_for(item.state_id)
                 break
+            if isinstance(item, HubItem):
+                text = self._tooltip_for("hub:" + ",".join(item.members))
+                break
+        widget = event.widget()
+        if not text and widget is not None:  # perhaps a tie: the view finds it
+            pos = widget.mapFromGlobal(event.screenPos())
+            text = self._tooltip_for(f"tie:{pos.x()},{pos.y()}")
         if text:
             QToolTip.showText(event.screenPos(), text, event.widget())
             event.accept()
@@ -406,13 +502,34 @@ class LegendWidget(QWidget):
     MAX_SHARE = 0.3
     MIN_PX = 11
 
-    def __init__(self, parent: QWidget, theme: Theme) -> None:
+    def __init__(self, parent: QWidget, theme: Theme, part: str = "ties") -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.part = part  # "ties": tie kinds and disc size; "blocs": the blocs' colours
         self.theme = theme
         self.px = theme.legend_px
         self._room = (0, 0)
+        self._blocs: list[tuple[str, str]] = []
         self._layout()
+
+    #: At most this many blocs get a row; the rest are counted on one more row.
+    MAX_BLOC_ROWS = 6
+
+    def set_blocs(self, blocs: list[tuple[str, str]]) -> None:
+        """The blocs to explain: (colour, name) each, strongest first."""
+        if blocs == self._blocs:
+            return
+        self._blocs = list(blocs)
+        self.fit_to(*self._room)
+
+    def bloc_rows(self) -> list[tuple[str | None, str]]:
+        """The bloc rows as drawn: (colour, text); colour None for the "more" row."""
+        rows: list[tuple[str | None, str]] = list(self._blocs[:self.MAX_BLOC_ROWS])
+        if len(self._blocs) > self.MAX_BLOC_ROWS:
+            rows.append((None, f"+ {len(self._blocs) - self.MAX_BLOC_ROWS} more blocs"))
+        if self._blocs:
+            rows.append((UNALIGNED, "in no bloc"))
+        return rows
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -445,6 +562,13 @@ class LegendWidget(QWidget):
         self._sample_w = round(px * 3.2)
         self._disc_row_h = round(px * 2.2)
         fm = QFontMetrics(self._font())
+        if self.part == "blocs":
+            rows = self.bloc_rows()
+            text_w = max((fm.horizontalAdvance(t) for _, t in rows), default=0)
+            self._sample_w = round(px * 1.2)
+            self.setFixedSize(self._pad * 3 + self._sample_w + text_w + 2,
+                              self._pad * 2 + self._row_h * len(rows))
+            return
         text_w = max(fm.horizontalAdvance(t) for t in (*self._ROWS, self._SIZE_TEXT))
         width = self._pad * 3 + self._sample_w + text_w + 2
         height = self._pad * 2 + self._row_h * len(self._ROWS) + self._disc_row_h
@@ -461,6 +585,11 @@ class LegendWidget(QWidget):
         text_x = self._pad * 2 + self._sample_w
         align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
         y = self._pad
+        outline = theme.disc_outline if theme.name != "desk" else "#666666"
+        if self.part == "blocs":
+            self._paint_blocs(painter, y, text_x, align, outline)
+            painter.end()
+            return
         for kind in self._ROWS:
             mid = y + self._row_h / 2
             painter.setPen(_tie_pen(theme, kind, 1))
@@ -481,3 +610,41 @@ class LegendWidget(QWidget):
         painter.setPen(qcolor(theme.legend_fg))
         painter.drawText(QRectF(text_x, y, self.width() - text_x, h), align, self._SIZE_TEXT)
         painter.end()
+
+    def _paint_blocs(self, painter: QPainter, y: float, text_x: float, align, outline: str) -> None:
+        """A disc in each bloc's colour and its name ("Germany's bloc")."""
+        theme = self.theme
+        r = self._row_h * 0.3
+        for color, text in self.bloc_rows():
+            mid = y + self._row_h / 2
+            if color is not None:
+                painter.setPen(QPen(qcolor(outline), 1.2))
+                painter.setBrush(QBrush(qcolor(color)))
+                painter.drawEllipse(QPointF(self._pad + self._sample_w / 2, mid), r, r)
+            painter.setPen(qcolor(theme.legend_fg))
+            painter.drawText(QRectF(text_x, y, self.width() - text_x, self._row_h), align, text)
+            y += self._row_h
+
+
+class ViewHint(QLabel):
+    """Which view the map shows ("Europe") and what the R key switches to, in a map corner.
+
+    Why: a regional view leaves states off the map; the class (and the teacher) must see that
+    this is a zoom on a region, and how to get the whole world back.
+    """
+
+    def __init__(self, parent: QWidget, theme: Theme) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.set_theme(theme)
+        self.hide()
+
+    def set_theme(self, theme: Theme) -> None:
+        font = QFont("DejaVu Sans")
+        font.setPixelSize(theme.legend_px)
+        font.setBold(True)
+        self.setFont(font)
+        self.setStyleSheet(f"QLabel {{ background: {qcolor(theme.legend_bg).name(QColor.NameFormat.HexArgb)};"
+                           f" color: {theme.legend_fg}; border: 1px solid rgba(0,0,0,90);"
+                           " border-radius: 6px; padding: 3px 8px; }")
+        self.adjustSize()

@@ -21,11 +21,10 @@ WORLD_RECT = QRectF(-180.0, -90.0, 360.0, 180.0)
 MAX_PX_PER_DEGREE = 400.0
 
 
-def short_name(name: str, state_id: str) -> str:
-    """The short form of a crowded label: the id when it is a short code ("BEL")."""
-    if len(state_id) <= 5:
-        return state_id
-    return (name or state_id)[:4] + "."
+def short_name(name: str, short: str, state_id: str) -> str:
+    """The short form of a crowded label: the scenario's `short_name` ("W. Germany"), else the
+    name itself. Never the id: a class reads "GFR" as nothing at all."""
+    return short or name or state_id
 
 
 # --- zoom and fit ----------------------------------------------------------------------------
@@ -121,6 +120,14 @@ LABEL_PLACES: dict[str, tuple[float, float, float, float, float, float]] = {
     "below left": (-0.7, -1.0, -2.0, 0.7, 0.0, 1.0),
     "above right": (0.7, 0.0, 2.0, -0.7, -1.0, -1.0),
     "above left": (-0.7, -1.0, -2.0, -0.7, -1.0, -1.0),
+    # Further out, tied to the disc by a leader line (map_items.LabelItem): the last resort of
+    # a crowded region, tried before a label is dropped.
+    "far below right": (0.7, 0.0, 16.0, 0.7, 0.0, 14.0),
+    "far below left": (-0.7, -1.0, -16.0, 0.7, 0.0, 14.0),
+    "far above right": (0.7, 0.0, 16.0, -0.7, -1.0, -14.0),
+    "far above left": (-0.7, -1.0, -16.0, -0.7, -1.0, -14.0),
+    "far right": (1.0, 0.0, 26.0, 0.0, -0.5, 0.0),
+    "far left": (-1.0, -1.0, -26.0, 0.0, -0.5, 0.0),
 }
 
 
@@ -180,10 +187,17 @@ def place_labels(px, py, radii, sizes, short_sizes, order, forced, obstacles, wi
             y0 = py + ay * r + by * h + cy - 1.0
             boxes.append((x0.tolist(), y0.tolist(), (x0 + w + 4.0).tolist(),
                           (y0 + h + 2.0).tolist()))
+    # Preference: the full name next to the disc, the short form next to it, then either form
+    # further out on a leader line.
+    k = len(LABEL_PLACES)
+    far = [c for c, name in enumerate(LABEL_PLACES) if name.startswith("far")]
+    near = [c for c in range(k) if c not in far]
+    preference = near + [c + k for c in near] + far + [c + k for c in far]
     codes = [-1] * n
     for i in order:
         on_screen = 0 <= pxl[i] <= width and 0 <= pyl[i] <= height
-        for code, (x0, y0, x1, y1) in enumerate(boxes):
+        for code in preference:
+            x0, y0, x1, y1 = boxes[code]
             a0, b0, a1, b1 = x0[i], y0[i], x1[i], y1[i]
             if on_screen and (a0 < 0 or b0 < 0 or a1 > width or b1 > height):
                 continue

@@ -49,6 +49,41 @@ def state_tooltip(world, i: int, risks: dict | None, presentation: bool) -> str:
     return f"<div style='font-size:{size}px'>" + "<br>".join(rows) + "</div>"
 
 
+def _div(rows: list[str], presentation: bool) -> str:
+    size = 18 if presentation else 13
+    return f"<div style='font-size:{size}px'>" + "<br>".join(rows) + "</div>"
+
+
+def _name(world, j: int) -> str:
+    return html.escape(world.names[j] or world.ids[j])
+
+
+def tie_tooltip(world, i: int, j: int, risks: dict | None, presentation: bool) -> str:
+    """A tie's kind, commitment, since when, and each side's risks of it (HTML)."""
+    kind = TIE_KIND_NAMES[int(world.tie_kind[i, j]) - 1]
+    since = int(world.tie_since[i, j])
+    rows = [f"<b>{_name(world, i)} – {_name(world, j)}</b>: {kind}",
+            f"Commitment: {float(world.commitment[i, j]):.2f}"
+            + (f" &nbsp; since {since}" if since >= 0 else "")]
+    ab, en = (risks or {}).get("tie_abandonment"), (risks or {}).get("tie_entrapment")
+    if ab is not None and en is not None:
+        for a, b in ((i, j), (j, i)):
+            rows.append(f"{_name(world, a)}: abandonment risk {100 * float(ab[a, b]):.0f}%, "
+                        f"entrapment risk {100 * float(en[a, b]):.0f}%")
+    return _div(rows, presentation)
+
+
+def treaty_tooltip(world, members: list[str], presentation: bool) -> str:
+    """What a treaty hub stands for: these states, each allied with every other (HTML)."""
+    idx = [world.index[s] for s in members if s in world.index]
+    names = ", ".join(_name(world, j) for j in idx)
+    mean = np.mean([world.commitment[a, b] for k, a in enumerate(idx) for b in idx[k + 1:]])
+    rows = [f"<b>A treaty of {len(idx)} states</b>, each allied with every other",
+            f"(one spoke per member instead of {len(idx) * (len(idx) - 1) // 2} lines)",
+            f"Mean commitment: {mean:.2f}", names]
+    return _div(rows, presentation)
+
+
 def state_menu(parent: QWidget, world, i: int, near: list[int], presentation: bool,
                tie: Callable[[str, str, str], None], untie: Callable[[str, str], None],
                select: Callable[[str], None]) -> QMenu:

@@ -72,6 +72,7 @@ class Theme:
     label_color: str
     label_halo: str
     label_halo_width: float
+    label_plate: str  # "#AARRGGBB" plate behind each label ("" for none): reads over ties
     select_color: str
     highlight_color: str
     legend_px: int
@@ -105,6 +106,7 @@ DESK = Theme(
     label_color="#1A1A1A",
     label_halo="#FFFFFF",
     label_halo_width=4.0,
+    label_plate="",
     select_color="#000000",
     highlight_color="#FFB000",
     legend_px=13,
@@ -136,6 +138,7 @@ PRESENTATION = replace(
     label_color="#000000",
     label_halo="#FFFFFF",
     label_halo_width=5.0,
+    label_plate="#F5FFFFFF",
     highlight_color="#FF9500",
     legend_px=17,
     legend_bg="#F7FFFFFF",
@@ -154,46 +157,24 @@ def commitment_level(commitment: float) -> int:
     return len(COMMITMENT_LEVELS)
 
 
-def assign_bloc_colors(
-    blocs: list[list[int]],
-    ids: list[str],
-    weights,
-    previous: dict[str, str],
-) -> list[str]:
-    """A colour per state: one per multi-member bloc, grey for the rest.
+def bloc_color(slot: int) -> str:
+    """The colour of a bloc's colour slot (engine.bloc_tracking gives each bloc one)."""
+    return BLOC_COLORS[slot % len(BLOC_COLORS)]
 
-    Why not simply "colour i for the i-th largest bloc": blocs reorder as capabilities change,
-    and a classroom would see NATO turn from blue to red for no reason. So each bloc keeps
-    the colour its members had last time (weighted by capability), when no larger bloc
-    took it first; new blocs get the first free colour.
+
+def bloc_colors(blocs, index: dict[str, int], n: int) -> list[str]:
+    """A colour per state: its tracked bloc's, grey for the states in no bloc.
+
+    Why by tracked slot and not "colour i for the i-th largest bloc": blocs reorder as
+    capabilities change, and a classroom would see NATO turn from blue to red for no reason;
+    the tracking (engine/bloc_tracking.py) keeps a bloc's slot while it keeps most members.
     """
-    colors = [UNALIGNED_COLOR] * len(ids)
-    used: set[str] = set()
-    pending: list[list[int]] = []
+    colors = [UNALIGNED_COLOR] * n
     for bloc in blocs:
-        if len(bloc) < 2:
-            continue
-        votes: dict[str, float] = {}
-        for i in bloc:
-            old = previous.get(ids[i])
-            if old is not None and old != UNALIGNED_COLOR:
-                votes[old] = votes.get(old, 0.0) + float(weights[i]) + 1e-9
-        choice = None
-        for color, _ in sorted(votes.items(), key=lambda kv: -kv[1]):
-            if color not in used:
-                choice = color
-                break
-        if choice is None:
-            pending.append(bloc)
-            continue
-        used.add(choice)
-        for i in bloc:
-            colors[i] = choice
-    free = [c for c in BLOC_COLORS if c not in used]
-    for k, bloc in enumerate(pending):
-        color = free[k] if k < len(free) else BLOC_COLORS[(len(used) + k) % len(BLOC_COLORS)]
-        for i in bloc:
-            colors[i] = color
+        color = bloc_color(bloc.slot)
+        for sid in bloc.members:
+            if sid in index:
+                colors[index[sid]] = color
     return colors
 
 

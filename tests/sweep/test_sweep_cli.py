@@ -270,7 +270,7 @@ def test_every_output_column_is_documented(tmp_path):
     out = tmp_path / "sweep"
     sweep(out, "--lens", "threat", "--seeds", "0:1", "--turns", "1", "--format", "csv", "--jobs", "1",
           "--set", "settings.arming_lag=1,3", scenarios=(TUTORIAL,))
-    doc = (ROOT / "docs" / "sweeps.md").read_text(encoding="utf-8")
+    doc = (ROOT / "docs" / "sweep-output.md").read_text(encoding="utf-8")
     run_columns = (out / "runs.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
     for column in run_columns:
         shown = "settings.KEY" if column.startswith("settings.") else column

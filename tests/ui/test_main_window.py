@@ -261,11 +261,15 @@ def test_presentation_mode_by_f11_and_back(qtbot, window):
             assert not window.docks[key].isVisible()
     charts = window.docks.get("charts")
     if charts is not None:
-        assert charts.isVisible()
+        assert not charts.isVisible()  # at turn 0 there is nothing to chart: the map has the room
         assert charts.features() == QDockWidget.DockWidgetFeature.NoDockWidgetFeatures
+    assert window.caption.isVisible()  # the turn's headlines instead of the log
     assert window.turn_bar.isVisible()  # Step and Run stay
     press(qtbot, window, Qt.Key.Key_Space)  # keys still work without the menu bar
     assert window.controller.record.turn == 1
+    if charts is not None:
+        assert charts.isVisible()  # the charts come with the first turn
+    assert "Turn 1" in window.caption.text()
     press(qtbot, window, Qt.Key.Key_F11)
     assert not window.is_presenting()
     assert app.font().pointSizeF() == font_before
