@@ -35,8 +35,8 @@ from alliance_sandbox.sweep.ensemble import SEEDS
 from .about import credits_html, version_html
 from .autosave import Autosave
 from .branches_dock import branch_here, open_branches
-from .compare_view import open_compare
 from .caption_band import CaptionBand
+from .compare_view import open_compare
 from .controller import Controller
 from .desktop import app_icon
 from .ensemble_view import EnsembleView
