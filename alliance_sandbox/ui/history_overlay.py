@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QLabel
 
 from alliance_sandbox.scenario.model import HistoryEntry
 
-from .map_items import Z_STATES, Z_TIES_DRAG
+from .map_items import Z_STATES, Z_TIES_DRAG, line_short_way
 
 #: Above every simulated tie, below the states (discs stay clickable and on top).
 Z_HISTORY = (Z_TIES_DRAG + Z_STATES) / 2
@@ -48,18 +48,9 @@ def ghost_pen() -> QPen:
 
 
 def add_line(path: QPainterPath, x1: float, y1: float, x2: float, y2: float) -> None:
-    """A straight ghost line, the short way round: across the date line (USA-Japan over the
-    Pacific) it leaves one edge of the map and comes back at the other, as the map's ties do
-    (TieLayer._fill in map_items.py, which the map's own routing is reworking: to be shared
-    once that settles)."""
+    """A straight ghost line, the short way round, as the map's ties are drawn."""
     path.moveTo(x1, y1)
-    if -180.0 <= x2 - x1 <= 180.0:
-        path.lineTo(x2, y2)
-    else:
-        shift = 360.0 if x2 < x1 else -360.0
-        path.lineTo(x2 + shift, y2)
-        path.moveTo(x1 - shift, y1)
-        path.lineTo(x2, y2)
+    line_short_way(path, x1, y1, x2, y2)
 
 
 def ghost_path(entry: HistoryEntry, at: dict[str, QPointF]) -> QPainterPath:

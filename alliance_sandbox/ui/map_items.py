@@ -68,6 +68,19 @@ def label_font(px: int) -> QFont:
     return font
 
 
+def line_short_way(path: QPainterPath, x1: float, y1: float, x2: float, y2: float) -> None:
+    """From the path's current point (x1, y1) to (x2, y2), the short way round: across the
+    date line (USA-Japan over the Pacific, not through China) the line leaves one edge of the
+    map and comes back at the other. The map's ties and the History overlay both draw so."""
+    if -180.0 <= x2 - x1 <= 180.0:
+        path.lineTo(x2, y2)
+        return
+    shift = 360.0 if x2 < x1 else -360.0
+    path.lineTo(x2 + shift, y2)
+    path.moveTo(x1 - shift, y1)
+    path.lineTo(x2, y2)
+
+
 class StateItem(QGraphicsEllipseItem):
     """One state: a disc whose area follows capability share, drawn at a fixed pixel size.
 
@@ -397,15 +410,8 @@ class TieLayer:
                     path.moveTo(*last)
                     path.lineTo(*point)
                     last = point
-            elif -180.0 <= x2 - x1 <= 180.0:
-                path.lineTo(x2, y2)
             else:
-                # The short way round, across the date line (USA-Japan over the Pacific,
-                # not through China): leave one edge of the map, come back at the other.
-                shift = 360.0 if x2 < x1 else -360.0
-                path.lineTo(x2 + shift, y2)
-                path.moveTo(x1 - shift, y1)
-                path.lineTo(x2, y2)
+                line_short_way(path, x1, y1, x2, y2)
         for key, path in zip(self.keys, paths):
             item = store[key]
             if path.isEmpty() and item.path().isEmpty():
