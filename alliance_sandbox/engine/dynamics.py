@@ -90,10 +90,9 @@ def release_coerced(world: World, seen) -> list[Event]:
     former members may then form new, voluntary ties by their lens's logic.
     """
     events = []
-    for i, j in world.tie_list():
+    rows, cols = np.nonzero(np.triu(world.tied() & (world.held_by >= 0), 1))
+    for i, j in zip(rows.tolist(), cols.tolist()):
         h = int(world.held_by[i, j])
-        if h < 0:
-            continue
         weakest = min((coercion(world, seen, m, h), m) for m in (i, j) if m != h)
         if weakest[0] >= COERCION_FLOOR:
             continue
