@@ -167,7 +167,9 @@ class Simulation:
     def _record(self, events: list[Event], arm: np.ndarray) -> TurnRecord:
         seen = perceive(self.world)
         risks = alliance_risks(self.world, seen, self.lens.threat(self.world, seen))
-        return TurnRecord(self.world.turn, self.lens, self.world.copy(), events, risks, arm,
+        history = getattr(self, "history", None)
+        earlier = history[-1].world if history else None  # share what has not changed
+        return TurnRecord(self.world.turn, self.lens, self.world.copy(share_with=earlier), events, risks, arm,
                           dict(self.rng.bit_generator.state))
 
     def _rerecord(self) -> None:

@@ -227,13 +227,22 @@ class World:
         """Boolean (n, n): where a tie exists."""
         return self.tie_kind != NO_TIE
 
-    def copy(self) -> World:
-        """A deep copy: snapshots must not share arrays with the live world."""
+    def copy(self, share_with: World | None = None) -> World:
+        """A deep copy: snapshots must not share arrays with the live world.
+
+        `share_with`, an earlier snapshot: an array equal to that snapshot's is not copied but
+        shared with it (the affinity, the ties held by force, often the ties' start years hardly
+        change from turn to turn). Safe because snapshots are never changed in place: the
+        simulation restores a snapshot by copying it.
+        """
         copied = dataclasses.replace(self, settings=dataclasses.replace(self.settings))
         for f in dataclasses.fields(self):
             value = getattr(self, f.name)
             if isinstance(value, np.ndarray):
-                setattr(copied, f.name, value.copy())
+                earlier = getattr(share_with, f.name, None) if share_with is not None else None
+                same = (isinstance(earlier, np.ndarray) and earlier.shape == value.shape
+                        and earlier.dtype == value.dtype and np.array_equal(earlier, value))
+                setattr(copied, f.name, earlier if same else value.copy())
             elif isinstance(value, list):
                 setattr(copied, f.name, list(value))
             elif isinstance(value, dict):
