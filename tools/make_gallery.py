@@ -60,7 +60,16 @@ def shoot(scenario: Path, out: Path, size: str, mode: str, turn: int) -> Path:
     return target
 
 
-def readme(scenarios: list[Path]) -> str:
+#: Pictures of other views, made by hand or by their features' tools, that the index lists too.
+OTHER_VIEWS = {
+    "compare-1024x768.png": "Compare view (C), two lenses side by side, 1024x768",
+    "compare-1920x1080.png": "Compare view (C), 1920x1080",
+    "handout.png": "The one-page handout (File > Export > Handout), first page",
+    "ensemble.png": "Run 50 Seeds (Ctrl+E): risk bands and tie frequencies",
+}
+
+
+def readme(scenarios: list[Path], folder: Path) -> str:
     lines = [
         "# Gallery: every bundled scenario as the app draws it",
         "",
@@ -80,6 +89,9 @@ def readme(scenarios: list[Path]) -> str:
                      f"({picture_name(scenario.stem, size, m, t)})" for m in MODES for t in TURNS]
             lines.append(f"| {size} | " + " | ".join(cells) + " |")
         lines.append("")
+    others = [(name, text) for name, text in OTHER_VIEWS.items() if (folder / name).exists()]
+    if others:
+        lines += ["## Other views", ""] + [f"- [{text}]({name})" for name, text in others] + [""]
     return "\n".join(lines)
 
 
@@ -100,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{path.relative_to(REPO) if path.is_relative_to(REPO) else path}: "
                           f"{path.stat().st_size // 1024} KiB")
     if not args.scenarios:
-        (args.out / "README.md").write_text(readme(scenarios), encoding="utf-8")
+        (args.out / "README.md").write_text(readme(scenarios, args.out), encoding="utf-8")
     print(f"{len(scenarios) * len(SIZES) * len(MODES) * len(TURNS)} pictures, "
           f"{total / 1024 / 1024:.1f} MiB in all")
     return 0
