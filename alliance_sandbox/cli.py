@@ -31,6 +31,15 @@ class CliError(Exception):
     """A message for the user and the exit status 2."""
 
 
+def _run_options(parser: argparse.ArgumentParser, lens: str | None, turns: int) -> None:
+    """FILE, [--lens], --turns and --seed: how `run`, `compare` and `export` pick the run they show."""
+    parser.add_argument("file")
+    if lens is not None:
+        parser.add_argument("--lens", help=lens)
+    parser.add_argument("--turns", type=_non_negative, default=turns, help=f"turns to run (default {turns})")
+    parser.add_argument("--seed", type=_non_negative, help="random seed (default: the scenario's)")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     for stream in (sys.stdout, sys.stderr):  # a file name the system cannot decode still prints
@@ -75,10 +84,7 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     validate.set_defaults(handler=cmd_validate)
 
     run = commands.add_parser("run", help="run a scenario headless and print or write the history")
-    run.add_argument("file")
-    run.add_argument("--lens", help="lens id (default: the scenario's); see `alliance-sandbox lenses`")
-    run.add_argument("--turns", type=_non_negative, default=20, help="turns to run (default 20)")
-    run.add_argument("--seed", type=_non_negative, help="random seed (default: the scenario's)")
+    _run_options(run, lens="lens id (default: the scenario's); see `alliance-sandbox lenses`", turns=20)
     run.add_argument("--out", metavar="PATH", help="write the history as .json or .csv instead of a summary")
     run.set_defaults(handler=cmd_run)
 
@@ -104,18 +110,13 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     sweep.set_defaults(handler=cmd_sweep)
 
     compare = commands.add_parser("compare", help="the same world and seed under 2 to 4 lenses: which ties differ")
-    compare.add_argument("file")
+    _run_options(compare, lens=None, turns=20)
     compare.add_argument("--lenses", required=True, metavar="A,B[,C,D]", help="2 to 4 lens ids, comma-separated")
-    compare.add_argument("--turns", type=_non_negative, default=20, help="turns to run (default 20)")
-    compare.add_argument("--seed", type=_non_negative, help="random seed (default: the scenario's)")
     compare.add_argument("--json", action="store_true", help="print JSON (README: The command line)")
     compare.set_defaults(handler=cmd_compare)
 
     export = commands.add_parser("export", help="write the map, charts, series or a handout; no display needed")
-    export.add_argument("file")
-    export.add_argument("--lens", help="lens id (default: the scenario's)")
-    export.add_argument("--turns", type=_non_negative, default=0, help="turns to run first (default 0)")
-    export.add_argument("--seed", type=_non_negative, help="random seed (default: the scenario's)")
+    _run_options(export, lens="lens id (default: the scenario's)", turns=0)
     export.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH",
                         help="size of the map and charts in pixels (1280x720)")
     export.add_argument("--map", metavar="OUT.svg|.pdf|.png", help="the map with its title and legend")

@@ -80,15 +80,11 @@ def change_regime(world: World, i: int, regime: str) -> None:
     others = np.arange(world.n) != i
 
     def stance(group: str) -> np.ndarray:
-        """(n,) mean affinity of the states of `group` (i left out) with each state."""
+        """(n,) mean affinity of the states of `group` (i left out) with each state k (k left out)."""
         members = (labels == group) & others & (labels != "")
-        if not members.any():
-            return np.zeros(world.n)
-        mean = np.zeros(world.n)
-        for k in range(world.n):
-            peers = members & (np.arange(world.n) != k)
-            mean[k] = world.affinity[peers, k].mean() if peers.any() else 0.0
-        return mean
+        peers = members.sum() - members  # for each k: the members other than k
+        total = world.affinity[members].sum(axis=0)  # the diagonal is 0, so k's own entry adds nothing
+        return np.divide(total, peers, out=np.zeros(world.n), where=peers > 0)
 
     row = np.clip(world.affinity[i] + stance(regime) - stance(old), -1.0, 1.0)
     row[i] = 0.0
