@@ -161,23 +161,29 @@ class StateItem(QGraphicsEllipseItem):
 
 
 class HubItem(QGraphicsEllipseItem):
-    """The hub of a treaty: a group of states each allied with every other (map_routes), drawn
+    """The hub of a treaty: a group of states each tied to every other (map_treaties), drawn
     as one spoke per member to this small white ring instead of every pairwise line."""
 
     def __init__(self, theme: Theme) -> None:
         super().__init__()
         self.members: list[str] = []
+        self.kind = "alliance"  # the kind every two members are tied with
         self.radius = 0.0
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(Z_HUBS)
         self.apply_theme(theme)
 
+    def set_kind(self, kind: str, theme: Theme) -> None:
+        if kind != self.kind:
+            self.kind = kind
+            self.apply_theme(theme)
+
     def apply_theme(self, theme: Theme) -> None:
         self.radius = 5.0 if theme.name == "desk" else 7.0
         r = self.radius
         self.setRect(-r, -r, 2 * r, 2 * r)
-        self.setPen(QPen(qcolor(theme.tie_colors["alliance"]), 2.5 if theme.name == "desk" else 3.5))
+        self.setPen(QPen(qcolor(theme.tie_colors[self.kind]), 2.5 if theme.name == "desk" else 3.5))
         self.setBrush(QBrush(qcolor("#FFFFFF")))
 
 

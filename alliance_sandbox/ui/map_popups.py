@@ -74,14 +74,20 @@ def tie_tooltip(world, i: int, j: int, risks: dict | None, presentation: bool) -
 
 
 def treaty_tooltip(world, members: list[str], presentation: bool) -> str:
-    """What a treaty hub stands for: these states, each allied with every other (HTML)."""
+    """What a treaty hub stands for: these states, each tied to every other with one kind (HTML)."""
     idx = [world.index[s] for s in members if s in world.index]
     names = ", ".join(_name(world, j) for j in idx)
-    mean = np.mean([world.commitment[a, b] for k, a in enumerate(idx) for b in idx[k + 1:]])
-    rows = [f"<b>A treaty of {len(idx)} states</b>, each allied with every other",
-            f"(one spoke per member instead of {len(idx) * (len(idx) - 1) // 2} lines)",
+    pairs = [(a, b) for k, a in enumerate(idx) for b in idx[k + 1:]]
+    kind = TIE_KIND_NAMES[int(world.tie_kind[pairs[0]]) - 1] if pairs else "alliance"
+    mean = np.mean([world.commitment[a, b] for a, b in pairs]) if pairs else 0.0
+    rows = [f"<b>A treaty of {len(idx)} states</b>, each in {_a(kind)} {kind} with every other",
+            f"(one spoke per member instead of {len(pairs)} lines; a state may be in several)",
             f"Mean commitment: {mean:.2f}", names]
     return _div(rows, presentation)
+
+
+def _a(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 def state_menu(parent: QWidget, world, i: int, near: list[int], presentation: bool,
