@@ -21,10 +21,9 @@ import dataclasses
 import html
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QPainterPath, QPen
+from PySide6.QtGui import QAction, QColor, QPen
 from PySide6.QtWidgets import (
     QComboBox,
-    QGraphicsPathItem,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -102,15 +101,15 @@ class ComparePane(QWidget):
         self.history_line.setToolTip("Agreement of this map's ties and blocs with the historical ties of "
                                      "the history year nearest the turn (docs/scoring.md); 1 = the same")
         column.addWidget(self.history_line)
-        self.halo = QGraphicsPathItem()
+        # The map's own marks: they follow each tie's drawn route (curves, treaty spokes),
+        # again after every zoom that routes the ties anew.
+        self.halo = self.map.marks
         pen = QPen(QColor(DIFF_COLOR), DIFF_WIDTH_PX)
         pen.setCosmetic(True)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         self.halo.setPen(pen)
         self.halo.setZValue(Z_DIFF)
         self.halo.setOpacity(0.6)  # a mark under the tie, never louder than the ties themselves
-        self.halo.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.map.scene().addItem(self.halo)
         self.marked: list[list[str]] = []  # the pairs marked now (sorted ids)
         self.history_score: float | None = None
 
@@ -126,11 +125,7 @@ class ComparePane(QWidget):
                                           "entrapment": record.risks.entrapment})
         self.lens_box.setCurrentIndex(self.lens_box.findData(lens.id))
         w = record.world
-        path = QPainterPath()
-        for a, b in marked:  # from disc to disc, where the map put them
-            path.moveTo(self.map.state_item(a).scenePos())
-            path.lineTo(self.map.state_item(b).scenePos())
-        self.halo.setPath(path)
+        self.map.set_marked_ties(marked)
         self.marked = marked
         ties = len(w.tie_list())
         than = "the other lens" if others == 1 else "any other lens"

@@ -66,7 +66,7 @@ class MapDrag:
         if drag is None:
             return
         self._thaw()
-        self.ties.redraw(*self._tie_xy(), self._routes() if drag["moved"] else None)
+        self._redraw_ties(self._routes() if drag["moved"] else None)
         if not drag["moved"]:
             return  # a click: the press selected the state
         self._declutter_labels()

@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QPainterPath, QPen
 from alliance_sandbox.ui.map_items import (
     TIE_KIND_NAMES,
     HubItem,
+    line_short_way,
 )
 from alliance_sandbox.ui.map_popups import tie_tooltip, treaty_tooltip
 from alliance_sandbox.ui.map_routes import (
@@ -49,6 +50,56 @@ class MapTies:
             pts = np.array(points) * [t.m11(), t.m22()] + [t.dx(), t.dy()]
             out.append((i, j, pts))
         return out
+
+    def tie_route(self, a: str, b: str) -> QPainterPath:
+        """The tie a-b as the map draws it now (scene coordinates): its own line, bent where it
+        is routed around a disc, or, inside a treaty, its two spokes through the hub; empty
+        when it is not drawn (both ends off a regional view)."""
+        path = QPainterPath()
+        i, j = self._index.get(a), self._index.get(b)
+        if i is None or j is None:
+            return path
+        i, j = min(i, j), max(i, j)
+        x, y = self._tie_xy()
+        drawn = set(zip(self.ties.ti.tolist(), self.ties.tj.tolist()))
+        if (i, j) in drawn:
+            legs = [(i, j)]
+        else:
+            n = len(self._ids)
+            hub = next((g for g, t in enumerate(self._treaties) if i in t.members and j in t.members),
+                       None)
+            if hub is None:
+                return path
+            legs = [(i, n + hub), (j, n + hub)]
+        routes = self.ties.routes or {}
+        for e, f in legs:
+            path.moveTo(x[e], y[e])
+            push = routes.get((e, f))
+            if push is not None and -180.0 <= x[f] - x[e] <= 180.0:
+                for px_, py_ in curve_polyline(x[e], y[e], x[f], y[f], push):
+                    path.lineTo(px_, py_)
+            else:
+                line_short_way(path, x[e], y[e], x[f], y[f])
+        return path
+
+    def set_marked_ties(self, pairs: list) -> None:
+        """Mark these ties (pairs of ids) with `marks`, a path under the ties that follows
+        each tie's drawn route, and follows it again whenever the ties are routed anew (a
+        zoom, a drag). The Compare view marks so the ties one lens has and the other lacks."""
+        self._marked_pairs = [tuple(p) for p in pairs]
+        self._redraw_marks()
+
+    def _redraw_marks(self) -> None:
+        path = QPainterPath()
+        for a, b in self._marked_pairs:
+            path.addPath(self.tie_route(a, b))
+        self.marks.setPath(path)
+
+    def _redraw_ties(self, routes: dict | None) -> None:
+        """Rebuild the tie paths (and the marks that follow them) from the current places."""
+        self.ties.redraw(*self._tie_xy(), routes)
+        if self._marked_pairs:
+            self._redraw_marks()
 
     def tie_pens(self) -> dict[str, QPen]:
         return self.ties.pens_by_kind()
@@ -101,7 +152,7 @@ class MapTies:
         self.ties.set_ties(rows, cols, codes, levels)
         self._route_key = None
         self._place_hubs()
-        self.ties.redraw(*self._tie_xy(), self._routes())
+        self._redraw_ties(self._routes())
 
     def treaties(self) -> list[list[str]]:
         """The groups drawn as a treaty hub (every two members tied with the hub's kind), as ids."""
@@ -181,7 +232,7 @@ class MapTies:
             return
         if self._geometry_key(self.transform().m11()) != self._route_key:
             self._place_hubs()
-            self.ties.redraw(*self._tie_xy(), self._routes())
+            self._redraw_ties(self._routes())
 
     def _style_tie_glow(self) -> None:
         pen = QPen(qcolor(self.theme.highlight_color), 9.0 if self.theme.name == "desk" else 13.0)

@@ -164,6 +164,11 @@ class MapView(MapTies, MapFraming, MapDrag, QGraphicsView):
         self._style_tie_glow()
         self._tie_glow.setVisible(False)
         self._scene.addItem(self._tie_glow)
+        # Ties marked by a caller (the Compare view's halos), along their drawn routes.
+        self.marks = QGraphicsPathItem()
+        self.marks.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._scene.addItem(self.marks)
+        self._marked_pairs: list[tuple[str, str]] = []
         self.viewport().setMouseTracking(True)
         self._declutter_timer.timeout.connect(self._declutter_labels)
 
