@@ -36,17 +36,16 @@ from alliance_sandbox.ui.map_items import (
     Z_STATES,
     Z_TIES,
     LabelItem,
-    LegendWidget,
     MapScene,
     StateItem,
     TieLayer,
-    ViewHint,
     label_font,
 )
 from alliance_sandbox.ui.map_layout import (
     nearest,
     short_name,
 )
+from alliance_sandbox.ui.map_legend import LegendWidget, ViewHint
 from alliance_sandbox.ui.map_popups import (
     ALLY_MENU_SIZE,
     state_menu,

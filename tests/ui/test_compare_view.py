@@ -98,6 +98,103 @@ def assert_halo_follows_the_drawn_ties(pane):
         assert not view.tie_route(x, y).isEmpty()
 
 
+def test_four_maps_from_the_toolbar_button_step_with_one_key(qtbot, window):
+    compare = open_compare_with_key(qtbot, window)
+    button = compare.count_buttons[4]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert len(compare.panes) == 4 and len(set(compare.lens_ids())) == 4
+    qtbot.keyClick(compare, Qt.Key.Key_Space)
+    qtbot.keyClick(compare, Qt.Key.Key_Space)
+    comparison = compare_records(compare.lens_ids(), [p.controller.record for p in compare.panes])
+    for pane in compare.panes:
+        assert pane.controller.record.turn == 2
+        assert pane.marked == comparison.only[pane.lens_id]
+    # the chart overlays every lens's two mean risks, as the charts compute them
+    for k, pane in enumerate(compare.panes):
+        cache = SeriesCache()
+        cache.sync(pane.controller.sim.history)
+        abandonment, entrapment = compare.chart.series(k)
+        assert np.allclose(abandonment, cache.mean_abandonment[:3])
+        assert np.allclose(entrapment, cache.mean_entrapment[:3])
+    styles = {compare.chart.curves[k][0].opts["pen"].style() for k in range(4)}
+    assert len(styles) == 4  # one dash style per lens
+    qtbot.keyClick(compare, Qt.Key.Key_2)
+    assert len(compare.panes) == 2 and [p.controller.record.turn for p in compare.panes] == [2, 2]
+
+
+def test_zoom_and_pan_are_linked(qtbot, window):
+    compare = open_compare_with_key(qtbot, window)
+    first, second = (pane.map for pane in compare.panes)
+    qtbot.waitUntil(lambda: first.transform() == second.transform())
+    before = first.zoom_level()
+    vp = first.viewport()
+    centre = QPointF(vp.rect().center())
+    wheel = QWheelEvent(centre, QPointF(vp.mapToGlobal(centre.toPoint())), QPoint(0, 0), QPoint(0, 240),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(vp, wheel)
+    qtbot.waitUntil(lambda: second.zoom_level() == first.zoom_level() != before)
+    # a drag on the empty sea pans the first map; the second follows
+    start = first.mapToScene(vp.rect().center())
+    corner = QPoint(8, 8)
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=corner)
+    qtbot.mouseMove(vp, corner + QPoint(60, 40))
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=corner + QPoint(60, 40))
+    moved = first.mapToScene(vp.rect().center())
+    assert moved != start
+    other = second.mapToScene(second.viewport().rect().center())
+    assert abs(other.x() - moved.x()) < 1 and abs(other.y() - moved.y()) < 1
+
+
+def test_a_lens_picked_on_one_map_reruns_it_to_the_same_turn(qtbot, window):
+    compare = open_compare_with_key(qtbot, window)
+    for _ in range(3):
+        qtbot.keyClick(compare, Qt.Key.Key_Space)
+    box = compare.panes[1].lens_box
+    target = next(lid for lid in ("identity", "landscape") if lid not in compare.lens_ids())
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Home)  # a combo box keeps its own keys
+    while box.currentData() != target:
+        qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert compare.lens_ids()[1] == target
+    pane = compare.panes[1]
+    assert pane.controller.record.turn == 3
+    assert tie_triples(pane.controller.record) == tie_triples(expected_run(window, target, 3).history[-1])
+
+
+def test_compare_opened_while_presenting_uses_the_projector_look(qtbot, window):
+    window.set_presentation(True, fullscreen=False)
+    compare = open_compare_with_key(qtbot, window)
+    assert all(pane.map.presentation() for pane in compare.panes)
+    qtbot.mouseClick(compare.count_buttons[4], Qt.MouseButton.LeftButton)
+    assert len(compare.panes) == 4 and all(pane.map.presentation() for pane in compare.panes)
+    qtbot.keyClick(compare, Qt.Key.Key_Escape)
+    assert not compare.isVisible()
+
+
+def test_each_map_scores_itself_against_the_nearest_history_year(qtbot, window):
+    from alliance_sandbox.engine.scoring import compare as score_against
+    from alliance_sandbox.score import history_dates
+    from alliance_sandbox.ui.file_actions import SCENARIO_DIR
+
+    window.files.open_path(str(SCENARIO_DIR / "end-of-cold-war-1989.json"))
+    compare = open_compare_with_key(qtbot, window)
+    for _ in range(4):
+        qtbot.keyClick(compare, Qt.Key.Key_Space)
+    dates = history_dates(window.controller.scenario)
+    assert dates
+    for pane in compare.panes:
+        record = pane.controller.record
+        nearest = min(dates, key=lambda d: (abs(d.year - record.year), d.year))
+        expected = score_against(record.world, nearest.year, nearest.ties).score
+        assert pane.history_score == pytest.approx(expected)
+        assert pane.history_line.isVisible() and f"({nearest.year})" in pane.history_line.text()
+
+
+def test_no_history_no_score_line(qtbot, window):
+    compare = open_compare_with_key(qtbot, window)
+    assert not any(pane.history_line.isVisible() for pane in compare.panes)
+
+
 def test_halos_follow_curved_ties_and_treaty_spokes_on_a_crowded_map(qtbot):
     from pathlib import Path
 
