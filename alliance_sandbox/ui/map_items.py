@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QPainter,
     QPainterPath,
     QPen,
     QTransform,
@@ -340,8 +341,78 @@ def tie_pen(theme: Theme, kind: str, level: int, scale: float = 1.0) -> QPen:
     return pen
 
 
+#: Above this many ties the still ties are drawn without antialiasing: 2,000 thin lines are a
+#: texture (routing stops there too, map_routes.ROUTE_LIMIT), and aliased lines paint in about
+#: half the time (200 states, 2,000 ties: a new turn's repaint, benchmarks/bench_map_drag.py).
+TEXTURE_TIES = 600
+
+
+class TieCanvas(QGraphicsItem):
+    """Every still tie in one item: a layer (pen and path) per tie kind and width, painted in
+    order, and cached as one device-pixel picture.
+
+    Why: a repaint of a big world (200 states, 2,000 ties) spent most of its time stroking
+    the ties again although they had not changed (37 ms a full repaint); with the cache it
+    blits one picture. The layers change (and the picture is painted again) only on a new
+    turn, a drag's end, a zoom or a new route.
+    """
+
+    class Layer:
+        """One tie kind at one width: what a QGraphicsPathItem held (pen, path)."""
+
+        def __init__(self, canvas: TieCanvas) -> None:
+            self._canvas = canvas
+            self._pen = QPen()
+            self._path = QPainterPath()
+
+        def pen(self) -> QPen:
+            return self._pen
+
+        def setPen(self, pen: QPen) -> None:
+            self._pen = QPen(pen)
+            self._canvas.update()
+
+        def path(self) -> QPainterPath:
+            return self._path
+
+        def setPath(self, path: QPainterPath) -> None:
+            self._path = path
+            self._canvas.update()
+
+    def __init__(self, rect: QRectF) -> None:
+        super().__init__()
+        self._rect = QRectF(rect)
+        self.layers: list[TieCanvas.Layer] = []
+        self.antialiased = True
+        self.setZValue(Z_TIES)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def add_layer(self) -> TieCanvas.Layer:
+        layer = TieCanvas.Layer(self)
+        self.layers.append(layer)
+        return layer
+
+    def set_antialiased(self, on: bool) -> None:
+        if on != self.antialiased:
+            self.antialiased = on
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, self.antialiased)
+        painter.setBrush(_NO_BRUSH)
+        for layer in self.layers:
+            if not layer._path.isEmpty():
+                painter.setPen(layer._pen)
+                painter.drawPath(layer._path)
+
+
 class TieLayer:
-    """All ties in a few path items: one per (kind, commitment width level).
+    """All ties in a few paths: one per (kind, commitment width level), painted by one
+    TieCanvas.
 
     While a state is dragged, its own ties move to a second set of path items that is rebuilt
     on every mouse move; the rest stay untouched. So a drag frame costs a handful of lines, not
@@ -354,16 +425,19 @@ class TieLayer:
             for code in range(1, len(TIE_KIND_NAMES) + 1)
             for level in range(len(COMMITMENT_WIDTH_FACTORS))
         ]
-        self.items: dict[tuple[int, int], QGraphicsPathItem] = {}
+        # The still ties: one canvas item painting a layer per key, cached as one picture.
+        self.canvas = TieCanvas(scene.sceneRect().adjusted(-360.0, -90.0, 360.0, 90.0))
+        scene.addItem(self.canvas)
+        self.items: dict[tuple[int, int], TieCanvas.Layer] = {}
         self.drag_items: dict[tuple[int, int], QGraphicsPathItem] = {}
         for code, level in self.keys:
-            for store, z in ((self.items, Z_TIES), (self.drag_items, Z_TIES_DRAG)):
-                item = QGraphicsPathItem()
-                item.setZValue(z + code * 0.01)  # firmer kinds above looser ones
-                item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-                item.setBrush(_NO_BRUSH)
-                scene.addItem(item)
-                store[(code, level)] = item
+            self.items[(code, level)] = self.canvas.add_layer()  # in key order: firmer above
+            item = QGraphicsPathItem()
+            item.setZValue(Z_TIES_DRAG + code * 0.01)  # firmer kinds above looser ones
+            item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            item.setBrush(_NO_BRUSH)
+            scene.addItem(item)
+            self.drag_items[(code, level)] = item
         self.ti = np.zeros(0, dtype=int)
         self.tj = np.zeros(0, dtype=int)
         self.key_index = np.zeros(0, dtype=int)  # index into self.keys per tie
@@ -386,6 +460,7 @@ class TieLayer:
         nlev = len(COMMITMENT_WIDTH_FACTORS)
         self.key_index = (codes.astype(int) - 1) * nlev + levels
         self.dragged = None
+        self.canvas.set_antialiased(len(ti) <= TEXTURE_TIES)
         scale = density_scale(len(ti))
         if scale != self.scale:
             self.scale = scale

@@ -487,7 +487,7 @@ def test_a_turn_arriving_mid_drag_keeps_the_drag(qtbot, view, world):
 def assert_all_drawn(view: MapView) -> None:
     """Nothing left see-through by the still picture a drag shows (see MapView._freeze)."""
     assert view._frozen is None
-    items = [*view.ties.items.values(), view.map_item]
+    items = [view.ties.canvas, view.map_item]
     items += [view.state_item(sid) for sid in view._ids]
     assert all(item.isVisible() and item.opacity() == 1.0 for item in items)
 
