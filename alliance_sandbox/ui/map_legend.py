@@ -3,7 +3,7 @@ and the hint naming the view shown and what R switches to."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
 from alliance_sandbox.ui.map_items import tie_pen
@@ -30,6 +30,8 @@ class LegendWidget(QWidget):
         self.px = theme.legend_px
         self._room = (0, 0)
         self._blocs: list[tuple[str, str]] = []
+        self._picture: QPixmap | None = None
+        self._picture_key: tuple = ()
         self._layout()
 
     #: At most this many blocs get a row; the rest are counted on one more row.
@@ -95,8 +97,22 @@ class LegendWidget(QWidget):
         self.setFixedSize(width, height)
 
     def paintEvent(self, _event) -> None:
-        theme = self.theme
+        # Painted once into a picture, then blitted: the legend is over the map, so every
+        # repaint of the map repainted it (about 1 ms of rounded rectangle and text, a frame).
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), ratio, self.px, self.theme.name, tuple(self._blocs))
+        if self._picture is None or self._picture_key != key:
+            picture = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            self._paint(QPainter(picture))
+            self._picture, self._picture_key = picture, key
         painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._picture)
+        painter.end()
+
+    def _paint(self, painter: QPainter) -> None:
+        theme = self.theme
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor(0, 0, 0, 90), 1))
         painter.setBrush(QBrush(qcolor(theme.legend_bg)))

@@ -96,7 +96,8 @@ def visible_clearance(points: np.ndarray, centres: np.ndarray, radii: np.ndarray
 
 
 def route_ties(px: np.ndarray, py: np.ndarray, radii: np.ndarray, ti, tj,
-               cache: dict | None = None, memo: dict | None = None
+               cache: dict | None = None, memo: dict | None = None,
+               bounds: tuple[float, float, float, float] | None = None
                ) -> dict[tuple[int, int], tuple[float, float]]:
     """Sideways pushes per tie (i, j) that need a curve (ties missing from the result are
     straight). px, py: disc centres in pixels; radii: disc radii in pixels.
@@ -104,7 +105,9 @@ def route_ties(px: np.ndarray, py: np.ndarray, radii: np.ndarray, ti, tj,
     `cache` maps (i, j) to a push found before under the same geometry: reused when it still
     clears (a new turn usually changes a few ties, not the discs). `memo` (kept by the
     caller, filled here) skips the search for a tie whose neighbourhood, in whole pixels, is
-    what it was: a turn's half-pixel drift of the discs changes no route.
+    what it was: a turn's half-pixel drift of the discs changes no route. `bounds` (x0, y0,
+    x1, y1 in the same pixels): the part of the map on screen; a curve that stays inside it is
+    preferred to one that bows off the window (1914: France-Russia left the map at the top).
     """
     centres = np.stack([np.asarray(px, float), np.asarray(py, float)], axis=1)
     radii = np.asarray(radii, float) + CLEARANCE_PX
@@ -120,21 +123,23 @@ def route_ties(px: np.ndarray, py: np.ndarray, radii: np.ndarray, ti, tj,
     dist[t_idx, tj] = np.inf
     # Ignore the parts under an end's own disc: a third disc that only touches the hidden end.
     blocked = np.flatnonzero(dist.min(axis=1) < 0.0) if dist.size else []
+    frame = None if bounds is None else tuple(round(v) for v in bounds)  # memo'd with the window
     for k in blocked.tolist() if len(blocked) else []:
         i, j = int(ti[k]), int(tj[k])
         near = _near(centres, radii, i, j)
         seen = memo.get((i, j)) if memo is not None else None
-        if seen is not None and _same_place(seen, near, centres, radii):
+        if seen is not None and _same_place(seen, near, centres, radii) and seen[4] == frame:
             push = seen[3]
         else:
             known = (cache or {}).get((i, j))
             push = None
             if known is not None:  # last time's curve, alone: it usually still clears
-                push = _first_clear(centres, radii, i, j, np.array([known]), strict=True)
+                push = _first_clear(centres, radii, i, j, np.array([known]), strict=True,
+                                    bounds=bounds)
             if push is None:
-                push = _first_clear(centres, radii, i, j, CANDIDATES)
+                push = _first_clear(centres, radii, i, j, CANDIDATES, bounds=bounds)
             if memo is not None:
-                memo[(i, j)] = (near, centres[near].copy(), radii[near].copy(), push)
+                memo[(i, j)] = (near, centres[near].copy(), radii[near].copy(), push, frame)
         if push != (0.0, 0.0):
             out[(i, j)] = push
     return out
@@ -153,7 +158,7 @@ MEMO_SLACK_PX = 1.0
 
 
 def _same_place(seen, near, centres, radii) -> bool:
-    old_near, old_centres, old_radii, _push = seen
+    old_near, old_centres, old_radii = seen[:3]
     return (len(old_near) == len(near) and bool((old_near == near).all())
             and float(np.abs(centres[near] - old_centres).max()) <= MEMO_SLACK_PX
             and float(np.abs(radii[near] - old_radii).max()) <= MEMO_SLACK_PX)
@@ -169,24 +174,39 @@ def _near(centres, radii, i: int, j: int) -> np.ndarray:
     return np.union1d(near, [i, j])
 
 
-def _first_clear(centres, radii, i: int, j: int, pushes: np.ndarray, strict: bool = False):
-    """The first push whose curve clears every third disc, or the one with the most room
-    (None instead when `strict`)."""
+def _first_clear(centres, radii, i: int, j: int, pushes: np.ndarray, strict: bool = False,
+                 bounds: tuple[float, float, float, float] | None = None):
+    """The first push whose curve clears every third disc and stays inside `bounds`; else the
+    first that clears every disc; else the one with the most room (when `strict`, None
+    instead of either fallback)."""
     p0, p1 = centres[i], centres[j]
     near = _near(centres, radii, i, j)
     local = {int(g): k for k, g in enumerate(near)}
     c, r = centres[near], radii[near]
     best, best_clear = (0.0, 0.0), -np.inf
+    clear_anywhere = None
     for start in range(0, min(len(pushes), MAX_TRIES), BATCH):
         batch = pushes[start:start + BATCH]
-        clear = visible_clearance(curve_points(p0, p1, batch), c, r, local[i], local[j])
-        ok = np.flatnonzero(clear >= 0.0)
+        points = curve_points(p0, p1, batch)
+        clear = visible_clearance(points, c, r, local[i], local[j])
+        ok = clear >= 0.0
+        if bounds is not None and ok.any():
+            x0, y0, x1, y1 = bounds
+            inside = ((points[..., 0] >= x0) & (points[..., 0] <= x1)
+                      & (points[..., 1] >= y0) & (points[..., 1] <= y1)).all(axis=1)
+            if clear_anywhere is None and ok.any():
+                k = int(np.flatnonzero(ok)[0])
+                clear_anywhere = (float(batch[k, 0]), float(batch[k, 1]))
+            ok &= inside
+        ok = np.flatnonzero(ok)
         if len(ok):
             return float(batch[ok[0], 0]), float(batch[ok[0], 1])
         k = int(np.argmax(clear))
         if clear[k] > best_clear:
             best, best_clear = (float(batch[k, 0]), float(batch[k, 1])), float(clear[k])
-    return None if strict else best
+    if strict:
+        return None
+    return clear_anywhere if clear_anywhere is not None else best
 
 
 def control_points(x1: float, y1: float, x2: float, y2: float,

@@ -211,20 +211,28 @@ class MapTies:
         self._route_key = self._geometry_key(s)
         # Whole pixels in the key: a disc's half-pixel drift keeps the routes (they keep
         # map_routes.CLEARANCE_PX of air, more than that drift).
+        bounds = self._route_bounds(s)
         memo = (x.tobytes(), y.tobytes(), np.ceil(radii).tobytes(), round(s, 6), ti.tobytes(),
-                tj.tobytes())
+                tj.tobytes(), bounds)
         if self._routes_memo is not None and self._routes_memo[0] == memo:
             return self._routes_memo[1]
         if len(self._route_memo) > 4 * max(64, len(ti)):
             self._route_memo.clear()  # ties come and go: keep the memo small
-        routes = route_ties(x * s, y * s, radii, ti, tj, self.ties.routes, self._route_memo)
+        routes = route_ties(x * s, y * s, radii, ti, tj, self.ties.routes, self._route_memo, bounds)
         self._routes_memo = (memo, routes)
         return routes
+
+    def _route_bounds(self, s: float) -> tuple[int, int, int, int]:
+        """The window's part of the map in the routes' pixels (scene x zoom), whole pixels:
+        curves are kept inside it where they can be."""
+        seen = self.mapToScene(self.viewport().rect()).boundingRect()
+        return (round(seen.left() * s), round(seen.top() * s), round(seen.right() * s),
+                round(seen.bottom() * s))
 
     def _geometry_key(self, s: float) -> tuple:
         radii = np.array([item.radius for item in self._items])
         return (self._x.tobytes(), self._y.tobytes(), radii.tobytes(), round(s, 6),
-                self.ties.ti.tobytes(), self.ties.tj.tobytes())
+                self.ties.ti.tobytes(), self.ties.tj.tobytes(), self._route_bounds(s))
 
     def _refresh_routes(self) -> None:
         """Place hubs and route the ties again when the zoom, a position or a disc changed."""
