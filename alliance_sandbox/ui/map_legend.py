@@ -3,7 +3,7 @@ and the hint naming the view shown and what R switches to."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPaintEngine, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
 from alliance_sandbox.ui.map_items import tie_pen
@@ -99,6 +99,11 @@ class LegendWidget(QWidget):
     def paintEvent(self, _event) -> None:
         # Painted once into a picture, then blitted: the legend is over the map, so every
         # repaint of the map repainted it (about 1 ms of rounded rectangle and text, a frame).
+        # Into a vector file (an SVG or PDF export) it is painted as itself: text stays text.
+        painter = QPainter(self)
+        if painter.paintEngine().type() != QPaintEngine.Type.Raster:
+            self._paint(painter)
+            return
         ratio = self.devicePixelRatioF()
         key = (self.width(), self.height(), ratio, self.px, self.theme.name, tuple(self._blocs))
         if self._picture is None or self._picture_key != key:
@@ -107,7 +112,6 @@ class LegendWidget(QWidget):
             picture.fill(Qt.GlobalColor.transparent)
             self._paint(QPainter(picture))
             self._picture, self._picture_key = picture, key
-        painter = QPainter(self)
         painter.drawPixmap(0, 0, self._picture)
         painter.end()
 
