@@ -179,16 +179,25 @@ class MapFraming:
         k = np.maximum(np.abs(dx) / half_w, np.abs(dy) / half_h)
         out = (~mask) & (k > 1.0)
         ex, ey = px.copy(), py.copy()
-        if out.any():
+        # A state of no region shown that falls in the window under a legend (Australia under
+        # East Asia's bloc legend) is moved out from under it too: a hidden disc is a lie.
+        areas = self._overlay_areas()
+        covered = np.zeros(len(x), dtype=bool)
+        for area in areas:
+            covered |= ((~mask) & ~out & (px + margin > area.left()) & (px - margin < area.right())
+                        & (py + margin > area.top()) & (py - margin < area.bottom()))
+        edge = out | covered
+        if edge.any():
             ex[out], ey[out] = cx + dx[out] / k[out], cy + dy[out] / k[out]
-            for _ in range(2):  # spreading along the edge may push one back under a legend
-                for area in self._overlay_areas():  # not under a legend: just past its edge
-                    inside = (out & (ex + margin > area.left()) & (ex - margin < area.right())
+            for rounds in range(3):  # spreading along the edge may push one back under a legend
+                for area in areas:  # not under a legend: just past its edge
+                    inside = (edge & (ex + margin > area.left()) & (ex - margin < area.right())
                               & (ey + margin > area.top()) & (ey - margin < area.bottom()))
                     below = area.center().y() < vh / 2
                     ey[inside] = (area.bottom() + margin[inside] if below
                                   else area.top() - margin[inside])
-                spread_along_edges(ex, ey, margin, out, vw, vh)
+                if rounds < 2:
+                    spread_along_edges(ex, ey, margin, out, vw, vh)
         radii = self._radii()  # this turn's (the items may still have last turn's)
         fixed = np.zeros(len(x), dtype=bool)
         if self._drag is not None:

@@ -93,6 +93,12 @@ def test_visible_labels_never_overlap_and_are_names_not_codes(qtbot, path):
         boxes = visible_label_boxes(win.map)
         world = win.controller.record.world
         assert len(boxes) >= 0.75 * world.n  # three quarters of the names are on the map
+        ids, centres, _radii = disc_centres(win.map)
+        for legend in (win.map.legend, win.map.bloc_legend):  # no disc hidden under a legend
+            if legend.isVisible():
+                area = legend.geometry().translated(-win.map.viewport().pos())
+                under = [sid for sid, (x, y) in zip(ids, centres) if area.contains(round(x), round(y))]
+                assert not under, (turns, under)
         items = list(boxes.items())
         for k, (a, box_a) in enumerate(items):
             for b, box_b in items[k + 1:]:
