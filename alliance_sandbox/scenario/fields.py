@@ -282,10 +282,21 @@ TIE_RECORD = Record(
         FieldSpec(
             "commitment",
             "number",
-            "How firmly the partners are pledged to each other.",
+            "How firmly `a` is pledged to `b` (and `b` to `a`, unless `commitment_b` says otherwise).",
             minimum=0.0,
             maximum=1.0,
             default_text=f"by kind: {_COMMITMENT_TEXT}",
+        ),
+        FieldSpec(
+            "commitment_b",
+            "number",
+            "How firmly `b` is pledged to `a`, when it differs from `commitment`: each side of a tie "
+            "chooses its own commitment (Snyder 1997: the partner that fears abandonment more commits "
+            "more); null: the same as `commitment`.",
+            nullable=True,
+            default=None,
+            minimum=0.0,
+            maximum=1.0,
         ),
         FieldSpec(
             "since",

@@ -243,17 +243,15 @@ class Controller(QObject):
         self._push(before, self.sim.world.copy(), f"Add {kind} {before.names[i]} - {before.names[j]}")
 
     def set_commitment(self, a: str, b: str, commitment: float, merge: bool = False) -> None:
-        from alliance_sandbox.engine.world import TIE_KINDS
-
+        """a's own commitment to its partner b; b's to a stays b's (each side sets its own)."""
         self.continue_from_view()
         before = self.sim.world.copy()
         i, j = before.index[a], before.index[b]
         if i == j or before.tie_kind[i, j] == 0:
-            return  # no tie to change (kind 0 would read as the last kind and make an alliance)
-        kind = TIE_KINDS[before.tie_kind[i, j] - 1]
-        self.sim.set_tie(i, j, kind, commitment)
-        key = ("commitment", min(a, b), max(a, b)) if merge else None
-        self._push(before, self.sim.world.copy(), f"Commitment {before.names[i]} - {before.names[j]}", key)
+            return  # no tie to change
+        self.sim.set_commitment(i, j, commitment)
+        key = ("commitment", a, b) if merge else None
+        self._push(before, self.sim.world.copy(), f"Commitment of {before.names[i]} to {before.names[j]}", key)
 
     def remove_tie(self, a: str, b: str) -> None:
         self.continue_from_view()

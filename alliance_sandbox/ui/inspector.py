@@ -93,7 +93,8 @@ TIE_COLUMNS = ("Partner", "Kind", "Commit-\nment", "Abandon\nrisk", "Entrap\nris
 TIE_COLUMN_TIPS = (
     "",
     "alliance > entente > coalition > alignment, firmest first",
-    "0..1: how firmly the two are bound. More commitment: less abandonment risk, more entrapment risk.",
+    "0..1: how firmly the selected state is bound to this partner (its own side; the partner sets its "
+    "own). More commitment: the partner fears abandonment less, the selected state risks more entrapment.",
     "Risk that this partner abandons the selected state (Snyder 1984).",
     "Risk that this partner drags the selected state into its conflicts (Snyder 1984).",
     "",
@@ -526,6 +527,8 @@ class InspectorDock(QDockWidget):
                 blocked = spin.blockSignals(True)
                 spin.setValue(float(world.commitment[i, j]))
                 spin.blockSignals(blocked)
+            spin.setToolTip(f"{world.names[i]}'s commitment to {world.names[j]}; "
+                            f"{world.names[j]}'s to {world.names[i]}: {float(world.commitment[j, i]):.2f}")
             spin.setEnabled(editable)
             table.cellWidget(r, 5).setEnabled(editable)
         table.setVisible(bool(ids))

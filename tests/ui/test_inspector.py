@@ -132,7 +132,8 @@ def test_commitment_spin_edits_the_tie(qtbot, dock, controller):
     assert spin.value() == pytest.approx(0.7)
     type_into(qtbot, spin, "0.3")
     assert controller.sim.world.commitment[b, c] == pytest.approx(0.3)
-    assert controller.sim.world.commitment[c, b] == pytest.approx(0.3)
+    assert controller.sim.world.commitment[c, b] == pytest.approx(0.7)  # C's pledge to B is C's own
+    assert spin.toolTip().endswith("to Borealis: 0.70")
     assert TIE_KINDS[controller.sim.world.tie_kind[b, c] - 1] == "alliance"
     # the risks shown follow the model
     assert dock.tie_table.item(0, 3).text() == f"{controller.record.risks.tie_abandonment[b, c]:.2f}"
