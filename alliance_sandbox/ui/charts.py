@@ -245,7 +245,7 @@ class ChartsDock(QDockWidget):
             ("blocs", self.bloc_curve), ("realignments", self.realign_curve))}
         if self.others_curve.isVisible():
             counts["others"] = points(self.others_curve)
-        world = self.controller.sim.history[0].world
+        world = self.controller.first_world
         for i in self._shown:
             counts[world.ids[i]] = points(self.share_curves[self._slots[i]])
         return counts
@@ -258,11 +258,11 @@ class ChartsDock(QDockWidget):
 
     def share_curve(self, state_id: str) -> LiveCurve:
         """The share line of a state (it must be shown)."""
-        i = self.controller.sim.history[0].world.index[state_id]
+        i = self.controller.first_world.index[state_id]
         return self.share_curves[self._slots[i]]
 
     def shown_states(self) -> list[str]:
-        ids = self.controller.sim.history[0].world.ids
+        ids = self.controller.first_world.ids
         return [ids[i] for i in self._shown]
 
     def hover_text(self) -> str:
@@ -320,7 +320,7 @@ class ChartsDock(QDockWidget):
 
     # --- model -> plots ------------------------------------------------------------------------
     def _scenario_loaded(self) -> None:
-        self.cache.clear(self.controller.sim.history[0].world.n)
+        self.cache.clear(self.controller.first_world.n)
         self._shown, self._slots = [], {}
         self._x_max = -1.0
         self._sync()
@@ -341,7 +341,7 @@ class ChartsDock(QDockWidget):
         self._redraw()
 
     def _sync(self) -> None:
-        first = self.cache.sync(self.controller.sim.history)
+        first = self.cache.sync(self.controller.history)
         if first is not None:
             if first <= self._body_rows():
                 self._generation += 1  # rows under the cached bodies changed
@@ -358,7 +358,7 @@ class ChartsDock(QDockWidget):
         return max(curve.split for curve in curves)
 
     def _selected_index(self) -> int | None:
-        world = self.controller.sim.history[0].world
+        world = self.controller.first_world
         return world.index.get(self.controller.selected) if self.controller.selected else None
 
     def _choose_shown(self) -> None:
@@ -461,7 +461,7 @@ class ChartsDock(QDockWidget):
     def _write_titles(self) -> None:
         """Each title's wordings, longest first (`_fit_title` shows the longest that fits)."""
         selected = self.controller.selected
-        world = self.controller.sim.history[0].world
+        world = self.controller.first_world
         if selected and selected in world.index:
             name = world.names[world.index[selected]] or selected
             risks = [[("Alliance risks: ", False), (name, True)], [("Risks: ", False), (name, True)]]
@@ -497,7 +497,7 @@ class ChartsDock(QDockWidget):
     def _write_legends(self) -> None:
         """The entries of the three legends, measured; then lay the charts out for them."""
         theme = self._theme
-        world = self.controller.sim.history[0].world
+        world = self.controller.first_world
         selected = self._selected_index()
         shares = [legend_entry(SHARE_COLORS[self._slots[i]], SOLID, short(world.names[i], 16),
                                bold=i == selected) for i in self._shown]

@@ -42,7 +42,7 @@ class InfoDock(QDockWidget):
         super().__init__("Info", parent)
         self.setObjectName("InfoDock")
         self.controller = controller
-        self._run_seed = controller.sim.seed
+        self._run_seed = controller.run_seed
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(6, 4, 6, 4)
@@ -80,13 +80,13 @@ class InfoDock(QDockWidget):
 
     # --- following the controller ----------------------------------------------------------
     def _loaded(self) -> None:
-        self._run_seed = self.controller.sim.seed
+        self._run_seed = self.controller.run_seed
         self._write()
         self._show_seed()
 
     def _history_changed(self) -> None:
-        if len(self.controller.sim.history) == 1:  # reset or load: the run starts from the seed now
-            self._run_seed = self.controller.sim.seed
+        if len(self.controller.history) == 1:  # reset or load: the run starts from the seed now
+            self._run_seed = self.controller.run_seed
         self._show_seed()
 
     def _show_seed(self) -> None:

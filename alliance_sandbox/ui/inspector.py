@@ -482,7 +482,7 @@ class InspectorDock(QDockWidget):
             self._end_drag()
         self.history_box.setVisible(not editable)
         if not editable:
-            latest = len(self.controller.sim.history) - 1
+            latest = self.controller.latest_turn
             self.history_note.setText(
                 f"Viewing turn {record.turn} of {latest}: editing works on the latest turn only.")
 
@@ -654,7 +654,7 @@ class InspectorDock(QDockWidget):
         self.controller.add_tie(self._state, partner, kind, DEFAULT_COMMITMENT[kind])
 
     def _go_latest(self) -> None:
-        self.controller.view(len(self.controller.sim.history) - 1)
+        self.controller.view(self.controller.latest_turn)
 
 
 # --- running alone -------------------------------------------------------------------------------

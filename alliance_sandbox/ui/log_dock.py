@@ -274,7 +274,7 @@ class LogDock(QDockWidget):
         self._sync()
 
     def _sync(self) -> None:
-        history = self.controller.sim.history
+        history = self.controller.history
         keep = min(len(self._turns), len(history))
         # a turn stays when its record still holds the same events list (an edit re-records
         # the latest turn with the same events; Back and a new run replace it)
@@ -383,7 +383,7 @@ class LogDock(QDockWidget):
         return out
 
     def _search_text(self, event) -> str:
-        world = self.controller.sim.history[0].world
+        world = self.controller.first_world
         names = [world.names[world.index[s]] for s in event.states if s in world.index]
         return " ".join([event.kind, event.explanation, *event.states, *names]).lower()
 
@@ -418,7 +418,7 @@ class LogDock(QDockWidget):
         """The text of a row as (text, format) runs (formats, not HTML: no parsing per entry)."""
         turn, event = self._rows[row]
         if event is None:
-            record = self.controller.sim.history[turn]
+            record = self.controller.history[turn]
             count = len(record.events)
             note = f"{count} event{'' if count == 1 else 's'}" if count else "nothing happened"
             return [(header_text(record), _FORMATS["header"]), (f"  — {note}", _FORMATS["note"])]

@@ -8,8 +8,6 @@ the focus widget first, through ShortcutOverride).
 from __future__ import annotations
 
 import html
-import importlib
-import sys
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence
@@ -34,8 +32,10 @@ from alliance_sandbox.sweep.ensemble import SEEDS
 
 from .about import credits_html, version_html
 from .autosave import Autosave
+from .bindings import MapBinding
 from .branches_dock import branch_here, open_branches
 from .caption_band import CaptionBand
+from .charts import ChartsDock
 from .compare_view import open_compare
 from .controller import Controller
 from .desktop import app_icon
@@ -44,8 +44,12 @@ from .export_menu import ExportMenu
 from .file_actions import FileActions, app_settings, json_path_from_mime
 from .help_browser import help_actions
 from .history_overlay import HistoryOverlay
+from .info_dock import InfoDock
+from .inspector import InspectorDock
+from .log_dock import LogDock
 from .map_view import MapView
 from .predict_dock import open_predict
+from .scorecard import ScorecardDock
 from .style import AppLook
 from .toolbars import LensBar, PastBanner, TurnBar
 
@@ -53,13 +57,13 @@ APP_TITLE = "Alliance Sandbox"
 HINTS = "Space: step · P: run · ←: back · 1-8: lens · F11: present"
 PRESENTING_HINTS = "Space: step · P: run · ←: back · 1-8: lens · L: log · I: inspector · Esc: leave"
 
-#: (module, class, object name, area) of the docks another part of the app provides.
+#: (key, class, object name, area) of the docks built with the window; each takes the controller.
 DOCKS = (
-    ("inspector", "InspectorDock", "inspectorDock", Qt.DockWidgetArea.RightDockWidgetArea),
-    ("charts", "ChartsDock", "chartsDock", Qt.DockWidgetArea.BottomDockWidgetArea),
-    ("log_dock", "LogDock", "logDock", Qt.DockWidgetArea.BottomDockWidgetArea),
-    ("info_dock", "InfoDock", "infoDock", Qt.DockWidgetArea.RightDockWidgetArea),
-    ("scorecard", "ScorecardDock", "scorecardDock", Qt.DockWidgetArea.RightDockWidgetArea),
+    ("inspector", InspectorDock, "inspectorDock", Qt.DockWidgetArea.RightDockWidgetArea),
+    ("charts", ChartsDock, "chartsDock", Qt.DockWidgetArea.BottomDockWidgetArea),
+    ("log_dock", LogDock, "logDock", Qt.DockWidgetArea.BottomDockWidgetArea),
+    ("info_dock", InfoDock, "infoDock", Qt.DockWidgetArea.RightDockWidgetArea),
+    ("scorecard", ScorecardDock, "scorecardDock", Qt.DockWidgetArea.RightDockWidgetArea),
 )
 
 
@@ -90,17 +94,6 @@ class NavigationKeyGuard(QObject):
         return False
 
 
-def _optional_dock(module: str, cls_name: str, controller: Controller) -> QDockWidget | None:
-    """Build a dock if its module exists; the window works without it (e.g. mid-development)."""
-    try:
-        mod = importlib.import_module(f"alliance_sandbox.ui.{module}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"alliance_sandbox.ui.{module}":
-            raise
-        return None
-    return getattr(mod, cls_name)(controller)
-
-
 class MainWindow(QMainWindow):
     """One open scenario: `controller` holds it, the map and the docks show it."""
 
@@ -120,6 +113,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(640, 480)
 
         self.map = MapView(self)
+        self.map_binding = MapBinding(self.map, self.controller)  # the map follows the controller
         self.map.setAcceptDrops(False)  # a dropped file goes to the window (opens it)
         self.map.viewport().setAcceptDrops(False)
         self.lens_bar = LensBar(self)
@@ -190,7 +184,7 @@ class MainWindow(QMainWindow):
         a("back", "&Back", ["Backspace", "Left", "PgUp"], self.back, sp.SP_MediaSeekBackward,
           "Undo the last turn")
         a("reset", "R&eset", ["Home", "Ctrl+R"], self.reset, sp.SP_MediaSkipBackward, "Back to turn 0")
-        a("latest", "&Latest Turn", ["End"], lambda: self._scrub(len(self.controller.sim.history) - 1),
+        a("latest", "&Latest Turn", ["End"], lambda: self._scrub(self.controller.latest_turn),
           tip="Back to the newest turn after looking at earlier ones")
         a("fit", "&Fit Map", ["F"], lambda: self.map.fit_all())
         a("branch", "&Branch Here", ["B"], lambda: branch_here(self),
@@ -235,16 +229,14 @@ class MainWindow(QMainWindow):
             self.acts[key] = action
 
     def _make_docks(self) -> None:
-        for module, cls_name, name, area in DOCKS:
-            dock = _optional_dock(module, cls_name, self.controller)
-            if dock is None:
-                continue
+        for key, dock_class, name, area in DOCKS:
+            dock = dock_class(self.controller)
             if not dock.objectName():
                 dock.setObjectName(name)  # saveState needs it
             self.addDockWidget(area, dock)
             if getattr(dock, "starts_hidden", False):
                 dock.hide()  # shown from the View menu or its key
-            self.docks[module] = dock
+            self.docks[key] = dock
             if hasattr(dock, "editingDone"):  # typing ended: Space, P, Backspace work again
                 dock.editingDone.connect(lambda: self.map.setFocus(Qt.FocusReason.OtherFocusReason))
         charts, log = self.docks.get("charts"), self.docks.get("log_dock")
@@ -388,15 +380,9 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.world_label)
 
     def _connect(self) -> None:
-        c, m = self.controller, self.map
-        m.stateMoved.connect(lambda sid, lon, lat, *_: c.edit_state(sid, lon=lon, lat=lat))
-        m.stateSelected.connect(c.select)
-        m.tieRequested.connect(lambda a, b, kind: c.add_tie(a, b, kind))
-        m.tieRemoveRequested.connect(c.remove_tie)
+        c = self.controller
         c.changed.connect(self._on_changed)
         c.historyChanged.connect(self._show_turn)
-        c.selectionChanged.connect(m.select)
-        c.highlightRequested.connect(m.set_highlight)
         c.scenarioLoaded.connect(self._on_loaded)
         self.caption.clicked.connect(lambda: self.toggle_dock("log_dock")
                                      if not self.docks.get("log_dock", self).isVisible() else None)
@@ -409,19 +395,13 @@ class MainWindow(QMainWindow):
         self.pause()
         self.setWindowTitle(f"{APP_TITLE} — {self.controller.scenario.name}[*]")
         self._on_changed()
-        self.map.fit_all()
         self.update_modified()
 
     def _on_changed(self) -> None:
         c = self.controller
         record = c.record
-        risks = record.risks
-        self.map.set_world(record.world, {"abandonment": risks.abandonment, "entrapment": risks.entrapment,
-                                          "tie_abandonment": risks.tie_abandonment,
-                                          "tie_entrapment": risks.tie_entrapment},
-                           blocs=self.controller.tracked_blocs())
         # The lens the next step uses: the latest turn's switcher, or the lens of the turn on view.
-        active = c.sim.lens if c.at_latest else record.lens
+        active = c.active_lens
         self.lens_bar.set_active(active.id, pending=active.id != record.lens.id)
         self.acts[f"lens:{active.id}"].setChecked(True)
         self._show_turn()
@@ -440,7 +420,7 @@ class MainWindow(QMainWindow):
             compact = self.height() < 900  # a 1024x768 projector: two lines keep the map tall
             self.caption.set_turn(record.turn, record.events, 2 if compact else 3)
             charts = self.docks.get("charts")
-            has_data = len(self.controller.sim.history) > 1
+            has_data = self.controller.has_run
             if charts is not None and charts.isVisible() != has_data:
                 charts.setVisible(has_data)
                 QTimer.singleShot(0, self.map, self.map.fit_all)
@@ -458,12 +438,12 @@ class MainWindow(QMainWindow):
     def _show_turn(self) -> None:
         c = self.controller
         record = c.record
-        last = len(c.sim.history) - 1
+        last = c.latest_turn
         self.turn_bar.show_turn(record.turn, record.year, c.view_turn, last)
         self.past_banner.show_turn(c.view_turn, last)
         self.acts["latest"].setEnabled(c.view_turn < last)
         self.acts["back"].setEnabled(c.view_turn > 0)
-        self.acts["reset"].setEnabled(len(c.sim.history) > 1 or c.view_turn > 0)
+        self.acts["reset"].setEnabled(c.has_run or c.view_turn > 0)
 
     def update_modified(self, *_) -> None:
         self.setWindowModified(self.files.is_modified())
@@ -676,9 +656,3 @@ class MainWindow(QMainWindow):
 
     def shortcuts_text(self) -> str:
         return "\n".join(f"{keys}: {what}" for keys, what in self.shortcut_rows())
-
-
-if __name__ == "__main__":  # python -m alliance_sandbox.ui.main_window [FILE]
-    from alliance_sandbox.cli import main
-
-    sys.exit(main())

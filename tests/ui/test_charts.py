@@ -59,21 +59,21 @@ def test_the_cache_appends_only_new_turns(charts, controller):
     controller.back()
     controller.back()
     controller.step(1)
-    history = controller.sim.history
+    history = controller.history
     assert charts.cache.count == 5
     np.testing.assert_allclose(charts.cache.share[:5], [r.world.share for r in history])
 
 
 def test_system_mean_then_the_selected_state(charts, controller):
     controller.step(5)
-    history = controller.sim.history
+    history = controller.history
     assert "mean" in charts.risk_title()
     abandon, entrap = charts.risk_series()
     np.testing.assert_allclose(abandon, [allied_mean(r, "abandonment") for r in history])
     np.testing.assert_allclose(entrap, [allied_mean(r, "entrapment") for r in history])
 
     controller.select("C")
-    i = controller.sim.world.index["C"]
+    i = controller.history[-1].world.index["C"]
     assert "Caledon" in charts.risk_title()
     assert "mean" not in charts.risk_title()
     abandon, entrap = charts.risk_series()
@@ -87,7 +87,7 @@ def test_system_mean_then_the_selected_state(charts, controller):
 def test_an_edit_of_the_latest_turn_redraws_it(charts, controller):
     controller.step(2)
     controller.select("D")
-    i = controller.sim.world.index["D"]
+    i = controller.history[-1].world.index["D"]
     controller.edit_state("D", capability=6.0)
     assert charts.point_count() == 3
     share_line = charts.share_curve("D")
@@ -129,8 +129,8 @@ def test_hover_shows_the_values_at_the_turn(qtbot, charts, controller):
     qtbot.mouseMove(charts.view.viewport(), pos)
     text = charts.hover_text()
     assert "Turn 3" in text
-    i = controller.sim.world.index["B"]
-    assert f"abandonment {controller.sim.history[3].risks.abandonment[i]:.2f}" in text
+    i = controller.history[-1].world.index["B"]
+    assert f"abandonment {controller.history[3].risks.abandonment[i]:.2f}" in text
     assert re.search(r"\d+\.\d+ %", text)  # a share
     assert all(line.isVisible() for line in charts._hover_lines)
     assert charts._hover_lines[0].value() == 3
@@ -177,16 +177,16 @@ def test_presentation_thickens_lines_and_fonts(charts, controller):
 def test_series_cache_without_qt(controller):
     cache = SeriesCache()
     controller.step(4)
-    assert cache.sync(controller.sim.history) == 0  # the first row that changed
-    assert cache.sync(controller.sim.history) is None
+    assert cache.sync(controller.history) == 0  # the first row that changed
+    assert cache.sync(controller.history) is None
     assert cache.count == 5
-    np.testing.assert_array_equal(cache.realignments[:5], [r.realignments for r in controller.sim.history])
-    blocs = [sum(1 for g in r.world.blocs() if len(g) > 1) for r in controller.sim.history]
+    np.testing.assert_array_equal(cache.realignments[:5], [r.realignments for r in controller.history])
+    blocs = [sum(1 for g in r.world.blocs() if len(g) > 1) for r in controller.history]
     np.testing.assert_array_equal(cache.blocs[:5], blocs)
     # growing past the initial capacity keeps the old rows
     controller.step(100)
-    assert cache.sync(controller.sim.history) == 5
-    np.testing.assert_allclose(cache.share[:105], [r.world.share for r in controller.sim.history])
+    assert cache.sync(controller.history) == 5
+    np.testing.assert_allclose(cache.share[:105], [r.world.share for r in controller.history])
 
 
 def drawn(curve):
@@ -206,9 +206,9 @@ def test_cached_bodies_and_live_tails_draw_the_whole_series(qtbot, make_controll
     controller.step(150)
 
     def check(sid="C"):
-        history = controller.sim.history
+        history = controller.history
         n = len(history)
-        i = controller.sim.world.index[sid]
+        i = controller.history[-1].world.index[sid]
         assert charts.abandonment_curve.body.isVisible() == (n - 2 >= 64)
         np.testing.assert_allclose(drawn(charts.abandonment_curve), [r.risks.abandonment[i] for r in history])
         np.testing.assert_allclose(drawn(charts.share_curve(sid)), [100 * r.world.share[i] for r in history])

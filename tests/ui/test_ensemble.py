@@ -21,7 +21,7 @@ def start(qtbot, window):
 
 def own_runs(window, turns):
     """The 50 seeds run here, from the same turn-0 world and lens."""
-    sim0 = window.controller.sim
+    sim0 = window.controller.run
     runs = []
     for seed in range(SEEDS):
         sim = Simulation(sim0.history[0].world, get_lens(sim0.lens.id), seed=seed, shocks=sim0.shocks)
@@ -35,7 +35,7 @@ def test_run_50_seeds_shows_bands_and_tie_frequencies_of_those_seeds(qtbot, wind
     dialog = start(qtbot, window)
     assert dialog.maximum() == SEEDS
     qtbot.keyClick(window, Qt.Key.Key_Space)  # the window answers while the seeds run
-    assert len(window.controller.sim.history) == 3
+    assert len(window.controller.history) == 3
     qtbot.waitUntil(lambda: window.ensembles.ensemble is not None, timeout=90000)
     assert window.ensembles.dialog is None and window.ensembles.job is None
     ensemble = window.ensembles.ensemble
@@ -50,7 +50,7 @@ def test_run_50_seeds_shows_bands_and_tie_frequencies_of_those_seeds(qtbot, wind
     view = window.map
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(view.state_item("B").scenePos()))
     assert window.controller.selected == "B"
-    b = window.controller.sim.history[0].world.index["B"]
+    b = window.controller.history[0].world.index["B"]
     _, middle, _ = window.ensembles.bands.band_data("entrapment")
     assert np.allclose(middle, np.median([[r.risks.entrapment[b] for r in history] for history in runs], axis=0))
     # the inspector: B's spread across the seeds at the turn on view

@@ -21,7 +21,7 @@ def dock(show_dock, controller):
 
 
 def index(controller, sid):
-    return controller.sim.world.index[sid]
+    return controller.history[-1].world.index[sid]
 
 
 def type_into(qtbot, spin, text):
@@ -83,13 +83,13 @@ def test_typing_a_capability_edits_the_model_and_undo_restores(qtbot, dock, cont
     i = index(controller, "D")
     share_before = controller.record.world.share[i]
     type_into(qtbot, dock.field_row("capability").spin, "7.5")
-    assert controller.sim.world.capability[i] == pytest.approx(7.5)
+    assert controller.history[-1].world.capability[i] == pytest.approx(7.5)
     # the record the map draws from follows: D's share (its disc size) grew
     assert controller.record.world.share[i] > share_before
     assert controller.undo_stack.count() == 1
     assert dock.field_row("capability").slider.value() == dock.field_row("capability").to_slider(7.5)
     controller.undo_stack.undo()
-    assert controller.sim.world.capability[i] == pytest.approx(1.0)
+    assert controller.history[-1].world.capability[i] == pytest.approx(1.0)
     assert controller.record.world.share[i] == pytest.approx(share_before)
     assert dock.field_row("capability").spin.value() == pytest.approx(1.0)
 
@@ -99,18 +99,18 @@ def test_a_slider_drag_is_one_undo_step_and_two_drags_are_two(qtbot, dock, contr
     i = index(controller, "A")
     slider = dock.field_row("aggression").slider
     drag_slider(qtbot, slider, -80)
-    first = controller.sim.world.aggression[i]
+    first = controller.history[-1].world.aggression[i]
     assert first < 0.8 - 0.05
     assert controller.undo_stack.count() == 1
     assert controller.undo_stack.canUndo()  # the drag's macro is closed
     drag_slider(qtbot, slider, -60)
-    second = controller.sim.world.aggression[i]
+    second = controller.history[-1].world.aggression[i]
     assert second < first - 0.05
     assert controller.undo_stack.count() == 2
     controller.undo_stack.undo()
-    assert controller.sim.world.aggression[i] == pytest.approx(first)
+    assert controller.history[-1].world.aggression[i] == pytest.approx(first)
     controller.undo_stack.undo()
-    assert controller.sim.world.aggression[i] == pytest.approx(0.8)
+    assert controller.history[-1].world.aggression[i] == pytest.approx(0.8)
     assert dock.field_row("aggression").spin.value() == pytest.approx(0.8)
 
 
@@ -118,11 +118,12 @@ def test_capability_slider_drag(qtbot, dock, controller):
     controller.select("C")
     i = index(controller, "C")
     drag_slider(qtbot, dock.field_row("capability").slider, 120)
-    assert controller.sim.world.capability[i] > 1.5
+    assert controller.history[-1].world.capability[i] > 1.5
     assert controller.undo_stack.count() == 1
-    assert dock.field_row("capability").spin.value() == pytest.approx(controller.sim.world.capability[i], abs=1e-3)
+    shown = dock.field_row("capability").spin.value()
+    assert shown == pytest.approx(controller.history[-1].world.capability[i], abs=1e-3)
     controller.undo_stack.undo()
-    assert controller.sim.world.capability[i] == pytest.approx(1.5)
+    assert controller.history[-1].world.capability[i] == pytest.approx(1.5)
 
 
 def test_commitment_spin_edits_the_tie(qtbot, dock, controller):
@@ -131,9 +132,9 @@ def test_commitment_spin_edits_the_tie(qtbot, dock, controller):
     spin = dock.commitment_spin("C")
     assert spin.value() == pytest.approx(0.7)
     type_into(qtbot, spin, "0.3")
-    assert controller.sim.world.commitment[b, c] == pytest.approx(0.3)
-    assert controller.sim.world.commitment[c, b] == pytest.approx(0.3)
-    assert TIE_KINDS[controller.sim.world.tie_kind[b, c] - 1] == "alliance"
+    assert controller.history[-1].world.commitment[b, c] == pytest.approx(0.3)
+    assert controller.history[-1].world.commitment[c, b] == pytest.approx(0.3)
+    assert TIE_KINDS[controller.history[-1].world.tie_kind[b, c] - 1] == "alliance"
     # the risks shown follow the model
     assert dock.tie_table.item(0, 3).text() == f"{controller.record.risks.tie_abandonment[b, c]:.2f}"
 
@@ -142,21 +143,21 @@ def test_remove_and_add_ties_through_the_widgets(qtbot, dock, controller):
     controller.select("B")
     b, c, d = (index(controller, s) for s in "BCD")
     qtbot.mouseClick(dock.remove_button("C"), Qt.MouseButton.LeftButton)
-    assert controller.sim.world.tie_kind[b, c] == 0
+    assert controller.history[-1].world.tie_kind[b, c] == 0
     assert dock.tie_partners() == []
     assert dock.no_ties_label.isVisible()
 
     dock.partner_combo.setCurrentIndex(dock.partner_combo.findData("D"))
     dock.kind_combo.setCurrentText("entente")
     qtbot.mouseClick(dock.add_button, Qt.MouseButton.LeftButton)
-    assert controller.sim.world.tie_kind[b, d] == tie_code("entente")
-    assert controller.sim.world.commitment[b, d] == pytest.approx(DEFAULT_COMMITMENT["entente"])
+    assert controller.history[-1].world.tie_kind[b, d] == tie_code("entente")
+    assert controller.history[-1].world.commitment[b, d] == pytest.approx(DEFAULT_COMMITMENT["entente"])
     assert dock.tie_partners() == ["D"]
     assert dock.partner_combo.findData("D") == -1  # no second tie with the same partner
     assert controller.undo_stack.count() == 2
     controller.undo_stack.undo()
     controller.undo_stack.undo()
-    assert controller.sim.world.tie_kind[b, c] == tie_code("alliance")
+    assert controller.history[-1].world.tie_kind[b, c] == tie_code("alliance")
     assert dock.tie_partners() == ["C"]
 
 
@@ -174,12 +175,12 @@ def test_editing_is_off_when_viewing_an_earlier_turn(qtbot, dock, controller):
     # the values shown are those of the turn on view
     i = index(controller, "A")
     assert dock.field_row("capability").spin.value() == pytest.approx(
-        controller.sim.history[1].world.capability[i], abs=1e-3)
+        controller.history[1].world.capability[i], abs=1e-3)
     qtbot.mouseClick(dock.latest_button, Qt.MouseButton.LeftButton)
     assert controller.at_latest and dock.editable
     assert dock.field_row("capability").spin.isEnabled()
     assert not dock.history_box.isVisible()
-    assert len(controller.sim.history) == 4
+    assert len(controller.history) == 4
 
 
 def test_presentation_enlarges_fonts(dock, controller):
@@ -226,9 +227,9 @@ def test_a_step_during_a_drag_leaves_the_undo_stack_usable(qtbot, dock, controll
     qtbot.mouseRelease(slider, Qt.MouseButton.LeftButton, pos=start + QPoint(-60, 0))
     assert controller.undo_stack.canUndo()
     assert controller.undo_stack.count() == 1
-    value = controller.sim.world.offense[i]
+    value = controller.history[-1].world.offense[i]
     controller.undo_stack.undo()
-    assert controller.sim.world.offense[i] > value
+    assert controller.history[-1].world.offense[i] > value
 
 
 def test_a_commitment_typed_for_one_state_never_lands_on_another(qtbot, window):
@@ -239,7 +240,7 @@ def test_a_commitment_typed_for_one_state_never_lands_on_another(qtbot, window):
     dock = window.docks["inspector"]
     c.select("A")
     spin = dock.commitment_spin("D")  # the A-D alliance of the test world
-    before = c.sim.world.commitment.copy()
+    before = c.history[-1].world.commitment.copy()
     spin.setFocus()
     qtbot.waitUntil(spin.hasFocus)
     spin.lineEdit().selectAll()
@@ -247,7 +248,7 @@ def test_a_commitment_typed_for_one_state_never_lands_on_another(qtbot, window):
     c.select("D")  # D's own row for A now shows; the old box loses the focus
     window.map.setFocus()
     qtbot.wait(10)
-    world = c.sim.world
+    world = c.history[-1].world
     a, d = world.index["A"], world.index["D"]
     assert world.tie_kind[d, d] == 0
     changed = np.argwhere(world.commitment != before)
@@ -256,9 +257,9 @@ def test_a_commitment_typed_for_one_state_never_lands_on_another(qtbot, window):
 
 def test_setting_the_commitment_of_a_tie_that_does_not_exist_changes_nothing(make_controller):
     c = make_controller()
-    before = c.sim.world.copy()
+    before = c.history[-1].world.copy()
     c.set_commitment("A", "D", 0.9)  # no A-D tie in the dock scenario
     c.set_commitment("B", "B", 0.9)
-    assert np.array_equal(c.sim.world.tie_kind, before.tie_kind)
-    assert np.array_equal(c.sim.world.commitment, before.commitment)
+    assert np.array_equal(c.history[-1].world.tie_kind, before.tie_kind)
+    assert np.array_equal(c.history[-1].world.commitment, before.commitment)
     assert c.undo_stack.count() == 0

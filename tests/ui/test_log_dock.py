@@ -21,7 +21,7 @@ def log(show_dock, controller):
 
 
 def expected(controller, first=1):
-    return [(r.turn, e.kind, e.explanation) for r in controller.sim.history[first:] for e in r.events]
+    return [(r.turn, e.kind, e.explanation) for r in controller.history[first:] for e in r.events]
 
 
 def test_turns_and_events_appear_with_numbers(log, controller):
@@ -43,7 +43,7 @@ def test_turns_and_events_appear_with_numbers(log, controller):
 
 def test_back_reset_and_load_remove_entries(log, controller, dock_scenario):
     controller.step(5)
-    last = controller.sim.history[-1]
+    last = controller.history[-1]
     controller.back()
     assert log.turns_shown() == [0, 1, 2, 3, 4]
     assert log.entries() == expected(controller)
@@ -75,7 +75,7 @@ def test_clicking_an_entry_highlights_its_states(qtbot, log, controller):
     entries = log.entries()
     k = len(entries) // 2
     turn, kind, text = entries[k]
-    event = next(e for e in controller.sim.history[turn].events if e.explanation == text and e.kind == kind)
+    event = next(e for e in controller.history[turn].events if e.explanation == text and e.kind == kind)
     rect = log.entry_rect(k)
     pos = QPoint(int(rect.left() + 40), int(rect.top() + 5))
     with qtbot.waitSignal(controller.highlightRequested, timeout=1000) as blocker:
@@ -107,7 +107,7 @@ def test_text_and_kind_filters(log, controller):
     log._apply_filter()
     filtered = log.entries()
     assert filtered and len(filtered) < len(everything)
-    events = {(r.turn, e.kind, e.explanation): e for r in controller.sim.history for e in r.events}
+    events = {(r.turn, e.kind, e.explanation): e for r in controller.history for e in r.events}
     for entry in filtered:
         # the filter matches a state's name or id as well as the words of the explanation
         assert "borealis" in entry[2].lower() or "B" in events[entry].states
@@ -146,7 +146,7 @@ def test_cap_keeps_the_last_entries(log, controller, monkeypatch):
 
 
 def test_header_text_and_presentation(log, controller):
-    assert header_text(controller.sim.history[0]) == "Turn 0 · 1914 · Balance of threat"
+    assert header_text(controller.history[0]) == "Turn 0 · 1914 · Balance of threat"
     size = log.text.font().pointSizeF()
     log.set_presentation(True)
     assert log.text.font().pointSizeF() > 1.4 * size
@@ -158,7 +158,7 @@ def test_lens_switch_is_logged(log, controller):
     controller.set_lens("power")
     controller.step(1)
     assert any(kind == "lens" for _t, kind, _x in log.entries())
-    assert isinstance(controller.sim.history[1].events[0], Event)
+    assert isinstance(controller.history[1].events[0], Event)
 
 
 def test_a_late_dock_writes_only_the_last_entries(qtbot, controller, monkeypatch):

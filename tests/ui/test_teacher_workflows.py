@@ -28,13 +28,13 @@ def test_capability_typed_in_the_inspector_grows_the_disc_and_undo_shrinks_it(qt
     spin.selectAll()
     qtbot.keyClicks(spin, "60")
     qtbot.keyClick(spin, Qt.Key.Key_Return)
-    world = window.controller.sim.world
+    world = window.controller.history[-1].world
     assert world.capability[world.index["D"]] == 60
     grown = window.map.state_item("D").sceneBoundingRect().width()
     assert grown > before * 1.5
     window.map.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    world = window.controller.sim.world
+    world = window.controller.history[-1].world
     assert world.capability[world.index["D"]] == 10
     assert window.map.state_item("D").sceneBoundingRect().width() < grown
 
