@@ -69,7 +69,7 @@ def interest_terms(world, seen, threat) -> dict[str, np.ndarray]:
     }
 
 
-class BalanceOfInterests(Lens):
+class InterestLens(Lens):
     id = "interest"
     name = "Balance of interests"
     claim = (

@@ -256,11 +256,6 @@ class ChartsDock(QDockWidget):
     def risk_series(self) -> tuple[np.ndarray, np.ndarray]:
         return self.abandonment_curve.yData, self.entrapment_curve.yData
 
-    def share_curve(self, state_id: str) -> LiveCurve:
-        """The share line of a state (it must be shown)."""
-        i = self.controller.first_world.index[state_id]
-        return self.share_curves[self._slots[i]]
-
     def shown_states(self) -> list[str]:
         ids = self.controller.first_world.ids
         return [ids[i] for i in self._shown]

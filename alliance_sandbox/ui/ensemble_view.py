@@ -72,11 +72,6 @@ class RiskBands:
             fill.show()
             median.show()
 
-    def band_data(self, kind: str) -> tuple:
-        """(low, median, high) y values as drawn, for tests."""
-        low, high, _fill, median = self.items[kind]
-        return low.yData, median.yData, high.yData
-
 
 class TieFrequencyItem(QGraphicsItem):
     """Lines between states on the map, each as opaque as the share of seeds with that tie."""

@@ -422,9 +422,6 @@ class InspectorDock(QDockWidget):
     def remove_button(self, partner: str) -> QToolButton:
         return self.tie_table.cellWidget(self._tie_partners.index(partner), 5)
 
-    def tie_partners(self) -> list[str]:
-        return list(self._tie_partners)
-
     def set_presentation(self, on: bool) -> None:
         """Projector mode: every font in the dock PRESENTATION_SCALE times larger."""
         self._presentation = bool(on)

@@ -30,6 +30,7 @@ from alliance_sandbox.lenses import LENS_IDS, LENSES
 from alliance_sandbox.scenario import Scenario
 from alliance_sandbox.sweep.ensemble import SEEDS
 
+from . import layout
 from .about import credits_html, version_html
 from .autosave import Autosave
 from .bindings import MapBinding
@@ -51,11 +52,11 @@ from .map_view import MapView
 from .predict_dock import open_predict
 from .scorecard import ScorecardDock
 from .style import AppLook
-from .toolbars import LensBar, PastBanner, TurnBar
+from .toolbars import LENS_KEYS, LensBar, PastBanner, TurnBar
 
 APP_TITLE = "Alliance Sandbox"
-HINTS = "Space: step · P: run · ←: back · 1-8: lens · F11: present"
-PRESENTING_HINTS = "Space: step · P: run · ←: back · 1-8: lens · L: log · I: inspector · Esc: leave"
+HINTS = f"Space: step · P: run · ←: back · {LENS_KEYS}: lens · F11: present"
+PRESENTING_HINTS = f"Space: step · P: run · ←: back · {LENS_KEYS}: lens · L: log · I: inspector · Esc: leave"
 
 #: (key, class, object name, area) of the docks built with the window; each takes the controller.
 DOCKS = (
@@ -110,7 +111,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().focusChanged.connect(self.nav_guard.watch)
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
-        self.setMinimumSize(640, 480)
+        self.setMinimumSize(*layout.MIN_WINDOW)
 
         self.map = MapView(self)
         self.map_binding = MapBinding(self.map, self.controller)  # the map follows the controller
@@ -251,37 +252,28 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(inspector, info)
             inspector.raise_()
 
-    @staticmethod
-    def is_compact(width: int, height: int) -> bool:
-        """A short or 4:3 screen (a 1366x768 laptop, a 1024x768 projector): height is what
-        is missing, so the docks go to the right and the map keeps the full height."""
-        return height < 900 or width / max(height, 1) < 1.45
-
     def _layout_docks(self, presenting: bool = False, size=None) -> None:
-        """Place and size the docks for the window's size.
+        """Place and size the docks for the window's size (the numbers: ui/layout.py).
 
         Wide: inspector right, charts and log side by side at the bottom. Compact: one column
         on the right, charts above the inspector and the log (as tabs). Presenting: the charts
         alone, right or bottom by the same rule. Used for the first layout (later ones come
         from the settings) and on entering presentation mode (leaving restores the old one)."""
         w, h = size.toTuple() if size is not None else (self.width(), self.height())
-        compact = self.is_compact(w, h)
+        compact = layout.is_compact(w, h)
         inspector, charts, log = (self.docks.get(k) for k in ("inspector", "charts", "log_dock"))
         right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
         vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
-        column = max(340, min(560, int(0.36 * w)))
         if presenting:
-            # The map is what the class looks at: it keeps two thirds of a 4:3 screen's
-            # width (the charts then show one at a time), or two thirds of a wide one's
-            # height. A strip under the map at 4:3 was tried: the map lost more height than
-            # it gained width, and a chart 150 px high was unreadable.
             if charts is not None:
                 self.addDockWidget(right if compact else bottom, charts)
                 charts.show()
                 if compact:
-                    self.resizeDocks([charts], [max(300, int(w / 3))], horizontal)
+                    self.resizeDocks([charts], [layout.share(w, layout.PRESENT_SIDE_SHARE,
+                                                             layout.PRESENT_SIDE_MIN)], horizontal)
                 else:
-                    self.resizeDocks([charts], [max(240, int(0.36 * h))], vertical)
+                    self.resizeDocks([charts], [layout.share(h, layout.PRESENT_BOTTOM_SHARE,
+                                                             layout.PRESENT_BOTTOM_MIN)], vertical)
             return
         if compact:
             if charts is not None:
@@ -295,17 +287,19 @@ class MainWindow(QMainWindow):
                 self.splitDockWidget(charts, log, vertical)
             docks = [d for d in (charts, inspector or log) if d is not None]
             if docks:
+                column = layout.share(w, layout.COLUMN_SHARE, layout.COLUMN_MIN, layout.COLUMN_MAX)
                 self.resizeDocks(docks[:1], [column], horizontal)
             if len(docks) == 2:
-                self.resizeDocks(docks, [int(0.45 * h), int(0.55 * h)], vertical)
+                self.resizeDocks(docks, [int(part * h) for part in layout.COLUMN_SPLIT], vertical)
             return
         if inspector is not None:
-            self.resizeDocks([inspector], [max(300, min(420, int(0.22 * w)))], horizontal)
+            self.resizeDocks([inspector], [layout.share(w, layout.INSPECTOR_SHARE, layout.INSPECTOR_MIN,
+                                                        layout.INSPECTOR_MAX)], horizontal)
         low = [d for d in (charts, log) if d is not None]
         if low:
-            self.resizeDocks(low[:1], [max(240, int(0.34 * h))], vertical)
+            self.resizeDocks(low[:1], [layout.share(h, layout.BOTTOM_SHARE, layout.BOTTOM_MIN)], vertical)
         if len(low) == 2:
-            self.resizeDocks(low, [int(0.55 * w), int(0.45 * w)], horizontal)
+            self.resizeDocks(low, [int(part * w) for part in layout.BOTTOM_SPLIT], horizontal)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -417,8 +411,7 @@ class MainWindow(QMainWindow):
         record = self.controller.record
         self.caption.setVisible(self._presenting)
         if self._presenting:
-            compact = self.height() < 900  # a 1024x768 projector: two lines keep the map tall
-            self.caption.set_turn(record.turn, record.events, 2 if compact else 3)
+            self.caption.set_turn(record.turn, record.events, layout.caption_lines(self.height()))
             charts = self.docks.get("charts")
             has_data = self.controller.has_run
             if charts is not None and charts.isVisible() != has_data:
@@ -643,7 +636,7 @@ class MainWindow(QMainWindow):
             for n, cls in enumerate(LENSES.values(), start=1))
         return (f"<h3>{APP_TITLE}</h3>{version_html()}<p>Watch alliance theory at work: states on a map form, "
                 "tighten and leave alliances as the lens you choose says they should.</p>"
-                f"<p>The eight lenses (keys 1 to 8):</p><ul>{rows}</ul>" + credits_html())
+                f"<p>The {len(LENSES)} lenses (keys {LENS_KEYS}):</p><ul>{rows}</ul>" + credits_html())
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """(keys, command) of every action with keys: read from the actions, so never stale."""
@@ -653,6 +646,3 @@ class MainWindow(QMainWindow):
             if keys:
                 rows.append((" or ".join(keys), action.text().replace("&", "")))
         return rows
-
-    def shortcuts_text(self) -> str:
-        return "\n".join(f"{keys}: {what}" for keys, what in self.shortcut_rows())

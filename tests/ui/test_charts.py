@@ -4,6 +4,7 @@ import json
 import re
 
 import numpy as np
+import peek
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF, Qt
@@ -90,10 +91,10 @@ def test_an_edit_of_the_latest_turn_redraws_it(charts, controller):
     i = controller.history[-1].world.index["D"]
     controller.edit_state("D", capability=6.0)
     assert charts.point_count() == 3
-    share_line = charts.share_curve("D")
+    share_line = peek.share_curve(charts, "D")
     assert share_line.yData[-1] == pytest.approx(100 * controller.record.world.share[i])
     controller.undo_stack.undo()
-    share_line = charts.share_curve("D")
+    share_line = peek.share_curve(charts, "D")
     assert share_line.yData[-1] == pytest.approx(100 * controller.record.world.share[i])
 
 
@@ -114,8 +115,8 @@ def test_share_lines_top_states_plus_others(qtbot, make_controller, dock_scenari
     smallest = ids[int(np.argmin(latest))]
     controller.select(smallest)
     assert smallest in charts.shown_states()
-    line = charts.share_curve(smallest)
-    assert line.opts["pen"].widthF() > charts.share_curve(shown[0]).opts["pen"].widthF()
+    line = peek.share_curve(charts, smallest)
+    assert line.opts["pen"].widthF() > peek.share_curve(charts, shown[0]).opts["pen"].widthF()
 
 
 def test_hover_shows_the_values_at_the_turn(qtbot, charts, controller):
@@ -211,7 +212,7 @@ def test_cached_bodies_and_live_tails_draw_the_whole_series(qtbot, make_controll
         i = controller.history[-1].world.index[sid]
         assert charts.abandonment_curve.body.isVisible() == (n - 2 >= 64)
         np.testing.assert_allclose(drawn(charts.abandonment_curve), [r.risks.abandonment[i] for r in history])
-        np.testing.assert_allclose(drawn(charts.share_curve(sid)), [100 * r.world.share[i] for r in history])
+        np.testing.assert_allclose(drawn(peek.share_curve(charts, sid)), [100 * r.world.share[i] for r in history])
         assert len(drawn(charts.others_curve)) == n
         np.testing.assert_allclose(drawn(charts.realign_curve), [r.realignments for r in history])
         assert len(charts.bloc_curve.tail.xData) == len(charts.bloc_curve.tail.yData) + 1

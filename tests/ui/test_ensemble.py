@@ -1,6 +1,7 @@
 """Simulation > Run 50 Seeds, driven as a user would: the key, the progress dialog, Cancel,
 a click on a state; what it shows is checked against runs made here, seed by seed."""
 import numpy as np
+import peek
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton
@@ -41,7 +42,7 @@ def test_run_50_seeds_shows_bands_and_tie_frequencies_of_those_seeds(qtbot, wind
     ensemble = window.ensembles.ensemble
     runs = own_runs(window, ensemble.turns)
 
-    low, middle, high = window.ensembles.bands.band_data("abandonment")
+    low, middle, high = peek.band_data(window.ensembles.bands, "abandonment")
     allied = np.array([[allied_mean(r.risks.abandonment, r.world) for r in history] for history in runs])
     assert np.allclose(middle, np.median(allied, axis=0))
     assert np.allclose(low, np.percentile(allied, 10, axis=0)) and np.allclose(high, np.percentile(allied, 90, axis=0))
@@ -51,7 +52,7 @@ def test_run_50_seeds_shows_bands_and_tie_frequencies_of_those_seeds(qtbot, wind
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(view.state_item("B").scenePos()))
     assert window.controller.selected == "B"
     b = window.controller.history[0].world.index["B"]
-    _, middle, _ = window.ensembles.bands.band_data("entrapment")
+    _, middle, _ = peek.band_data(window.ensembles.bands, "entrapment")
     assert np.allclose(middle, np.median([[r.risks.entrapment[b] for r in history] for history in runs], axis=0))
     # the inspector: B's spread across the seeds at the turn on view
     turn = window.controller.view_turn

@@ -3,6 +3,7 @@
 import json
 
 import numpy as np
+import peek
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QStyle, QStyleOptionSlider
@@ -72,7 +73,7 @@ def test_selection_shows_the_state(dock, controller):
     assert dock.standing_text("entrapment") == f"{risks.entrapment[i]:.2f}"
     assert dock.standing_text("security") == f"{risks.security[i]:.2f}"
     assert dock.standing_text("autonomy") == f"{risks.autonomy[i]:+.2f}"
-    assert dock.tie_partners() == ["C"]
+    assert peek.tie_partners(dock) == ["C"]
     # refreshing from the model never edits it
     controller.step(2)
     assert controller.undo_stack.count() == 0
@@ -144,7 +145,7 @@ def test_remove_and_add_ties_through_the_widgets(qtbot, dock, controller):
     b, c, d = (index(controller, s) for s in "BCD")
     qtbot.mouseClick(dock.remove_button("C"), Qt.MouseButton.LeftButton)
     assert controller.history[-1].world.tie_kind[b, c] == 0
-    assert dock.tie_partners() == []
+    assert peek.tie_partners(dock) == []
     assert dock.no_ties_label.isVisible()
 
     dock.partner_combo.setCurrentIndex(dock.partner_combo.findData("D"))
@@ -152,13 +153,13 @@ def test_remove_and_add_ties_through_the_widgets(qtbot, dock, controller):
     qtbot.mouseClick(dock.add_button, Qt.MouseButton.LeftButton)
     assert controller.history[-1].world.tie_kind[b, d] == tie_code("entente")
     assert controller.history[-1].world.commitment[b, d] == pytest.approx(DEFAULT_COMMITMENT["entente"])
-    assert dock.tie_partners() == ["D"]
+    assert peek.tie_partners(dock) == ["D"]
     assert dock.partner_combo.findData("D") == -1  # no second tie with the same partner
     assert controller.undo_stack.count() == 2
     controller.undo_stack.undo()
     controller.undo_stack.undo()
     assert controller.history[-1].world.tie_kind[b, c] == tie_code("alliance")
-    assert dock.tie_partners() == ["C"]
+    assert peek.tie_partners(dock) == ["C"]
 
 
 def test_editing_is_off_when_viewing_an_earlier_turn(qtbot, dock, controller):

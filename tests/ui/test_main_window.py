@@ -5,6 +5,7 @@ Fixtures (`window`, `scenario_file`, settings isolation) are in tests/conftest.p
 import html
 
 import numpy as np
+import peek
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
@@ -336,7 +337,7 @@ def test_about_lists_every_lens_with_citation(window):
     text = window.about_text()
     for cls in LENSES.values():
         assert html.escape(cls.name) in text and html.escape(cls.citation) in text
-    assert "Space" in window.shortcuts_text()
+    assert "Space" in peek.shortcuts_text(window)
 
 
 def test_title_names_the_scenario(window):
