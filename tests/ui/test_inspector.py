@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QStyle, QStyleOptionSlider
 
 from alliance_sandbox.engine.world import DEFAULT_COMMITMENT, TIE_KINDS, tie_code
 from alliance_sandbox.scenario import loads_scenario
+from alliance_sandbox.scenario.fields import STATE_RECORD
 from alliance_sandbox.ui.inspector import InspectorDock
 
 # The offscreen platform cannot pass a window's size limits on; harmless, and not ours.
@@ -264,3 +265,19 @@ def test_setting_the_commitment_of_a_tie_that_does_not_exist_changes_nothing(mak
     assert np.array_equal(c.history[-1].world.tie_kind, before.tie_kind)
     assert np.array_equal(c.history[-1].world.commitment, before.commitment)
     assert c.undo_stack.count() == 0
+
+
+@pytest.mark.parametrize("spec", [s for s in STATE_RECORD.fields if s.editable], ids=lambda s: s.name)
+def test_every_field_the_table_marks_editable_is_a_row_that_edits_the_world(qtbot, dock, controller, spec):
+    """The Attributes rows come from scenario/fields.py: a field marked editable there gets a
+    labelled row, and typing into it changes that field of the state."""
+    controller.select("D")
+    row = dock.field_row(spec.name)
+    assert row.label.text() == spec.label and spec.description in row.spin.toolTip()
+    before = float(getattr(controller.history[-1].world, spec.name)[index(controller, "D")])
+    low, high = row.spin.minimum(), row.spin.maximum()
+    wanted = round(low + 0.7 * (high - low), 2)
+    assert wanted != pytest.approx(before)
+    type_into(qtbot, row.spin, f"{wanted:.2f}")
+    after = float(getattr(controller.history[-1].world, spec.name)[index(controller, "D")])
+    assert after == pytest.approx(wanted, abs=0.01)
