@@ -16,8 +16,8 @@ import time
 import pytest
 from sweep_helpers import EUROPE_1914, ROOT, TUTORIAL, cli, command, env, read_table, runs, turns, without_timing
 
-LENS_IDS = ("power", "threat", "interest", "security_dilemma", "autonomy_security", "institutions", "identity",
-            "landscape")
+from alliance_sandbox.lenses import LENS_IDS
+
 HAVE_PYARROW = importlib.util.find_spec("pyarrow") is not None
 needs_pyarrow = pytest.mark.skipif(not HAVE_PYARROW, reason="pyarrow (extra [sweep]) is not installed")
 
