@@ -28,10 +28,10 @@ class BranchesDock(QDockWidget):
     """Public: `tree` (QTreeWidget), `branch_button`, `branches` (list of Branch, first = the
     first run), `current` (the Branch on screen), `branch_here()`, `switch(branch)`."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, controller, window) -> None:
         super().__init__("Branches", window)
         self.setObjectName("BranchesDock")
-        self.window, self.controller = window, window.controller
+        self.window, self.controller = window, controller  # the window: pause and the status bar
         body = QWidget()
         column = QVBoxLayout(body)
         self.branch_button = QPushButton("Branch here")

@@ -149,9 +149,10 @@ class OutcomeBox(QGroupBox):
 class EnsembleView(QObject):
     """The two Simulation menu actions, the background run, its progress, and what it shows."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, controller, window) -> None:
         super().__init__(window)
-        self.window, self.controller = window, window.controller
+        # the window: its charts, map and inspector to draw on, its status bar and its closing
+        self.window, self.controller = window, controller
         self.job: BackgroundEnsemble | None = None
         self.dialog: QProgressDialog | None = None
         self.ensemble: Ensemble | None = None

@@ -33,7 +33,7 @@ from alliance_sandbox.sweep.ensemble import SEEDS
 from . import layout
 from .about import credits_html, version_html
 from .autosave import Autosave
-from .bindings import MapBinding
+from .bindings import BarsBinding, MapBinding
 from .branches_dock import branch_here, open_branches
 from .caption_band import CaptionBand
 from .charts import ChartsDock
@@ -138,11 +138,11 @@ class MainWindow(QMainWindow):
         self.turn_bar.speedChanged.connect(self._set_speed)
         self.turn_bar.scrubbed.connect(self._scrub)
         self.turn_bar.addAction(self.acts["history"])  # after the timeline: it keeps its room
-        self.lens_bar.lensChosen.connect(self.controller.set_lens)
+        self.bars_binding = BarsBinding(self.lens_bar, self.turn_bar, self.past_banner, self.controller)
         self.files = FileActions(self, self.controller)
         self.docks: dict[str, QDockWidget] = {}
         self._make_docks()
-        self.ensembles = EnsembleView(self)
+        self.ensembles = EnsembleView(self.controller, self)
         self._action("ensemble", f"Run {SEEDS} See&ds", ["Ctrl+E"], self.ensembles.run,
                      tip=f"Run this world and lens from {SEEDS} seeds in the background: "
                          "risk bands and tie frequencies")
@@ -395,9 +395,7 @@ class MainWindow(QMainWindow):
         c = self.controller
         record = c.record
         # The lens the next step uses: the latest turn's switcher, or the lens of the turn on view.
-        active = c.active_lens
-        self.lens_bar.set_active(active.id, pending=active.id != record.lens.id)
-        self.acts[f"lens:{active.id}"].setChecked(True)
+        self.acts[f"lens:{c.active_lens.id}"].setChecked(True)
         self._show_turn()
         self._show_caption()
         world = record.world
@@ -429,11 +427,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.map, self.map.fit_all)
 
     def _show_turn(self) -> None:
+        """The clock's actions, enabled where they can do something."""
         c = self.controller
-        record = c.record
         last = c.latest_turn
-        self.turn_bar.show_turn(record.turn, record.year, c.view_turn, last)
-        self.past_banner.show_turn(c.view_turn, last)
         self.acts["latest"].setEnabled(c.view_turn < last)
         self.acts["back"].setEnabled(c.view_turn > 0)
         self.acts["reset"].setEnabled(c.has_run or c.view_turn > 0)
