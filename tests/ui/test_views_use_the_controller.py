@@ -28,22 +28,32 @@ def _controller_aliases(tree: ast.AST) -> set[str]:
 
 
 def run_reads(source: str) -> list[str]:
-    """`controller.sim`-like reads in `source`: any `._sim`, and `.sim` of a controller."""
+    """`controller.sim`-like reads in `source`: any `._sim`, `.sim` of a controller, and a read
+    through the `run` handle (`controller.run.history`; passing the handle on is fine)."""
     tree = ast.parse(source)
     aliases = _controller_aliases(tree)
+
+    def is_controller(node: ast.AST) -> bool:
+        base = ast.unparse(node)
+        return base.endswith("controller") or base in aliases
+
     found = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr in RUN_ATTRIBUTES:
-            base = ast.unparse(node.value)
-            if node.attr == "_sim" or base.endswith("controller") or base in aliases:
-                found.append((node.lineno, f"line {node.lineno}: {ast.unparse(node)}"))
+        if not isinstance(node, ast.Attribute):
+            continue
+        inner = node.value
+        if (node.attr == "_sim" or node.attr in RUN_ATTRIBUTES and is_controller(inner)
+                or isinstance(inner, ast.Attribute) and inner.attr == "run" and is_controller(inner.value)):
+            found.append((node.lineno, f"line {node.lineno}: {ast.unparse(node)}"))
     return [text for _line, text in sorted(found)]
 
 
 def test_the_check_finds_the_ways_a_view_could_reach_the_run():
     source = ("def f(self, pane):\n    c = self.controller\n    a = self.controller.sim.history\n"
-              "    b = c.sim.lens\n    d = pane.controller._sim\n    e = branch.sim\n")
-    assert run_reads(source) == ["line 3: self.controller.sim", "line 4: c.sim", "line 5: pane.controller._sim"]
+              "    b = c.sim.lens\n    d = pane.controller._sim\n    e = branch.sim\n"
+              "    g = c.run.world\n    keep(self.controller.run)\n")
+    assert run_reads(source) == ["line 3: self.controller.sim", "line 4: c.sim", "line 5: pane.controller._sim",
+                                 "line 7: c.run.world"]
 
 
 @pytest.mark.parametrize("path", VIEWS, ids=lambda p: p.name)
