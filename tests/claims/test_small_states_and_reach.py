@@ -1,4 +1,4 @@
-"""Three mechanisms of the realist lenses, each with its ablation (docs/predictions.md, rows 17-18):
+"""Three mechanisms of the realist lenses, each with its ablation (docs/predictions.md, row 16 and the C4 notes):
 
 * an ally is worth what it and its partners can bring against the state one fears, and only a
   pole values a tiny client for its position (`lenses.base.helpfulness`): so the small states of
