@@ -36,7 +36,7 @@ def _items(value) -> list[str]:
 
 
 class InfoDock(QDockWidget):
-    """Public: `text` (the QTextBrowser), `seed_box` (QSpinBox), `seed_note` (QLabel), `plain_text()`."""
+    """Public: `text` (the QTextBrowser), `seed_box` (QSpinBox), `seed_note` (QLabel)."""
 
     def __init__(self, controller, parent: QWidget | None = None):
         super().__init__("Info", parent)
@@ -69,9 +69,6 @@ class InfoDock(QDockWidget):
         controller.historyChanged.connect(self._history_changed)
         controller.seedChanged.connect(lambda _seed: self._show_seed())
         self._loaded()
-
-    def plain_text(self) -> str:
-        return self.text.toPlainText()
 
     def set_presentation(self, on: bool) -> None:
         font = self.text.font()

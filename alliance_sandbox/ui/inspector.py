@@ -229,9 +229,8 @@ class InspectorDock(QDockWidget):
     the keyboard back to the map).
 
     Public: `set_presentation(on)`, `presentation`, `state_id` (shown state, "" for none),
-    `field_row(name)` (its `.slider` / `.spin`), `tie_table`, `commitment_spin(partner_id)`,
-    `remove_button(partner_id)`, `partner_combo`, `kind_combo`, `add_button`,
-    `standing_text(key)`, `name_label`, `hint_label`, `history_note`, `editable`.
+    `tie_table`, `partner_combo`, `kind_combo`, `add_button`, `name_label`, `hint_label`,
+    `history_note`, `editable`. (What tests read beyond that: tests/ui/peek.py.)
     """
 
     editingDone = Signal()
@@ -410,18 +409,6 @@ class InspectorDock(QDockWidget):
     @property
     def editable(self) -> bool:
         return bool(self._state) and self.controller.at_latest
-
-    def field_row(self, name: str) -> _FieldRow:
-        return self._rows[name]
-
-    def standing_text(self, key: str) -> str:
-        return self._standing[key].text()
-
-    def commitment_spin(self, partner: str) -> QDoubleSpinBox:
-        return self.tie_table.cellWidget(self._tie_partners.index(partner), 2)
-
-    def remove_button(self, partner: str) -> QToolButton:
-        return self.tie_table.cellWidget(self._tie_partners.index(partner), 5)
 
     def set_presentation(self, on: bool) -> None:
         """Projector mode: every font in the dock PRESENTATION_SCALE times larger."""

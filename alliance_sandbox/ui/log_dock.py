@@ -14,7 +14,7 @@ Run alone on a demo scenario: `python -m alliance_sandbox.ui.log_dock [--present
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QApplication,
@@ -131,8 +131,7 @@ class LogDock(QDockWidget):
 
     Public: `set_presentation(on)`, `presentation`, `text` (the QPlainTextEdit), `filter_edit`,
     `kind_button` (menu of event groups), `set_group_visible(group, on)`, `entries()` ((turn,
-    kind, explanation) of the events shown, oldest first), `entry_count()`, `turns_shown()`,
-    `entry_rect(index)` (viewport rect of the index-th shown event, for clicks), `clicked_row`.
+    kind, explanation) of the events shown, oldest first), `clicked_row`.
     Signals: `entryActivated(list)` (the states of a clicked event).
     """
 
@@ -233,35 +232,6 @@ class LogDock(QDockWidget):
                 out.append((turn, event.kind, event.explanation))
             block = block.next()
         return out
-
-    def entry_count(self) -> int:
-        return len(self.entries())
-
-    def turns_shown(self) -> list[int]:
-        turns = []
-        block = self.text.document().firstBlock()
-        while block.isValid():
-            row = block.userState()
-            if row >= 0 and self._rows[row][1] is None:
-                turns.append(self._rows[row][0])
-            block = block.next()
-        return turns
-
-    def entry_rect(self, index: int) -> QRectF:
-        """Viewport rectangle of the index-th event shown (scrolls it into view first)."""
-        k = -1
-        block = self.text.document().firstBlock()
-        while block.isValid():
-            row = block.userState()
-            if row >= 0 and self._rows[row][1] is not None:
-                k += 1
-                if k == index:
-                    cursor = QTextCursor(block)
-                    self.text.setTextCursor(cursor)
-                    self.text.ensureCursorVisible()
-                    return self.text.blockBoundingGeometry(block).translated(self.text.contentOffset())
-            block = block.next()
-        raise IndexError(index)
 
     # --- model -> text --------------------------------------------------------------------------
     def _reload(self) -> None:

@@ -2,6 +2,7 @@
 import json
 
 import numpy as np
+import peek
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabBar
@@ -43,7 +44,7 @@ def test_the_info_tab_shows_description_notes_and_sources_as_plain_text(qtbot, t
     info = win.docks["info_dock"]
     click_tab(qtbot, win, "Info")
     qtbot.waitUntil(lambda: info.isVisible() and info.text.isVisible())
-    text = info.plain_text()
+    text = peek.plain_text(info)
     assert "Test world" in text
     assert "A <b>bold</b> claim and an <img src='http://example.com/x.png'> image." in text  # not rendered
     assert "Notes" in text and "Capabilities are **made up**." in text

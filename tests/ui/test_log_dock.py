@@ -3,6 +3,7 @@
 import json
 import re
 
+import peek
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
@@ -25,10 +26,10 @@ def expected(controller, first=1):
 
 
 def test_turns_and_events_appear_with_numbers(log, controller):
-    assert log.turns_shown() == [0]
+    assert peek.turns_shown(log) == [0]
     assert log.entries() == []
     controller.step(5)
-    assert log.turns_shown() == [0, 1, 2, 3, 4, 5]
+    assert peek.turns_shown(log) == [0, 1, 2, 3, 4, 5]
     entries = log.entries()
     assert entries == expected(controller)
     assert entries, "the test scenario should produce events"
@@ -45,20 +46,20 @@ def test_back_reset_and_load_remove_entries(log, controller, dock_scenario):
     controller.step(5)
     last = controller.history[-1]
     controller.back()
-    assert log.turns_shown() == [0, 1, 2, 3, 4]
+    assert peek.turns_shown(log) == [0, 1, 2, 3, 4]
     assert log.entries() == expected(controller)
     for event in last.events:
         # (the same sentence may come back from an earlier turn: compare with the turn)
         assert (5, event.kind, event.explanation) not in log.entries()
     controller.step(3)
-    assert log.turns_shown() == list(range(8))
+    assert peek.turns_shown(log) == list(range(8))
     assert log.entries() == expected(controller)
     controller.reset()
-    assert log.turns_shown() == [0]
+    assert peek.turns_shown(log) == [0]
     assert log.entries() == []
     controller.step(2)
     controller.load(loads_scenario(json.dumps(dock_scenario)))
-    assert log.turns_shown() == [0]
+    assert peek.turns_shown(log) == [0]
 
 
 def test_an_edit_does_not_duplicate_the_turn(log, controller):
@@ -67,7 +68,7 @@ def test_an_edit_does_not_duplicate_the_turn(log, controller):
     controller.edit_state("A", capability=5.0)
     controller.undo_stack.undo()
     assert log.entries() == before
-    assert log.turns_shown() == [0, 1, 2, 3]
+    assert peek.turns_shown(log) == [0, 1, 2, 3]
 
 
 def test_clicking_an_entry_highlights_its_states(qtbot, log, controller):
@@ -76,7 +77,7 @@ def test_clicking_an_entry_highlights_its_states(qtbot, log, controller):
     k = len(entries) // 2
     turn, kind, text = entries[k]
     event = next(e for e in controller.history[turn].events if e.explanation == text and e.kind == kind)
-    rect = log.entry_rect(k)
+    rect = peek.entry_rect(log, k)
     pos = QPoint(int(rect.left() + 40), int(rect.top() + 5))
     with qtbot.waitSignal(controller.highlightRequested, timeout=1000) as blocker:
         qtbot.mouseClick(log.text.viewport(), Qt.MouseButton.LeftButton, pos=pos)
@@ -88,7 +89,7 @@ def test_clicking_an_entry_highlights_its_states(qtbot, log, controller):
 
 def test_selecting_text_is_not_a_click(qtbot, log, controller):
     controller.step(3)
-    rect = log.entry_rect(0)
+    rect = peek.entry_rect(log, 0)
     start = QPoint(int(rect.left() + 10), int(rect.top() + 5))
     emitted = []
     controller.highlightRequested.connect(emitted.append)
@@ -140,9 +141,9 @@ def test_cap_keeps_the_last_entries(log, controller, monkeypatch):
     rows = log.text.document().blockCount()
     assert rows <= 22
     assert log.entries() == expected(controller)[-len(log.entries()):]
-    assert log.turns_shown()[-1] == 12
+    assert peek.turns_shown(log)[-1] == 12
     controller.back()
-    assert log.turns_shown()[-1] == 11
+    assert peek.turns_shown(log)[-1] == 11
 
 
 def test_header_text_and_presentation(log, controller):
@@ -170,7 +171,7 @@ def test_a_late_dock_writes_only_the_last_entries(qtbot, controller, monkeypatch
     entries = dock.entries()
     assert entries == expected(controller)[-len(entries):]
     assert len(entries) >= 15 - 1 - 10  # at most one header a turn among the lines
-    assert dock.turns_shown()[-1] == 10
+    assert peek.turns_shown(dock)[-1] == 10
     assert dock.text.document().firstBlock().userState() in [first for _events, first in dock._turns]
     assert "older entries" in dock.count_label.text()
 
