@@ -90,7 +90,7 @@ def leader_weight(world, share: np.ndarray, side: np.ndarray) -> np.ndarray:
     return np.minimum(1.0, np.maximum(camp[:, None], camp[None, :]) / top)
 
 
-class BalanceOfInterests(Lens):
+class InterestLens(Lens):
     id = "interest"
     name = "Balance of interests"
     claim = (

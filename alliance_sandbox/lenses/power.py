@@ -63,7 +63,7 @@ def power_threat(world, seen, coalition: np.ndarray | None = None) -> np.ndarray
     return threat
 
 
-class BalanceOfPower(Lens):
+class PowerLens(Lens):
     id = "power"
     name = "Balance of power"
     claim = "States balance against power, so that no one state dominates."
