@@ -86,7 +86,8 @@ def forward_presence(world: World, km: np.ndarray, span: np.ndarray, reach: np.n
     # log reach of j at every i from each partner p's territory: one (n, ties) array, reduced
     # per j; in log space, so one exp at the end (at 200 states and 2,000 ties, 40,000 exps
     # instead of 800,000)
-    via = np.log(FORWARD * world.commitment[j, p])[None, :] - km[:, p] / span[j][None, :]
+    with np.errstate(divide="ignore"):  # FORWARD = 0 (an ablation) reads as log 0 = -inf: no reach
+        via = np.log(FORWARD * world.commitment[j, p])[None, :] - km[:, p] / span[j][None, :]
     starts = np.flatnonzero(np.r_[True, j[1:] != j[:-1]])
     best = -km / span[None, :]  # from j's own capital
     cols = j[starts]
