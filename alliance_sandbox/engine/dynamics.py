@@ -218,10 +218,11 @@ def _actor(mask: np.ndarray, i: int, j: int) -> int | None:
 
 
 def _sides(world: World, i: int, j: int, mask: np.ndarray) -> str:
-    """The moved commitment, or both when they differ: "0.50" or "0.50; Russia 0.40"."""
+    """The moved commitment, or both when they differ: "0.50" or "0.50, Russia's 0.40" (no
+    semicolon: the caption band cuts an explanation at its first)."""
     a, b = _sides_of(mask, i, j)[0]
     own, other = world.commitment[a, b], world.commitment[b, a]
-    return f"{own:.2f}" if abs(own - other) < 0.005 else f"{own:.2f}; {world.names[b]} {other:.2f}"
+    return f"{own:.2f}" if abs(own - other) < 0.005 else f"{own:.2f}, {world.names[b]}'s {other:.2f}"
 
 
 def _lower(world: World, pair: tuple[int, int], mask: np.ndarray, step: float) -> int | None:

@@ -15,6 +15,7 @@ from alliance_sandbox.engine import dynamics
 from alliance_sandbox.engine.simulation import Simulation
 from alliance_sandbox.lenses import get_lens
 from alliance_sandbox.scenario import build_world, load_scenario
+from alliance_sandbox.ui.caption_band import headline
 
 pytestmark = pytest.mark.claims
 SCENARIOS = Path(__file__).resolve().parents[2] / "assets" / "scenarios"
@@ -49,8 +50,9 @@ def test_the_log_names_the_side_that_moved():
     scenario = load_scenario(SCENARIOS / "east-asia.json")
     sim = Simulation(build_world(scenario), get_lens("security_dilemma"), seed=0, shocks=scenario.shocks)
     events = [e for record in sim.run(4) for e in record.events if e.kind in ("tighten", "loosen")]
-    one_sided = [e for e in events if "; " in e.explanation.split(")")[0]]  # "(0.65; Japan 0.55)"
+    one_sided = [e for e in events if "'s " in e.explanation.split(")")[0]]  # "(0.65, Japan's 0.55)"
     assert one_sided, "some tie moved on one side only"
     for e in one_sided:
         w = sim.world
         assert e.explanation.startswith(w.names[w.index[e.states[0]]])  # the actor is the side that moved
+        assert headline(e.explanation).endswith(w.names[w.index[e.states[1]]])  # the caption reads whole
