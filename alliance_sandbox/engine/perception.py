@@ -68,19 +68,22 @@ def perceive(world: World) -> Perception:
 
 
 def forward_presence(world: World, km: np.ndarray, span: np.ndarray, reach: np.ndarray) -> np.ndarray:
-    """[i, j] = max(reach[i, j], FORWARD x max over j's partners p of commitment[j, p] x
-    exp(-km[i, p] / span_j)): how near j's power stands to i.
+    """[i, j] = max(reach[i, j], FORWARD x max over j's weaker partners p of commitment[j, p]
+    x exp(-km[i, p] / span_j)): how near j's power stands to i.
 
     Walt's proximity is the ability to project power, which falls with distance (Walt 1987:
     23); an ally's territory and bases bring it near. Beijing is 11,000 km from Washington,
     but the US stands in Japan and Korea, which is why China reads the US-Japan alliance as
     a threat (Christensen 1999, International Security 23(4)); Moscow in 1955 faced US power
     from West Germany and Turkey. Without it a distant patron threatens no one near its
-    clients, and the rival it contains sees no reason to keep its own allies. Only the
+    clients, and the rival it contains sees no reason to keep its own allies. Only weaker
+    partners: a patron stations forces in its clients, not they in it. Only the
     threat uses it: a hegemon's coercion (`dynamics.coercion`) needs its own reach, or a
     pact would hold itself up.
     """
     j, p = np.nonzero(world.tie_kind)  # every tie in both directions, grouped by j (row order)
+    client = world.capability[p] < world.capability[j]  # bases stand in a weaker partner's land
+    j, p = j[client], p[client]
     if j.size == 0:
         return reach.copy()
     # log reach of j at every i from each partner p's territory: one (n, ties) array, reduced
