@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .events import Event
+from .events import Event, possessive
 from .world import NO_TIE, World, tie_code
 
 FORM = 0.08
@@ -222,7 +222,7 @@ def _sides(world: World, i: int, j: int, mask: np.ndarray) -> str:
     semicolon: the caption band cuts an explanation at its first)."""
     a, b = _sides_of(mask, i, j)[0]
     own, other = world.commitment[a, b], world.commitment[b, a]
-    return f"{own:.2f}" if abs(own - other) < 0.005 else f"{own:.2f}, {world.names[b]}'s {other:.2f}"
+    return f"{own:.2f}" if abs(own - other) < 0.005 else f"{own:.2f}, {possessive(world.names[b])} {other:.2f}"
 
 
 def _lower(world: World, pair: tuple[int, int], mask: np.ndarray, step: float) -> int | None:
