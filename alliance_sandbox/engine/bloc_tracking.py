@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .events import possessive
 from .world import World
 
 
@@ -39,7 +40,7 @@ class TrackedBloc:
 
 def bloc_name(leader_name: str) -> str:
     """ "Germany's bloc"; "the United States' bloc" style apostrophe for names ending in s."""
-    return f"{leader_name}' bloc" if leader_name.endswith("s") else f"{leader_name}'s bloc"
+    return f"{possessive(leader_name)} bloc"
 
 
 def _groups(world: World) -> list[tuple[str, ...]]:

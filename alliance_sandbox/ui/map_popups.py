@@ -63,7 +63,8 @@ def tie_tooltip(world, i: int, j: int, risks: dict | None, presentation: bool) -
     kind = TIE_KIND_NAMES[int(world.tie_kind[i, j]) - 1]
     since = int(world.tie_since[i, j])
     rows = [f"<b>{_name(world, i)} – {_name(world, j)}</b>: {kind}",
-            f"Commitment: {float(world.commitment[i, j]):.2f}"
+            f"Commitment: {_name(world, i)} {float(world.commitment[i, j]):.2f}, "
+            f"{_name(world, j)} {float(world.commitment[j, i]):.2f}"
             + (f" &nbsp; since {since}" if since >= 0 else "")]
     ab, en = (risks or {}).get("tie_abandonment"), (risks or {}).get("tie_entrapment")
     if ab is not None and en is not None:
@@ -79,7 +80,8 @@ def treaty_tooltip(world, members: list[str], presentation: bool) -> str:
     names = ", ".join(_name(world, j) for j in idx)
     pairs = [(a, b) for k, a in enumerate(idx) for b in idx[k + 1:]]
     kind = TIE_KIND_NAMES[int(world.tie_kind[pairs[0]]) - 1] if pairs else "alliance"
-    mean = np.mean([world.commitment[a, b] for a, b in pairs]) if pairs else 0.0
+    strength = world.tie_strength()
+    mean = np.mean([strength[a, b] for a, b in pairs]) if pairs else 0.0
     rows = [f"<b>A treaty of {len(idx)} states</b>, each in {_a(kind)} {kind} with every other",
             f"(one spoke per member instead of {len(pairs)} lines; a state may be in several)",
             f"Mean commitment: {mean:.2f}", names]

@@ -107,7 +107,8 @@ class MapTies:
     def _set_ties(self, world) -> None:
         rows, cols = np.nonzero(np.triu(world.tie_kind != 0, 1))
         codes = world.tie_kind[rows, cols]
-        commitment = world.commitment[rows, cols]
+        strength = world.tie_strength()  # a line's width: the mean of its two sides' commitments
+        commitment = strength[rows, cols]
         key = (rows.tobytes(), cols.tobytes(), codes.tobytes())
         if key != self._treaty_key:  # the ties change far less often than the turns
             self._treaty_key = key
@@ -123,7 +124,7 @@ class MapTies:
             spoke_i, spoke_j, spoke_k, spoke_c = [], [], [], []
             for g, treaty in enumerate(groups):
                 members = treaty.members
-                inside = world.commitment[np.ix_(members, members)]
+                inside = strength[np.ix_(members, members)]
                 mean = inside.sum(axis=1) / max(1, len(members) - 1)
                 for m, c in zip(members, mean.tolist()):
                     spoke_i.append(m)
