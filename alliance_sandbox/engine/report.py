@@ -89,7 +89,7 @@ def run_to_dict(sim: Simulation, scenario_name: str) -> dict:
     return {
         "format": "alliance-sandbox-run", "format_version": OUTPUT_VERSION,
         "scenario": scenario_name, "lens": sim.history[0].lens.id, "seed": sim.seed,
-        "turns": [turn_to_dict(r, b) for r, b in zip(sim.history, track([r.world for r in sim.history]))],
+        "turns": [turn_to_dict(r, b) for r, b in zip(sim.history, track(r.world for r in sim.history))],
     }
 
 
@@ -120,7 +120,7 @@ def turn_rows(record: TurnRecord, tracked: list[TrackedBloc] | None = None) -> l
 def history_rows(history: list[TurnRecord]) -> list[list]:
     """Every turn's `turn_rows`, in order: a run's CSV body, and a sweep's turns table
     (a column that needs the whole run, not one turn, is computed here, for both: `bloc_id`)."""
-    tracked = track([record.world for record in history])
+    tracked = track(record.world for record in history)
     return [row for record, blocs in zip(history, tracked) for row in turn_rows(record, blocs)]
 
 

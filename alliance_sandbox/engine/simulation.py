@@ -13,7 +13,7 @@ turns lives in `World.lens_state`, so several simulations (Compare view, sweeps)
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
 
 import numpy as np
 
@@ -34,23 +34,55 @@ from .events import Event
 from .perception import Perception, perceive, update_trust
 from .polarity import poles_of
 from .risk import Risks, alliance_risks
+from .snapshots import Frame
 from .world import STATE_FIELDS, Shock, World, change_regime
 
 #: Event kinds that change who is tied to whom: what "realignments per turn" counts.
 REALIGNING = frozenset({"form", "leave"})
+#: How a turn record names the risks' arrays and the arming among the world's (engine/snapshots.py).
+_RISKS = "risks/"
+_ARM = "arm"
 
 
-@dataclass
 class TurnRecord:
-    """What the turn left behind: the world after it, its events and its risks."""
+    """What the turn left behind: the world after it, its events and its risks.
 
-    turn: int
-    lens: Lens
-    world: World
-    events: list[Event]
-    risks: Risks
-    arm: np.ndarray  # (n,) arming intensity decided this turn
-    rng_state: dict = field(repr=False, default_factory=dict)
+    Stored compactly (engine/snapshots.py: what changed since the turn before), and given
+    back whole on each read of `world`, `risks` or `arm`; a record never changes once made
+    (an edit replaces it), so its arrays are read-only.
+    """
+
+    def __init__(self, turn: int, lens: Lens, world: World, events: list[Event], risks: Risks,
+                 arm: np.ndarray, rng_state: dict, previous: TurnRecord | None = None) -> None:
+        self.turn = turn
+        self.lens = lens
+        self.events = events
+        self.rng_state = rng_state
+        self._shell, arrays = world.split(like=previous._shell if previous is not None else None)
+        for f in dataclasses.fields(Risks):
+            value = getattr(risks, f.name)
+            if isinstance(value, np.ndarray):
+                arrays[f"{_RISKS}{f.name}"] = value
+        arrays[_ARM] = np.asarray(arm, dtype=float)
+        self._polarity = risks.polarity
+        self._frame = Frame(arrays, previous._frame if previous is not None else None)
+
+    @property
+    def world(self) -> World:
+        arrays = self._frame.arrays()
+        return World.join(self._shell, {k: v for k, v in arrays.items() if not k.startswith(_RISKS) and k != _ARM},
+                          self.turn)
+
+    @property
+    def risks(self) -> Risks:
+        arrays = self._frame.arrays()
+        return Risks(**{k[len(_RISKS):]: v for k, v in arrays.items() if k.startswith(_RISKS)},
+                     polarity=self._polarity)
+
+    @property
+    def arm(self) -> np.ndarray:
+        """(n,) arming intensity decided this turn."""
+        return self._frame.arrays()[_ARM]
 
     @property
     def lens_id(self) -> str:
@@ -58,12 +90,16 @@ class TurnRecord:
 
     @property
     def year(self) -> int | None:
-        w = self.world
-        return None if w.start_year is None else w.start_year + self.turn
+        start = self._shell.start_year
+        return None if start is None else start + self.turn
 
     @property
     def realignments(self) -> int:
         return sum(1 for e in self.events if e.kind in REALIGNING)
+
+    def nbytes(self) -> int:
+        """Bytes of array data this record holds of its own (what a turn adds to the history)."""
+        return self._frame.nbytes()
 
 
 class Simulation:
@@ -76,7 +112,7 @@ class Simulation:
         if self.world.turn == 0:
             bonds_from_history(self.world)
         self._lens_note: Event | None = None
-        self.history: list[TurnRecord] = [self._record([], np.zeros(self.world.n))]
+        self.history: list[TurnRecord] = [self._record([], np.zeros(self.world.n), None)]
 
     # --- the clock -------------------------------------------------------------------
     @property
@@ -111,7 +147,7 @@ class Simulation:
         events.extend(resolve_crises(world, seen, self.rng, decision.threat))
         grow_bonds(world)
         update_trust(world)
-        record = self._record(events, decision.arm)
+        record = self._record(events, decision.arm, self.history[-1])
         self.history.append(record)
         return record
 
@@ -164,17 +200,16 @@ class Simulation:
         self._rerecord()
 
     # --- internals ---------------------------------------------------------------------
-    def _record(self, events: list[Event], arm: np.ndarray) -> TurnRecord:
+    def _record(self, events: list[Event], arm: np.ndarray, previous: TurnRecord | None) -> TurnRecord:
+        """The current world as a turn record, stored against `previous` (the turn before)."""
         seen = perceive(self.world)
         risks = alliance_risks(self.world, seen, self.lens.threat(self.world, seen))
-        history = getattr(self, "history", None)
-        earlier = history[-1].world if history else None  # share what has not changed
-        return TurnRecord(self.world.turn, self.lens, self.world.copy(share_with=earlier), events, risks, arm,
-                          dict(self.rng.bit_generator.state))
+        return TurnRecord(self.world.turn, self.lens, self.world, events, risks, arm,
+                          dict(self.rng.bit_generator.state), previous)
 
     def _rerecord(self) -> None:
         old = self.history[-1]
-        new = self._record(old.events, old.arm)
+        new = self._record(old.events, old.arm, self.history[-2] if len(self.history) > 1 else None)
         new.lens = old.lens
         new.rng_state = old.rng_state
         self.history[-1] = new
