@@ -103,8 +103,13 @@ class TurnRecord:
 
 
 class Simulation:
-    def __init__(self, world: World, lens: Lens, seed: int = 0, shocks: list[Shock] | tuple = ()):
+    def __init__(self, world: World, lens: Lens, seed: int = 0, shocks: list[Shock] | tuple = (),
+                 keep: int | None = None):
+        """`keep`: how many of the latest turns `history` holds (None: every turn, what Back,
+        the timeline and the charts need; `run` writing its output as it goes keeps 1, so a
+        run of any length takes the same memory)."""
         self.seed = int(seed)
+        self.keep = keep
         self.lens = lens
         self.shocks = sorted(shocks, key=lambda s: s.turn)
         self.rng = np.random.default_rng(self.seed)
@@ -149,6 +154,8 @@ class Simulation:
         update_trust(world)
         record = self._record(events, decision.arm, self.history[-1])
         self.history.append(record)
+        if self.keep is not None and len(self.history) > self.keep:
+            del self.history[:-self.keep]
         return record
 
     def run(self, turns: int) -> list[TurnRecord]:
