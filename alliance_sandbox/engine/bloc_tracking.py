@@ -17,8 +17,8 @@ Qt-free: the map, the charts' legend and the run output (report.py) all read it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
 from dataclasses import dataclass
+from typing import Any
 
 from .world import World
 

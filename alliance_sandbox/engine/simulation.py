@@ -52,6 +52,9 @@ class TurnRecord:
     (an edit replaces it), so its arrays are read-only.
     """
 
+    _shell: World  # the world's other fields (World.split)
+    _frame: Frame  # its arrays, the risks' and the arming, compact
+
     def __init__(self, turn: int, lens: Lens, world: World, events: list[Event], risks: Risks,
                  arm: np.ndarray, rng_state: dict, previous: TurnRecord | None = None) -> None:
         self.turn = turn

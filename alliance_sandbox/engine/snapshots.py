@@ -43,7 +43,8 @@ def _changed(old: np.ndarray, new: np.ndarray) -> np.ndarray:
     size = a.dtype.itemsize
     if size in (1, 2, 4, 8):
         return np.flatnonzero(a.view(f"u{size}") != b.view(f"u{size}"))
-    return np.flatnonzero((a.view(np.uint8).reshape(a.size, size) != b.view(np.uint8).reshape(b.size, size)).any(axis=1))
+    bytes_a, bytes_b = a.view(np.uint8).reshape(a.size, size), b.view(np.uint8).reshape(b.size, size)
+    return np.flatnonzero((bytes_a != bytes_b).any(axis=1))
 
 
 def _index_dtype(size: int) -> np.dtype:
@@ -76,20 +77,12 @@ def _encode(old: np.ndarray, new: np.ndarray, parts: list[bytes]) -> tuple[int, 
     mask_bytes = (size + 7) // 8
     flags = _MASK if mask_bytes < index_bytes else 0
     values = np.ascontiguousarray(new).reshape(-1)[changed]
-    scaled, factor = None, None
-    if new.dtype.kind == "f" and changed.size >= 16:
-        before = np.ascontiguousarray(old).reshape(-1)[changed]
-        with np.errstate(all="ignore"):
-            sample = values[:64] / before[:64]
-            candidates, counts = np.unique(sample[np.isfinite(sample) & (sample != 0)], return_counts=True)
-            if candidates.size:
-                factor = new.dtype.type(candidates[np.argmax(counts)])
-                scaled = _same_bits(before * factor, values)
-        if scaled is not None and scaled.sum() * itemsize > itemsize + (changed.size + 7) // 8:
-            flags |= _SCALED
+    scaled, factor = _scaled(np.ascontiguousarray(old).reshape(-1)[changed], values)
     cost = min(mask_bytes, index_bytes) + values.nbytes
-    if flags & _SCALED:
-        cost += itemsize + (changed.size + 7) // 8 - int(scaled.sum()) * itemsize  # type: ignore[union-attr]
+    saved = int(scaled.sum()) * itemsize - itemsize - (changed.size + 7) // 8  # what the factor saves
+    if saved > 0:
+        flags |= _SCALED
+        cost -= saved
     if cost >= new.nbytes:
         parts.append(np.ascontiguousarray(new).tobytes())  # most of it changed: whole is smaller
         return _WHOLE, 0
@@ -102,9 +95,24 @@ def _encode(old: np.ndarray, new: np.ndarray, parts: list[bytes]) -> tuple[int, 
     if flags & _SCALED:
         parts.append(np.asarray(factor, dtype=new.dtype).tobytes())
         parts.append(np.packbits(scaled).tobytes())
-        values = values[~scaled]  # type: ignore[operator]
+        values = values[~scaled]
     parts.append(values.tobytes())
     return changed.size, flags
+
+
+def _scaled(before: np.ndarray, after: np.ndarray) -> tuple[np.ndarray, float]:
+    """(mask, factor): where `after` is exactly `before` times the most common factor among
+    the first few pairs (floats only; an all-False mask when there is none)."""
+    none = np.zeros(after.size, dtype=bool)
+    if after.dtype.kind != "f" or after.size < 16:
+        return none, 0.0
+    with np.errstate(all="ignore"):
+        sample = after[:64] / before[:64]
+        candidates, counts = np.unique(sample[np.isfinite(sample) & (sample != 0)], return_counts=True)
+        if not candidates.size:
+            return none, 0.0
+        factor = after.dtype.type(candidates[np.argmax(counts)])
+        return _same_bits(before * factor, after), float(factor)
 
 
 def _same_bits(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -157,7 +165,7 @@ class Frame:
         if previous is None:
             self.base, self.first, self.depth = None, self, 0
             self.layout = tuple((name, array.shape, array.dtype) for name, array in arrays.items())
-            self.header = np.empty((0, 2), dtype=np.int32)
+            self.header: np.ndarray = np.empty((0, 2), dtype=np.int32)
             self.packed = b""
             self._arrays: dict[str, np.ndarray] | None = {
                 name: _frozen(np.array(array, copy=True)) for name, array in arrays.items()}

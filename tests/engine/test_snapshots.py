@@ -102,6 +102,7 @@ def test_a_run_stepped_back_and_forward_again_repeats_itself(lens_id):
     for contents, (world, risks, arm) in zip(again, expected[-(KEYFRAME_EVERY + 3):]):
         assert_identical_worlds(contents[0], world)
         assert all(same_bits(contents[1][k], v) for k, v in risks.items())
+        assert same_bits(contents[2], arm)
 
 
 def test_frames_keep_every_bit_of_any_array():
