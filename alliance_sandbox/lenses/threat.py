@@ -73,7 +73,7 @@ def threat_formula(world, seen, i: int, k: int) -> str:
     names = world.names
     text = (
         f"threat from {names[k]} to {names[i]} {seen.walt_threat[i, k]:.2f} = capability "
-        f"{seen.relative[i, k]:.2f} x proximity {seen.reach[i, k]:.2f} x offense "
+        f"{seen.relative[i, k]:.2f} x proximity {seen.presence[i, k]:.2f} x offense "
         f"{world.offense[k]:.2f} x intentions {perceived_intention(world, i, k):.2f}"
     )
     if world.trust[i, k] > 0.005:
