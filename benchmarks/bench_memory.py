@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import argparse
 import gc
+import random
+import statistics
+import time
 import tracemalloc
 
 from alliance_sandbox.engine.demo import random_world
@@ -42,6 +45,24 @@ def per_turn(n_states: int, n_ties: int, lens_id: str, turns: int, events: bool)
     return arrays, (after - before) / turns
 
 
+def read_times(n_states: int, n_ties: int, turns: int) -> tuple[float, float, float]:
+    """(median ms, slowest ms) to read a random turn's world and risks back, and the median ms
+    to read every turn in order (what the charts and bloc tracking do), threat lens."""
+    sim = Simulation(random_world(n_states, n_ties, seed=1), get_lens("threat"), seed=1)
+    sim.run(turns)
+    times = []
+    for t in random.Random(0).sample(range(len(sim.history)), min(60, len(sim.history))):
+        started = time.perf_counter()
+        record = sim.history[t]
+        _ = record.world, record.risks
+        times.append(time.perf_counter() - started)
+    started = time.perf_counter()
+    for record in sim.history:
+        _ = record.world, record.risks
+    in_order = (time.perf_counter() - started) / len(sim.history)
+    return statistics.median(times) * 1000, max(times) * 1000, in_order * 1000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--turns", type=int, nargs=2, default=(200, 40), metavar=("T20", "T200"),
@@ -57,6 +78,10 @@ def main() -> None:
             flag = "ok" if record <= target else "OVER"
             print(f"{n_states:>6} {n_ties:>6} {lens_id:<18} {turns:>6} {arrays / 1000:>10.1f} {record / 1000:>10.1f} "
                   f"{everything / 1000:>11.1f} {target / 1000:>10.0f}  {flag}", flush=True)
+    print(f"\n{'states':>6} {'turns':>6} {'random read ms':>15} {'slowest ms':>11} {'in order ms':>12}")
+    for (n_states, n_ties, _), turns in zip(WORLDS, args.turns):
+        median, slowest, in_order = read_times(n_states, n_ties, turns)
+        print(f"{n_states:>6} {turns:>6} {median:>15.2f} {slowest:>11.2f} {in_order:>12.2f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ and branches); the arrays they give back are read-only for the same reason.
 from __future__ import annotations
 
 from collections import deque
+from functools import lru_cache
 
 import numpy as np
 
@@ -47,6 +48,7 @@ def _changed(old: np.ndarray, new: np.ndarray) -> np.ndarray:
     return np.flatnonzero((bytes_a != bytes_b).any(axis=1))
 
 
+@lru_cache(maxsize=64)
 def _index_dtype(size: int) -> np.dtype:
     """The smallest unsigned integer type that indexes `size` elements."""
     for dtype in (np.uint8, np.uint16, np.uint32):
@@ -131,8 +133,7 @@ def _decode(old: np.ndarray, count: int, flags: int, buffer: memoryview, offset:
         return piece
 
     if flags & _MASK:
-        mask = np.unpackbits(np.frombuffer(take((size + 7) // 8), dtype=np.uint8), count=size).astype(bool)
-        where = np.flatnonzero(mask)
+        where = np.flatnonzero(np.unpackbits(np.frombuffer(take((size + 7) // 8), dtype=np.uint8), count=size))
     else:
         index_dtype = _index_dtype(size)
         where = np.frombuffer(take(count * index_dtype.itemsize), dtype=index_dtype)
@@ -140,7 +141,7 @@ def _decode(old: np.ndarray, count: int, flags: int, buffer: memoryview, offset:
     flat = array.reshape(-1)
     if flags & _SCALED:
         factor = np.frombuffer(take(dtype.itemsize), dtype=dtype)[0]
-        scaled = np.unpackbits(np.frombuffer(take((count + 7) // 8), dtype=np.uint8), count=count).astype(bool)
+        scaled = np.unpackbits(np.frombuffer(take((count + 7) // 8), dtype=np.uint8), count=count).view(bool)
         values = np.empty(count, dtype=dtype)
         values[scaled] = flat[where[scaled]] * factor
         rest = count - int(scaled.sum())

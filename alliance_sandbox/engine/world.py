@@ -7,7 +7,6 @@ engine/snapshots.py, which stores only what changed from the turn before).
 """
 from __future__ import annotations
 
-import copy
 import dataclasses
 import hashlib
 from collections import OrderedDict
@@ -276,7 +275,8 @@ class World:
                 rest[f.name] = value
         if like is not None and _same_fields(like, rest):
             return like, arrays
-        shell = copy.copy(self)
+        shell = object.__new__(World)
+        shell.__dict__.update(self.__dict__)
         for name in arrays:
             if not name.startswith(LENS_ARRAY):
                 setattr(shell, name, None)
@@ -291,7 +291,8 @@ class World:
     @staticmethod
     def join(shell: World, arrays: dict[str, np.ndarray], turn: int) -> World:
         """The world `split` took apart, at `turn`: its own lists and dicts, arrays as given."""
-        world = copy.copy(shell)
+        world = object.__new__(World)
+        world.__dict__.update(shell.__dict__)
         for name in ("ids", "names", "regimes", "short_names"):
             setattr(world, name, list(getattr(shell, name)))
         world.lens_state = dict(shell.lens_state)
