@@ -31,17 +31,22 @@ def per_turn(n_states: int, n_ties: int, lens_id: str, turns: int, events: bool)
     the turns' events unless `events`."""
     sim = Simulation(random_world(n_states, n_ties, seed=1), get_lens(lens_id), seed=1)
     sim.run(WARM_UP)
-    gc.collect()
+
+    def play(count: int) -> None:
+        for _ in range(count):
+            record = sim.step()
+            if not events:
+                record.events = []
+
     tracemalloc.start()
+    play(1)  # what is there once, whatever the length (the newest turn kept whole), counted at both ends
+    gc.collect()
     before = tracemalloc.get_traced_memory()[0]
-    for _ in range(turns):
-        record = sim.step()
-        if not events:
-            record.events = []
+    play(turns)
     gc.collect()
     after = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
-    arrays = sum(record.nbytes() for record in sim.history[WARM_UP + 1:]) / turns
+    arrays = sum(record.nbytes() for record in sim.history[WARM_UP + 2:]) / turns
     return arrays, (after - before) / turns
 
 

@@ -13,7 +13,9 @@ turns lives in `World.lens_state`, so several simulations (Compare view, sweeps)
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
+from collections import deque
 
 import numpy as np
 
@@ -39,6 +41,10 @@ from .world import STATE_FIELDS, Shock, World, change_regime
 
 #: Event kinds that change who is tied to whom: what "realignments per turn" counts.
 REALIGNING = frozenset({"form", "leave"})
+#: Turn records whose world stays built after a read: a view reads the turn on view many
+#: times a frame; the others are built again from their snapshot when read.
+RECENT_WORLDS = 4
+_RECENT_WORLDS: deque[TurnRecord] = deque()
 #: How a turn record names the risks' arrays and the arming among the world's (engine/snapshots.py).
 _RISKS = "risks/"
 _ARM = "arm"
@@ -60,7 +66,7 @@ class TurnRecord:
         self.turn = turn
         self.lens = lens
         self.events = events
-        self.rng_state = rng_state
+        self.rng_state = rng_state  # kept compact: see the property
         self._shell, arrays = world.split(like=previous._shell if previous is not None else None)
         for f in dataclasses.fields(Risks):
             value = getattr(risks, f.name)
@@ -69,12 +75,21 @@ class TurnRecord:
         arrays[_ARM] = np.asarray(arm, dtype=float)
         self._polarity = risks.polarity
         self._frame = Frame(arrays, previous._frame if previous is not None else None)
+        self._world: World | None = None
 
     @property
     def world(self) -> World:
-        arrays = self._frame.arrays()
-        return World.join(self._shell, {k: v for k, v in arrays.items() if not k.startswith(_RISKS) and k != _ARM},
-                          self.turn)
+        """The world after the turn (the same object while it is among the last few read)."""
+        if self._world is None:
+            arrays = self._frame.arrays()
+            self._world = World.join(
+                self._shell, {k: v for k, v in arrays.items() if not k.startswith(_RISKS) and k != _ARM}, self.turn)
+            _RECENT_WORLDS.append(self)
+            if len(_RECENT_WORLDS) > RECENT_WORLDS:
+                old = _RECENT_WORLDS.popleft()
+                if old not in _RECENT_WORLDS:
+                    old._world = None
+        return self._world
 
     @property
     def risks(self) -> Risks:
@@ -86,6 +101,25 @@ class TurnRecord:
     def arm(self) -> np.ndarray:
         """(n,) arming intensity decided this turn."""
         return self._frame.arrays()[_ARM]
+
+    @property
+    def rng_state(self) -> dict:
+        """The random generator's state after the turn (numpy's `bit_generator.state`)."""
+        kept = self._rng
+        if isinstance(kept, tuple):  # PCG64's, packed: a fifth of the dict's memory
+            state, inc, has_uint32, uinteger = kept
+            return {"bit_generator": "PCG64", "state": {"state": state, "inc": inc},
+                    "has_uint32": has_uint32, "uinteger": uinteger}
+        return copy.deepcopy(kept)
+
+    @rng_state.setter
+    def rng_state(self, value: dict) -> None:
+        inner = value.get("state")
+        if value.get("bit_generator") == "PCG64" and isinstance(inner, dict) and set(inner) == {"state", "inc"} \
+                and set(value) == {"bit_generator", "state", "has_uint32", "uinteger"}:
+            self._rng: tuple | dict = (inner["state"], inner["inc"], value["has_uint32"], value["uinteger"])
+        else:
+            self._rng = copy.deepcopy(value)
 
     @property
     def lens_id(self) -> str:

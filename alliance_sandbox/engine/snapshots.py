@@ -166,7 +166,7 @@ class Frame:
         if previous is None:
             self.base, self.first, self.depth = None, self, 0
             self.layout = tuple((name, array.shape, array.dtype) for name, array in arrays.items())
-            self.header: np.ndarray = np.empty((0, 2), dtype=np.int32)
+            self.header = b""
             self.packed = b""
             self._arrays: dict[str, np.ndarray] | None = {
                 name: _frozen(np.array(array, copy=True)) for name, array in arrays.items()}
@@ -188,7 +188,7 @@ class Frame:
             else:
                 header[k] = _encode(old, array, parts)
             kept[name] = old if header[k, 0] == _SAME else _frozen(np.array(array, copy=True))  # type: ignore[assignment]
-        self.header = header.astype(np.int32) if header.size and header.max() < 2**31 else header
+        self.header = header.astype(np.int32).tobytes()  # bytes: a third of an array's overhead
         self.packed = b"".join(parts)
         self._arrays = kept
         self._pinned = True  # the newest frame stays decoded: the next one is made against it
@@ -220,7 +220,8 @@ class Frame:
         out: dict[str, np.ndarray] = {}
         offset = 0
         buffer = memoryview(self.packed)
-        for (name, shape, dtype), (count, flags) in zip(self.layout, self.header.tolist()):
+        header = np.frombuffer(self.header, dtype=np.int32).reshape(-1, 2)
+        for (name, shape, dtype), (count, flags) in zip(self.layout, header.tolist()):
             if count == _SAME:
                 out[name] = before[name]
             elif count == _WHOLE:
@@ -239,7 +240,7 @@ class Frame:
         """Bytes this frame holds of its own (its compact form; a whole frame's arrays)."""
         if self.base is None:
             return sum(a.nbytes for a in self._arrays.values()) if self._arrays else 0
-        return len(self.packed) + self.header.nbytes
+        return len(self.packed) + len(self.header)
 
 
 def _remember(frame: Frame, arrays: dict[str, np.ndarray]) -> None:
