@@ -35,6 +35,10 @@ _WHOLE = -2  # count code: the array is stored whole (new, or its shape or dtype
 _SAME = -1  # count code: the array is the base frame's
 _MASK = 1  # flag: the changed positions are a bit mask (else a list of indices)
 _SCALED = 2  # flag: some new values are the old ones times a stored factor (a bit mask says which)
+#: Arrays of at most this many bytes are compared as bytes, and of at most _SMALL_WHOLE
+#: elements stored whole when they change (an index list would save little).
+_SMALL = 4096
+_SMALL_WHOLE = 64
 _recent: deque[Frame] = deque()
 
 
@@ -71,6 +75,12 @@ def _encode(old: np.ndarray, new: np.ndarray, parts: list[bytes]) -> tuple[int, 
     ends), which cost one bit each once the factor is known; kept only where the product
     gives back the recorded bits exactly.
     """
+    if new.nbytes <= _SMALL:  # a bytes comparison is far cheaper than numpy's calls on small arrays
+        if old.tobytes() == new.tobytes():
+            return _SAME, 0
+        if new.size <= _SMALL_WHOLE:
+            parts.append(np.ascontiguousarray(new).tobytes())
+            return _WHOLE, 0
     changed = _changed(old, new)
     if changed.size == 0:
         return _SAME, 0
@@ -106,7 +116,7 @@ def _scaled(before: np.ndarray, after: np.ndarray) -> tuple[np.ndarray, float]:
     """(mask, factor): where `after` is exactly `before` times the most common factor among
     the first few pairs (floats only; an all-False mask when there is none)."""
     none = np.zeros(after.size, dtype=bool)
-    if after.dtype.kind != "f" or after.size < 16:
+    if after.dtype.kind != "f" or after.size < 32:
         return none, 0.0
     with np.errstate(all="ignore"):
         sample = after[:64] / before[:64]
