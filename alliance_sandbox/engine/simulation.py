@@ -34,7 +34,7 @@ from .dynamics import (
 )
 from .events import Event
 from .perception import Perception, perceive, update_trust
-from .polarity import poles_of
+from .polarity import Polarity, poles_of
 from .risk import Risks, alliance_risks
 from .snapshots import Frame
 from .world import STATE_FIELDS, Shock, World, change_regime
@@ -50,6 +50,19 @@ _RISKS = "risks/"
 _ARM = "arm"
 
 
+def _packed_pcg64(state: dict) -> bytes | None:
+    """A PCG64 generator's state (numpy's dict) as 37 bytes; None for any other state."""
+    inner = state.get("state")
+    if (state.get("bit_generator") != "PCG64" or set(state) != {"bit_generator", "state", "has_uint32", "uinteger"}
+            or not isinstance(inner, dict) or set(inner) != {"state", "inc"} or state["has_uint32"] not in (0, 1)):
+        return None
+    try:
+        return (int(inner["state"]).to_bytes(16, "little") + int(inner["inc"]).to_bytes(16, "little")
+                + bytes([state["has_uint32"]]) + int(state["uinteger"]).to_bytes(4, "little"))
+    except (OverflowError, TypeError, ValueError):
+        return None
+
+
 class TurnRecord:
     """What the turn left behind: the world after it, its events and its risks.
 
@@ -58,6 +71,10 @@ class TurnRecord:
     (an edit replaces it), so its arrays are read-only.
     """
 
+    # slots: a record has no dict of its own, a few hundred bytes a turn less
+    __slots__ = ("turn", "lens", "events", "_rng", "_shell", "_polarity", "_frame", "_world")
+    _rng: bytes | dict  # the generator's state (rng_state)
+    _polarity: Polarity | None  # the risks' polarity (shared with the turn before while it holds)
     _shell: World  # the world's other fields (World.split)
     _frame: Frame  # its arrays, the risks' and the arming, compact
 
@@ -73,7 +90,8 @@ class TurnRecord:
             if isinstance(value, np.ndarray):
                 arrays[f"{_RISKS}{f.name}"] = value
         arrays[_ARM] = np.asarray(arm, dtype=float)
-        self._polarity = risks.polarity
+        kept = previous._polarity if previous is not None else None
+        self._polarity = kept if kept == risks.polarity else risks.polarity  # one object while it holds
         self._frame = Frame(arrays, previous._frame if previous is not None else None)
         self._world: World | None = None
 
@@ -106,20 +124,16 @@ class TurnRecord:
     def rng_state(self) -> dict:
         """The random generator's state after the turn (numpy's `bit_generator.state`)."""
         kept = self._rng
-        if isinstance(kept, tuple):  # PCG64's, packed: a fifth of the dict's memory
-            state, inc, has_uint32, uinteger = kept
+        if isinstance(kept, bytes):  # PCG64's, packed: a fifth of the dict's memory
+            state, inc = int.from_bytes(kept[:16], "little"), int.from_bytes(kept[16:32], "little")
             return {"bit_generator": "PCG64", "state": {"state": state, "inc": inc},
-                    "has_uint32": has_uint32, "uinteger": uinteger}
+                    "has_uint32": kept[32], "uinteger": int.from_bytes(kept[33:], "little")}
         return copy.deepcopy(kept)
 
     @rng_state.setter
     def rng_state(self, value: dict) -> None:
-        inner = value.get("state")
-        if value.get("bit_generator") == "PCG64" and isinstance(inner, dict) and set(inner) == {"state", "inc"} \
-                and set(value) == {"bit_generator", "state", "has_uint32", "uinteger"}:
-            self._rng: tuple | dict = (inner["state"], inner["inc"], value["has_uint32"], value["uinteger"])
-        else:
-            self._rng = copy.deepcopy(value)
+        packed = _packed_pcg64(value)
+        self._rng = copy.deepcopy(value) if packed is None else packed
 
     @property
     def lens_id(self) -> str:

@@ -198,7 +198,8 @@ class Frame:
             else:
                 header[k] = _encode(old, array, parts)
             kept[name] = old if header[k, 0] == _SAME else _frozen(np.array(array, copy=True))  # type: ignore[assignment]
-        self.header = header.astype(np.int32).tobytes()  # bytes: a third of an array's overhead
+        # one int32 an array, count x 4 + flags (bytes: a third of an array's overhead)
+        self.header = (header[:, 0] * 4 + header[:, 1]).astype(np.int32).tobytes()
         self.packed = b"".join(parts)
         self._arrays = kept
         self._pinned = True  # the newest frame stays decoded: the next one is made against it
@@ -230,8 +231,9 @@ class Frame:
         out: dict[str, np.ndarray] = {}
         offset = 0
         buffer = memoryview(self.packed)
-        header = np.frombuffer(self.header, dtype=np.int32).reshape(-1, 2)
-        for (name, shape, dtype), (count, flags) in zip(self.layout, header.tolist()):
+        header = np.frombuffer(self.header, dtype=np.int32).tolist()
+        for (name, shape, dtype), code in zip(self.layout, header):
+            count, flags = code >> 2, code & 3  # the arithmetic shift keeps _SAME and _WHOLE
             if count == _SAME:
                 out[name] = before[name]
             elif count == _WHOLE:
