@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .events import possessive
 from .world import World
 
 
@@ -40,7 +41,7 @@ class TrackedBloc:
 
 def bloc_name(leader_name: str) -> str:
     """ "Germany's bloc"; "the United States' bloc" style apostrophe for names ending in s."""
-    return f"{leader_name}' bloc" if leader_name.endswith("s") else f"{leader_name}'s bloc"
+    return f"{possessive(leader_name)} bloc"
 
 
 def _groups(world: World) -> list[tuple[str, ...]]:

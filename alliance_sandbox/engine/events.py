@@ -10,6 +10,11 @@ EVENT_KINDS: tuple[str, ...] = (
 )
 
 
+def possessive(name: str) -> str:
+    """ "Germany's", "the United States'": how a log line or a bloc's name says whose."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 @dataclass(frozen=True)
 class Event:
     """One logged happening.

@@ -68,28 +68,34 @@ def perceive(world: World) -> Perception:
 
 
 def forward_presence(world: World, km: np.ndarray, span: np.ndarray, reach: np.ndarray) -> np.ndarray:
-    """[i, j] = max(reach[i, j], FORWARD x max over j's partners p of commitment[j, p] x
-    exp(-km[i, p] / span_j)): how near j's power stands to i.
+    """[i, j] = max(reach[i, j], FORWARD x max over j's weaker partners p of commitment[j, p]
+    x exp(-km[i, p] / span_j)): how near j's power stands to i.
 
     Walt's proximity is the ability to project power, which falls with distance (Walt 1987:
     23); an ally's territory and bases bring it near. Beijing is 11,000 km from Washington,
     but the US stands in Japan and Korea, which is why China reads the US-Japan alliance as
     a threat (Christensen 1999, International Security 23(4)); Moscow in 1955 faced US power
     from West Germany and Turkey. Without it a distant patron threatens no one near its
-    clients, and the rival it contains sees no reason to keep its own allies. Only the
+    clients, and the rival it contains sees no reason to keep its own allies. Only weaker
+    partners: a patron stations forces in its clients, not they in it. Only the
     threat uses it: a hegemon's coercion (`dynamics.coercion`) needs its own reach, or a
-    pact would hold itself up. One pass per partner rank, as `extended_threat`.
+    pact would hold itself up.
     """
-    out = reach.copy()
-    tied = world.tied()
-    degree = tied.sum(axis=1)
-    partner = np.argsort(~tied, axis=1, kind="stable")  # each row: its partners first
-    cols = np.arange(world.n)
-    for rank in range(int(degree.max()) if world.n else 0):  # the r-th partner of every state j at once
-        p = partner[:, rank]
-        weight = np.where(degree > rank, FORWARD * world.commitment[cols, p], 0.0)
-        np.maximum(out, weight[None, :] * np.exp(-km[:, p] / span[None, :]), out=out)
-    return out
+    j, p = np.nonzero(world.tie_kind)  # every tie in both directions, grouped by j (row order)
+    client = world.capability[p] < world.capability[j]  # bases stand in a weaker partner's land
+    j, p = j[client], p[client]
+    if j.size == 0:
+        return reach.copy()
+    # log reach of j at every i from each partner p's territory: one (n, ties) array, reduced
+    # per j; in log space, so one exp at the end (at 200 states and 2,000 ties, 40,000 exps
+    # instead of 800,000)
+    with np.errstate(divide="ignore"):  # FORWARD = 0 (an ablation) reads as log 0 = -inf: no reach
+        via = np.log(FORWARD * world.commitment[j, p])[None, :] - km[:, p] / span[j][None, :]
+    starts = np.flatnonzero(np.r_[True, j[1:] != j[:-1]])
+    best = -km / span[None, :]  # from j's own capital
+    cols = j[starts]
+    best[:, cols] = np.maximum(best[:, cols], np.maximum.reduceat(via, starts, axis=1))
+    return np.exp(best)
 
 
 def perceived_intentions(world: World) -> np.ndarray:

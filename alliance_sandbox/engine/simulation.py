@@ -248,6 +248,13 @@ class Simulation:
         self.world.set_tie(i, j, kind, float(np.clip(commitment, 0.0, 1.0)), since=self.world.now())
         self._rerecord()
 
+    def set_commitment(self, i: int, j: int, commitment: float) -> None:
+        """i's own commitment to its partner j (j's to i is j's): an edit of one side of a tie.
+        Kept above 0, where a tie ends (DISSOLVE is the engine's own floor)."""
+        if self.world.tie_kind[i, j]:
+            self.world.commitment[i, j] = float(np.clip(commitment, 0.01, 1.0))
+            self._rerecord()
+
     def remove_tie(self, i: int, j: int) -> None:
         self.world.remove_tie(i, j)
         self._rerecord()

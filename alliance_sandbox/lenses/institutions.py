@@ -85,7 +85,7 @@ def bond_reason(world, decision, i, j, bond_name: str, bond: float) -> str:
     return text
 
 
-class Institutionalism(Lens):
+class InstitutionsLens(Lens):
     id = "institutions"
     name = "Liberal institutionalism"
     claim = (
