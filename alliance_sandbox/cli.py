@@ -17,6 +17,7 @@ Bad input never produces a traceback. Qt is imported only when the app is opened
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from pathlib import Path
@@ -169,7 +170,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_run(args) -> int:
-    from alliance_sandbox.engine.report import run_to_csv, run_to_json, summary_lines
+    from alliance_sandbox.engine.report import summary_lines, write_run_csv, write_run_json
     from alliance_sandbox.engine.simulation import Simulation
     from alliance_sandbox.scenario import build_world
 
@@ -179,17 +180,31 @@ def cmd_run(args) -> int:
     if out is not None and out.suffix.lower() not in (".json", ".csv"):
         raise CliError(f"{out}: --out: the file name must end in .json or .csv")
     seed = scenario.seed if args.seed is None else args.seed
-    sim = Simulation(build_world(scenario), lens, seed=seed, shocks=scenario.shocks)
-    if out is None:
-        for line in summary_lines(sim.history[0]):
-            print(line)
+    # keep=1: each turn is printed or written as it is played, so any number of turns runs in
+    # the same memory (nothing here steps back)
+    sim = Simulation(build_world(scenario), lens, seed=seed, shocks=scenario.shocks, keep=1)
+
+    def records():
+        yield sim.history[0]
         for _ in range(args.turns):
-            for line in summary_lines(sim.step()):
+            yield sim.step()
+
+    if out is None:
+        for record in records():
+            for line in summary_lines(record):
                 print(line)
         return 0
-    sim.run(args.turns)
-    text = run_to_json(sim, scenario.name) if out.suffix.lower() == ".json" else run_to_csv(sim)
-    _write(out, text)
+
+    def write(handle) -> None:
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+        if out.suffix.lower() == ".json":
+            write_run_json(text, sim, scenario.name, records())
+        else:
+            write_run_csv(text, records())
+        text.flush()
+        text.detach()  # the file stays open for write_file's fsync and rename
+
+    _write(out, write)
     print(f"{out}: {args.turns} turns of {scenario.name!r} under {lens.id}, seed {seed}")
     return 0
 
@@ -203,14 +218,15 @@ def _lens(lens_id: str):
         raise CliError(f"--lens: {error.args[0]}") from None
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, write) -> None:
     """The app's Save rules (scenario/atomic.py): atomic, links written through, only
-    regular files replaced, short temporary names, stale ones removed."""
+    regular files replaced, short temporary names, stale ones removed. `write(handle)`
+    writes the file's bytes into the temporary file as they are made."""
     from alliance_sandbox.scenario import ScenarioError
     from alliance_sandbox.scenario.atomic import write_file
 
     try:
-        write_file(path, text.encode("utf-8"))
+        write_file(path, write)
     except ScenarioError as error:
         raise CliError("\n".join(str(p) for p in error.problems)) from None
 

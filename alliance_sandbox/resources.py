@@ -2,7 +2,8 @@
 
 Why a module for it: the scenarios, the world map, the schema and the icon live in the
 repository's top-level `assets/` (tools regenerate them there), and the wheel carries the
-same folder inside the package as `alliance_sandbox.assets` (see `setup.py`). Every reader
+same folder inside the package as `alliance_sandbox.assets` (see `setup.py`); so with the
+docs' pages (`docs/*.md`, `alliance_sandbox.docs`), which Help opens. Every reader
 asks here, so an installed app finds its examples and map exactly as a checkout does.
 
 The user's files: a checkout saves to `saves/` beside the code (what a teacher who cloned
@@ -30,14 +31,24 @@ CHECKOUT = _PACKAGE_ROOT.parent if (_PACKAGE_ROOT.parent / "pyproject.toml").is_
     and (_PACKAGE_ROOT.parent / "assets").is_dir() else None
 
 
+def _bundled(folder: str) -> Path:
+    """A top-level folder of the checkout (tools write there), else the package data of the
+    same name an installed wheel carries (setup.py)."""
+    if CHECKOUT is not None:
+        return CHECKOUT / folder
+    packaged = resources.files("alliance_sandbox") / folder  # a Path for an installed wheel
+    return Path(str(packaged)) if isinstance(packaged, Path) else _PACKAGE_ROOT / folder
+
+
 @lru_cache(maxsize=1)
 def assets_dir() -> Path:
-    """The folder of bundled files: the checkout's `assets/` (tools write there), else the
-    package data an installed wheel carries."""
-    if CHECKOUT is not None:
-        return CHECKOUT / "assets"
-    packaged = resources.files("alliance_sandbox") / "assets"  # a Path for an installed wheel
-    return Path(str(packaged)) if isinstance(packaged, Path) else _PACKAGE_ROOT / "assets"
+    """The folder of bundled files: scenarios, map, schema, icon."""
+    return _bundled("assets")
+
+
+def docs_dir() -> Path:
+    """The docs' pages (markdown) that Help opens inside the app."""
+    return _bundled("docs")
 
 
 def asset(*parts: str) -> Path:

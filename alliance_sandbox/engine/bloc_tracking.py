@@ -16,8 +16,9 @@ Qt-free: the map, the charts' legend and the run output (report.py) all read it.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .events import possessive
 from .world import World
@@ -91,8 +92,8 @@ def next_blocs(previous: Sequence[TrackedBloc], world: World, next_id: int
     return out, next_id
 
 
-def track(worlds: Sequence[World]) -> list[list[TrackedBloc]]:
-    """Tracked blocs of each world of a history (turn 0 first)."""
+def track(worlds: Iterable[World]) -> list[list[TrackedBloc]]:
+    """Tracked blocs of each world of a history (turn 0 first); read once, in order."""
     out: list[list[TrackedBloc]] = []
     next_id = 1
     for world in worlds:
@@ -103,29 +104,31 @@ def track(worlds: Sequence[World]) -> list[list[TrackedBloc]]:
 
 class BlocTracker:
     """`track` over a history that grows, shrinks (Back, Reset) and is edited, without
-    starting again from turn 0 every turn: each turn's result is kept with the world it was
-    computed from, and recomputed from the first turn whose world is a different object or
-    whose groups changed."""
+    starting again from turn 0 every turn: each turn's result is kept with the item (a world,
+    or a turn record) it was computed from, and recomputed from the first turn whose item is
+    a different object or whose groups changed. `world_of` gives an item's world; a tracker
+    of turn records keeps the records, not their worlds (snapshots are decoded on demand)."""
 
-    def __init__(self) -> None:
-        self._worlds: list[World] = []
+    def __init__(self, world_of: Callable[[Any], World] = lambda world: world) -> None:
+        self.world_of = world_of
+        self._items: list = []
         self._keys: list[tuple] = []
         self._blocs: list[list[TrackedBloc]] = []
         self._next_ids: list[int] = []
 
-    def at(self, worlds: Sequence[World], turn: int) -> list[TrackedBloc]:
-        """The tracked blocs of worlds[turn], worlds being the history from turn 0."""
+    def at(self, items: Sequence, turn: int) -> list[TrackedBloc]:
+        """The tracked blocs of items[turn], items being the history from turn 0."""
         valid = 0
-        for t in range(min(turn + 1, len(self._worlds))):
-            if self._worlds[t] is not worlds[t] and self._keys[t] != tuple(_groups(worlds[t])):
+        for t in range(min(turn + 1, len(self._items))):
+            if self._items[t] is not items[t] and self._keys[t] != tuple(_groups(self.world_of(items[t]))):
                 break
             valid = t + 1
-        del self._worlds[valid:], self._keys[valid:], self._blocs[valid:], self._next_ids[valid:]
+        del self._items[valid:], self._keys[valid:], self._blocs[valid:], self._next_ids[valid:]
         for t in range(valid, turn + 1):
-            world = worlds[t]
+            world = self.world_of(items[t])
             previous = self._blocs[-1] if self._blocs else []
             blocs, next_id = next_blocs(previous, world, self._next_ids[-1] if self._next_ids else 1)
-            self._worlds.append(world)
+            self._items.append(items[t])
             self._keys.append(tuple(_groups(world)))
             self._blocs.append(blocs)
             self._next_ids.append(next_id)

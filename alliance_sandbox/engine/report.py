@@ -8,10 +8,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable, Iterator
+from typing import TextIO
 
 import numpy as np
 
-from .bloc_tracking import TrackedBloc, track
+from .bloc_tracking import TrackedBloc, next_blocs, track
 from .polarity import polarity
 from .simulation import Simulation, TurnRecord
 from .world import STATE_FIELDS, TIE_KINDS, tie_code
@@ -85,16 +87,46 @@ def _bloc_numbers(record: TurnRecord) -> list[int]:
     return numbers
 
 
+def with_blocs(records: Iterable[TurnRecord]) -> Iterator[tuple[TurnRecord, list[TrackedBloc]]]:
+    """Each record with its tracked blocs (bloc_tracking), followed from the first record;
+    read once, in order, so records may be made as they are asked for."""
+    blocs: list[TrackedBloc] = []
+    next_id = 1
+    for record in records:
+        blocs, next_id = next_blocs(blocs, record.world, next_id)
+        yield record, blocs
+
+
+def _run_head(sim: Simulation, scenario_name: str) -> dict:
+    return {"format": "alliance-sandbox-run", "format_version": OUTPUT_VERSION,
+            "scenario": scenario_name, "lens": sim.history[0].lens.id, "seed": sim.seed}
+
+
 def run_to_dict(sim: Simulation, scenario_name: str) -> dict:
-    return {
-        "format": "alliance-sandbox-run", "format_version": OUTPUT_VERSION,
-        "scenario": scenario_name, "lens": sim.history[0].lens.id, "seed": sim.seed,
-        "turns": [turn_to_dict(r, b) for r, b in zip(sim.history, track([r.world for r in sim.history]))],
-    }
+    return {**_run_head(sim, scenario_name), "turns": [turn_to_dict(r, b) for r, b in with_blocs(sim.history)]}
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, indent=1, ensure_ascii=False, allow_nan=False)
+
+
+def write_run_json(out: TextIO, sim: Simulation, scenario_name: str, records: Iterable[TurnRecord]) -> None:
+    """The run's JSON, written turn by turn as `records` come (the same bytes as one
+    json.dumps of `run_to_dict`): a run of 100,000 turns never holds more than one."""
+    head = _dumps({**_run_head(sim, scenario_name), "turns": [0]})
+    before, after = head.rsplit("0", 1)  # the list's one element: where the turns go
+    out.write(before.rstrip(" "))
+    for k, (record, blocs) in enumerate(with_blocs(records)):
+        if k:
+            out.write(",\n")
+        out.write("\n".join("  " + line for line in _dumps(turn_to_dict(record, blocs)).split("\n")))
+    out.write(after + "\n")
 
 
 def run_to_json(sim: Simulation, scenario_name: str) -> str:
-    return json.dumps(run_to_dict(sim, scenario_name), indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+    out = io.StringIO()
+    write_run_json(out, sim, scenario_name, sim.history)
+    return out.getvalue()
 
 
 def turn_rows(record: TurnRecord, tracked: list[TrackedBloc] | None = None) -> list[list]:
@@ -117,21 +149,27 @@ def turn_rows(record: TurnRecord, tracked: list[TrackedBloc] | None = None) -> l
     ]
 
 
-def history_rows(history: list[TurnRecord]) -> list[list]:
+def history_rows(history: Iterable[TurnRecord]) -> Iterator[list]:
     """Every turn's `turn_rows`, in order: a run's CSV body, and a sweep's turns table
-    (a column that needs the whole run, not one turn, is computed here, for both: `bloc_id`)."""
-    tracked = track([record.world for record in history])
-    return [row for record, blocs in zip(history, tracked) for row in turn_rows(record, blocs)]
+    (a column that needs the whole run, not one turn, is computed here, for both: `bloc_id`).
+    Read once, in order: records may be made as they are asked for."""
+    for record, blocs in with_blocs(history):
+        yield from turn_rows(record, blocs)
+
+
+def write_run_csv(out: TextIO, records: Iterable[TurnRecord]) -> None:
+    """The run's CSV, written turn by turn as `records` come."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    year = CSV_COLUMNS.index("year")
+    for row in history_rows(records):
+        row[year] = "" if row[year] is None else row[year]
+        writer.writerow(row)
 
 
 def run_to_csv(sim: Simulation) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    year = CSV_COLUMNS.index("year")
-    for row in history_rows(sim.history):
-        row[year] = "" if row[year] is None else row[year]
-        writer.writerow(row)
+    write_run_csv(out, sim.history)
     return out.getvalue()
 
 

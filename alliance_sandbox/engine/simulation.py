@@ -13,7 +13,9 @@ turns lives in `World.lens_state`, so several simulations (Compare view, sweeps)
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import copy
+import dataclasses
+from collections import deque
 
 import numpy as np
 
@@ -32,25 +34,106 @@ from .dynamics import (
 )
 from .events import Event
 from .perception import Perception, perceive, update_trust
-from .polarity import poles_of
+from .polarity import Polarity, poles_of
 from .risk import Risks, alliance_risks
+from .snapshots import Frame
 from .world import STATE_FIELDS, Shock, World, change_regime
 
 #: Event kinds that change who is tied to whom: what "realignments per turn" counts.
 REALIGNING = frozenset({"form", "leave"})
+#: Turn records whose world stays built after a read: a view reads the turn on view many
+#: times a frame; the others are built again from their snapshot when read.
+RECENT_WORLDS = 4
+_RECENT_WORLDS: deque[TurnRecord] = deque()
+#: How a turn record names the risks' arrays and the arming among the world's (engine/snapshots.py).
+_RISKS = "risks/"
+_ARM = "arm"
 
 
-@dataclass
+def _packed_pcg64(state: dict) -> bytes | None:
+    """A PCG64 generator's state (numpy's dict) as 37 bytes; None for any other state."""
+    inner = state.get("state")
+    if (state.get("bit_generator") != "PCG64" or set(state) != {"bit_generator", "state", "has_uint32", "uinteger"}
+            or not isinstance(inner, dict) or set(inner) != {"state", "inc"} or state["has_uint32"] not in (0, 1)):
+        return None
+    try:
+        return (int(inner["state"]).to_bytes(16, "little") + int(inner["inc"]).to_bytes(16, "little")
+                + bytes([state["has_uint32"]]) + int(state["uinteger"]).to_bytes(4, "little"))
+    except (OverflowError, TypeError, ValueError):
+        return None
+
+
 class TurnRecord:
-    """What the turn left behind: the world after it, its events and its risks."""
+    """What the turn left behind: the world after it, its events and its risks.
 
-    turn: int
-    lens: Lens
-    world: World
-    events: list[Event]
-    risks: Risks
-    arm: np.ndarray  # (n,) arming intensity decided this turn
-    rng_state: dict = field(repr=False, default_factory=dict)
+    Stored compactly (engine/snapshots.py: what changed since the turn before), and given
+    back whole on each read of `world`, `risks` or `arm`; a record never changes once made
+    (an edit replaces it), so its arrays are read-only.
+    """
+
+    # slots: a record has no dict of its own, a few hundred bytes a turn less
+    __slots__ = ("turn", "lens", "events", "_rng", "_shell", "_polarity", "_frame", "_world")
+    _rng: bytes | dict  # the generator's state (rng_state)
+    _polarity: Polarity | None  # the risks' polarity (shared with the turn before while it holds)
+    _shell: World  # the world's other fields (World.split)
+    _frame: Frame  # its arrays, the risks' and the arming, compact
+
+    def __init__(self, turn: int, lens: Lens, world: World, events: list[Event], risks: Risks,
+                 arm: np.ndarray, rng_state: dict, previous: TurnRecord | None = None) -> None:
+        self.turn = turn
+        self.lens = lens
+        self.events = events
+        self.rng_state = rng_state  # kept compact: see the property
+        self._shell, arrays = world.split(like=previous._shell if previous is not None else None)
+        for f in dataclasses.fields(Risks):
+            value = getattr(risks, f.name)
+            if isinstance(value, np.ndarray):
+                arrays[f"{_RISKS}{f.name}"] = value
+        arrays[_ARM] = np.asarray(arm, dtype=float)
+        kept = previous._polarity if previous is not None else None
+        self._polarity = kept if kept == risks.polarity else risks.polarity  # one object while it holds
+        self._frame = Frame(arrays, previous._frame if previous is not None else None)
+        self._world: World | None = None
+
+    @property
+    def world(self) -> World:
+        """The world after the turn (the same object while it is among the last few read)."""
+        if self._world is None:
+            arrays = self._frame.arrays()
+            self._world = World.join(
+                self._shell, {k: v for k, v in arrays.items() if not k.startswith(_RISKS) and k != _ARM}, self.turn)
+            _RECENT_WORLDS.append(self)
+            if len(_RECENT_WORLDS) > RECENT_WORLDS:
+                old = _RECENT_WORLDS.popleft()
+                if old not in _RECENT_WORLDS:
+                    old._world = None
+        return self._world
+
+    @property
+    def risks(self) -> Risks:
+        arrays = self._frame.arrays()
+        return Risks(**{k[len(_RISKS):]: v for k, v in arrays.items() if k.startswith(_RISKS)},
+                     polarity=self._polarity)
+
+    @property
+    def arm(self) -> np.ndarray:
+        """(n,) arming intensity decided this turn."""
+        return self._frame.arrays()[_ARM]
+
+    @property
+    def rng_state(self) -> dict:
+        """The random generator's state after the turn (numpy's `bit_generator.state`)."""
+        kept = self._rng
+        if isinstance(kept, bytes):  # PCG64's, packed: a fifth of the dict's memory
+            state, inc = int.from_bytes(kept[:16], "little"), int.from_bytes(kept[16:32], "little")
+            return {"bit_generator": "PCG64", "state": {"state": state, "inc": inc},
+                    "has_uint32": kept[32], "uinteger": int.from_bytes(kept[33:], "little")}
+        return copy.deepcopy(kept)
+
+    @rng_state.setter
+    def rng_state(self, value: dict) -> None:
+        packed = _packed_pcg64(value)
+        self._rng = copy.deepcopy(value) if packed is None else packed
 
     @property
     def lens_id(self) -> str:
@@ -58,17 +141,26 @@ class TurnRecord:
 
     @property
     def year(self) -> int | None:
-        w = self.world
-        return None if w.start_year is None else w.start_year + self.turn
+        start = self._shell.start_year
+        return None if start is None else start + self.turn
 
     @property
     def realignments(self) -> int:
         return sum(1 for e in self.events if e.kind in REALIGNING)
 
+    def nbytes(self) -> int:
+        """Bytes of array data this record holds of its own (what a turn adds to the history)."""
+        return self._frame.nbytes()
+
 
 class Simulation:
-    def __init__(self, world: World, lens: Lens, seed: int = 0, shocks: list[Shock] | tuple = ()):
+    def __init__(self, world: World, lens: Lens, seed: int = 0, shocks: list[Shock] | tuple = (),
+                 keep: int | None = None):
+        """`keep`: how many of the latest turns `history` holds (None: every turn, what Back,
+        the timeline and the charts need; `run` writing its output as it goes keeps 1, so a
+        run of any length takes the same memory)."""
         self.seed = int(seed)
+        self.keep = keep
         self.lens = lens
         self.shocks = sorted(shocks, key=lambda s: s.turn)
         self.rng = np.random.default_rng(self.seed)
@@ -76,7 +168,7 @@ class Simulation:
         if self.world.turn == 0:
             bonds_from_history(self.world)
         self._lens_note: Event | None = None
-        self.history: list[TurnRecord] = [self._record([], np.zeros(self.world.n))]
+        self.history: list[TurnRecord] = [self._record([], np.zeros(self.world.n), None)]
 
     # --- the clock -------------------------------------------------------------------
     @property
@@ -111,8 +203,10 @@ class Simulation:
         events.extend(resolve_crises(world, seen, self.rng, decision.threat))
         grow_bonds(world)
         update_trust(world)
-        record = self._record(events, decision.arm)
+        record = self._record(events, decision.arm, self.history[-1])
         self.history.append(record)
+        if self.keep is not None and len(self.history) > self.keep:
+            del self.history[:-self.keep]
         return record
 
     def run(self, turns: int) -> list[TurnRecord]:
@@ -171,17 +265,16 @@ class Simulation:
         self._rerecord()
 
     # --- internals ---------------------------------------------------------------------
-    def _record(self, events: list[Event], arm: np.ndarray) -> TurnRecord:
+    def _record(self, events: list[Event], arm: np.ndarray, previous: TurnRecord | None) -> TurnRecord:
+        """The current world as a turn record, stored against `previous` (the turn before)."""
         seen = perceive(self.world)
         risks = alliance_risks(self.world, seen, self.lens.threat(self.world, seen))
-        history = getattr(self, "history", None)
-        earlier = history[-1].world if history else None  # share what has not changed
-        return TurnRecord(self.world.turn, self.lens, self.world.copy(share_with=earlier), events, risks, arm,
-                          dict(self.rng.bit_generator.state))
+        return TurnRecord(self.world.turn, self.lens, self.world, events, risks, arm,
+                          dict(self.rng.bit_generator.state), previous)
 
     def _rerecord(self) -> None:
         old = self.history[-1]
-        new = self._record(old.events, old.arm)
+        new = self._record(old.events, old.arm, self.history[-2] if len(self.history) > 1 else None)
         new.lens = old.lens
         new.rng_state = old.rng_state
         self.history[-1] = new

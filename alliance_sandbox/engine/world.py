@@ -2,7 +2,8 @@
 
 Why arrays and not one object per state: every lens compares every state with every
 other each turn, and numpy does that in one expression (no Python loop over pairs).
-A `World` is plain data; the simulation copies it to keep a snapshot of every turn.
+A `World` is plain data; the simulation keeps a snapshot of every turn (`split`, and
+engine/snapshots.py, which stores only what changed from the turn before).
 """
 from __future__ import annotations
 
@@ -42,6 +43,18 @@ STATE_FIELDS: dict[str, tuple[float, float]] = {
 }
 #: Defaults of the per-state fields a scenario may leave out (the others are required).
 STATE_DEFAULTS: dict[str, float] = {"offense": 0.5, "aggression": 0.5, "satisfaction": 0.0, "trend": 0.0}
+
+
+#: How `World.split` names an array a lens keeps in `lens_state` (key KEY: "lens_state/KEY").
+LENS_ARRAY = "lens_state/"
+
+
+def _same_fields(shell: World, fields: dict) -> bool:
+    """Whether a shell's non-array fields equal `fields` (name -> value; lens_state without arrays)."""
+    try:
+        return all(bool(getattr(shell, name) == value) for name, value in fields.items())
+    except (TypeError, ValueError):  # a lens kept something that does not compare: take a new shell
+        return False
 
 
 def tie_code(kind: str) -> int:
@@ -225,28 +238,75 @@ class World:
         """Boolean (n, n): where a tie exists."""
         return self.tie_kind != NO_TIE
 
-    def copy(self, share_with: World | None = None) -> World:
-        """A deep copy: snapshots must not share arrays with the live world.
-
-        `share_with`, an earlier snapshot: an array equal to that snapshot's is not copied but
-        shared with it (the affinity, the ties held by force, often the ties' start years hardly
-        change from turn to turn). Safe because snapshots are never changed in place: the
-        simulation restores a snapshot by copying it.
-        """
+    def copy(self) -> World:
+        """A deep copy: the live world must not share arrays with a snapshot or another run."""
         copied = dataclasses.replace(self, settings=dataclasses.replace(self.settings))
         for f in dataclasses.fields(self):
             value = getattr(self, f.name)
             if isinstance(value, np.ndarray):
-                earlier = getattr(share_with, f.name, None) if share_with is not None else None
-                same = (isinstance(earlier, np.ndarray) and earlier.shape == value.shape
-                        and earlier.dtype == value.dtype and np.array_equal(earlier, value))
-                setattr(copied, f.name, earlier if same else value.copy())
+                setattr(copied, f.name, value.copy())
             elif isinstance(value, list):
                 setattr(copied, f.name, list(value))
             elif isinstance(value, dict):
                 setattr(copied, f.name, {k: v.copy() if isinstance(v, np.ndarray) else v for k, v in value.items()})
         copied.index = dict(self.index)
         return copied
+
+    def split(self, like: World | None = None) -> tuple[World, dict[str, np.ndarray]]:
+        """This world as (shell, arrays): every numpy array by name (a lens's arrays in
+        `lens_state` as "lens_state/KEY"), and a shallow copy holding the rest, without them.
+
+        What a turn's snapshot keeps (engine/snapshots.py stores the arrays compactly).
+        `like`, the shell of the turn before: returned instead of a new one when this world's
+        other fields equal its (they seldom change), so a turn costs no new lists or dicts.
+        """
+        arrays: dict[str, np.ndarray] = {}
+        rest: dict = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, np.ndarray):
+                arrays[f.name] = value
+            elif f.name == "lens_state":
+                rest[f.name] = {}
+                for key, kept in value.items():
+                    if isinstance(kept, np.ndarray):
+                        arrays[f"{LENS_ARRAY}{key}"] = kept
+                    else:
+                        rest[f.name][key] = kept
+            elif f.name != "turn":
+                rest[f.name] = value
+        if like is not None and _same_fields(like, rest):
+            return like, arrays
+        shell = object.__new__(World)
+        shell.__dict__.update(self.__dict__)
+        for name in arrays:
+            if not name.startswith(LENS_ARRAY):
+                setattr(shell, name, None)
+        shell.lens_state = rest["lens_state"]
+        for name in ("ids", "names", "regimes", "short_names"):
+            setattr(shell, name, list(getattr(self, name)))
+        shell.settings = dataclasses.replace(self.settings)
+        shell.index = dict(self.index)
+        shell.turn = 0
+        return shell, arrays
+
+    @staticmethod
+    def join(shell: World, arrays: dict[str, np.ndarray], turn: int) -> World:
+        """The world `split` took apart, at `turn`: its own lists and dicts, arrays as given."""
+        world = object.__new__(World)
+        world.__dict__.update(shell.__dict__)
+        for name in ("ids", "names", "regimes", "short_names"):
+            setattr(world, name, list(getattr(shell, name)))
+        world.lens_state = dict(shell.lens_state)
+        for name, array in arrays.items():
+            if name.startswith(LENS_ARRAY):
+                world.lens_state[name[len(LENS_ARRAY):]] = array
+            else:
+                setattr(world, name, array)
+        world.settings = dataclasses.replace(shell.settings)
+        world.index = dict(shell.index)
+        world.turn = turn
+        return world
 
     def set_tie(self, i: int, j: int, kind: str | int, commitment: float, since: int = -1,
                 commitment_ji: float | None = None) -> None:

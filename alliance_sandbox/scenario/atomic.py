@@ -24,7 +24,9 @@ import re
 import secrets
 import stat
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import Problem, ScenarioError
 
@@ -159,9 +161,12 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(target: Path, payload: bytes) -> None:
+def write_atomic(target: Path, payload: bytes | Callable[[BinaryIO], None]) -> None:
     """Write `payload` to the regular file `target` atomically (see the module's rules);
-    raises OSError with the old file untouched. Callers normally use `write_file`."""
+    raises OSError with the old file untouched. Callers normally use `write_file`.
+
+    `payload`: the bytes, or a function that writes them to the open temporary file (a
+    long output streamed as it is made, never held whole in memory)."""
     temp = target.parent / temp_name()
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
@@ -171,7 +176,10 @@ def write_atomic(target: Path, payload: bytes) -> None:
             os.close(fd)
             raise
         with handle:
-            handle.write(payload)
+            if isinstance(payload, bytes):
+                handle.write(payload)
+            else:
+                payload(handle)
             handle.flush()
             os.fsync(handle.fileno())
         try:  # keep the permissions of the file being replaced
@@ -188,8 +196,9 @@ def write_atomic(target: Path, payload: bytes) -> None:
     _fsync_folder(target.parent)
 
 
-def write_file(path: str | os.PathLike, payload: bytes) -> Path:
-    """Save `payload` at `path` by the module's rules; the file written (a link's target).
+def write_file(path: str | os.PathLike, payload: bytes | Callable[[BinaryIO], None]) -> Path:
+    """Save `payload` (bytes, or a function writing them: `write_atomic`) at `path` by the
+    module's rules; the file written (a link's target).
 
     Raises ScenarioError (`PATH: (file): reason`) when nothing may or could be written."""
     target = resolve_target(path)

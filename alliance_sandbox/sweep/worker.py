@@ -136,7 +136,7 @@ def run_task(ready: _Prepared, ctx: RunContext, task: Task) -> tuple[dict, dict 
     row["score"] = history_score(sim, ready.scenario(task.scenario))
     turns = None
     if ctx.keep_turns:
-        rows = history_rows(sim.history)
+        rows = list(history_rows(sim.history))
         turns = {"run_id": [task.run_id] * len(rows)}
         turns.update({name: [row[k] for row in rows] for k, name in enumerate(CSV_COLUMNS)})
     row["elapsed_s"] = round(time.perf_counter() - started, 6)

@@ -76,7 +76,7 @@ class Controller(QObject):
         self.undo_stack.setUndoLimit(500)
         self.selected = ""
         self.view_turn = 0
-        self._bloc_tracker = BlocTracker()
+        self._bloc_tracker = BlocTracker(world_of=lambda record: record.world)
         self._highlighted: list = []
         self._later_edits: set[int] = set()  # turns (> 0) edited since the last load or save
         self.load(scenario)
@@ -237,7 +237,7 @@ class Controller(QObject):
         """The blocs of a turn (the one on view by default), followed from turn 0
         (engine.bloc_tracking): the same history always gives the same ids and colours."""
         turn = self.view_turn if turn is None else turn
-        return self._bloc_tracker.at([r.world for r in self._sim.history], turn)
+        return self._bloc_tracker.at(self._sim.history, turn)
 
     @property
     def at_latest(self) -> bool:

@@ -1,8 +1,9 @@
 """Help > Teacher's Guide and Help > Lens Reference: our own docs, read inside the app.
 
 These are the project's markdown files (docs/), so rendering their markdown is safe; links
-to the other docs open in the same window, web links in the browser. The docs are in a checkout,
-not in the wheel: where they are missing, the Help menu does not offer them (no dead entries).
+to the other docs open in the same window, web links in the browser. The pages come from the
+checkout's docs/ or, installed, from the copy the wheel carries (resources.docs_dir); a page
+that is missing all the same is not offered (no dead entries).
 """
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout
 
-from alliance_sandbox.resources import CHECKOUT
+from alliance_sandbox.resources import docs_dir
 
-#: The project's docs folder (a checkout), or None when installed from a wheel.
-DOCS = CHECKOUT / "docs" if CHECKOUT is not None else None
+#: The docs' pages: the checkout's docs/, or the wheel's copy.
+DOCS = docs_dir()
 #: (action key, menu text, file)
 PAGES = (
     ("guide", "&Teacher's Guide", "teachers-guide.md"),
@@ -32,7 +33,7 @@ class HelpWindow(QDialog):
         self.resize(820, 700)
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(True)
-        self.browser.setSearchPaths([str(DOCS)] if DOCS is not None else [])
+        self.browser.setSearchPaths([str(DOCS)])
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.browser)
@@ -49,7 +50,7 @@ def help_actions(window) -> list[QAction]:
     the pages that exist here."""
     actions = []
     for key, text, name in PAGES:
-        if DOCS is None or not (DOCS / name).is_file():
+        if not (DOCS / name).is_file():
             continue
         action = QAction(text, window)
         action.setObjectName(f"help:{key}")

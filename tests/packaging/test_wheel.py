@@ -22,7 +22,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 #: What a wheel is built from; everything else in the checkout must not matter.
-SOURCES = ("pyproject.toml", "setup.py", "README.md", "alliance_sandbox", "assets")
+SOURCES = ("pyproject.toml", "setup.py", "README.md", "alliance_sandbox", "assets", "docs")
 
 
 def _run(args, **kwargs) -> subprocess.CompletedProcess:
@@ -74,6 +74,46 @@ def test_the_wheel_carries_every_file_of_assets(installed):
     on_disk = {path.relative_to(ROOT / "assets").as_posix() for path in (ROOT / "assets").rglob("*")
                if path.is_file() and "__pycache__" not in path.parts}
     assert carried == on_disk
+
+
+def test_the_wheel_carries_every_page_of_docs(installed):
+    """Help opens these inside the app, and their links lead to one another."""
+    wheel = installed[-1]
+    with zipfile.ZipFile(wheel) as archive:
+        carried = {name.removeprefix("alliance_sandbox/docs/") for name in archive.namelist()
+                   if name.startswith("alliance_sandbox/docs/")}
+    assert carried == {path.name for path in (ROOT / "docs").glob("*.md")}
+
+
+HELP_CHECK = """
+import json
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+from alliance_sandbox.ui.help_browser import DOCS, PAGES, help_actions
+window = QMainWindow()
+errors = []
+window.show_error = lambda *args: errors.append(args)
+shown = {}
+for action in help_actions(window):
+    action.trigger()
+    shown[action.objectName()] = window.help_window.browser.toPlainText()
+print(json.dumps({"docs": str(DOCS), "pages": [key for key, _, _ in PAGES], "shown": shown, "errors": errors}))
+"""
+
+
+def test_the_installed_help_opens_its_pages(installed):
+    """Help > Teacher's Guide and Lens Reference in an installed app show the pages (the menu
+    offered no entry at all before the wheel carried the docs)."""
+    python, _script, env, work, _wheel = installed
+    found = json.loads(_run([python, "-c", HELP_CHECK], env=env, cwd=work).stdout)
+    assert Path(found["docs"]).is_relative_to(python.parents[1])
+    assert sorted(found["shown"]) == sorted(f"help:{key}" for key in found["pages"])
+    assert not found["errors"]
+    from alliance_sandbox.ui.help_browser import PAGES
+
+    for key, _text, name in PAGES:
+        heading = (ROOT / "docs" / name).read_text(encoding="utf-8").splitlines()[0].lstrip("# ").strip()
+        assert heading in found["shown"][f"help:{key}"]
 
 
 def test_the_installed_package_carries_its_assets(installed):
