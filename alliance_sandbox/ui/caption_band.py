@@ -39,8 +39,16 @@ def headline(explanation: str) -> str:
     if sep and len(head.split()) >= 3:
         text = head
     if len(text) > MAX_CHARS:
+        text = without_numbers(text)
+    if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS - 1].rsplit(" ", 1)[0] + "…"
     return text
+
+
+def without_numbers(text: str) -> str:
+    """A headline without its bracketed numbers, for a line too narrow for them: "United States
+    eases its commitment to West Germany" reads whole where "... commitment (0.6…" does not."""
+    return re.sub(r"\s*\([^()]*\)", "", text)
 
 
 def headline_events(events, count: int = HEADLINES) -> list:
@@ -90,8 +98,10 @@ class CaptionBand(QLabel):
         for k, (event, text) in enumerate(zip(chosen, self.headlines)):
             lead = (f"Turn {turn} · " if k == 0 else "") + event.kind.replace("_", " ").upper() + " "
             tail = f" (+{more} more: L)" if more > 0 and k == len(chosen) - 1 else ""
-            fit = plain.elidedText(text, Qt.TextElideMode.ElideRight,
-                                   room - strong.horizontalAdvance(lead) - plain.horizontalAdvance(tail))
+            width = room - strong.horizontalAdvance(lead) - plain.horizontalAdvance(tail)
+            if plain.horizontalAdvance(text) > width:
+                text = without_numbers(text)
+            fit = plain.elidedText(text, Qt.TextElideMode.ElideRight, width)
             lines.append(f"<b>{html.escape(lead)}</b>{html.escape(fit)}<i>{html.escape(tail)}</i>")
         self.setText("<br>".join(lines))
 
