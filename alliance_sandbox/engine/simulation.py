@@ -30,7 +30,7 @@ from .dynamics import (
     release_coerced,
     settle_capabilities,
 )
-from .events import Event
+from .events import Event, Text, written
 from .perception import Perception, perceive, update_trust
 from .polarity import poles_of
 from .risk import Risks, alliance_risks
@@ -221,6 +221,10 @@ class Simulation:
                 {"intensity": decision.arm[i], "spend": spend, "delivered": later, "ally_cover": cover[i]}))
         return events
 
+    def _citation(self) -> str:
+        """The lens's citation up to its first comma: the author and year an explanation ends with."""
+        return self.lens.citation.split(",")[0]
+
     def _explain(self, world, seen, decision, kind, i, j, verb, actor=None) -> Event:
         want = decision.desire
         if actor is None:
@@ -229,8 +233,12 @@ class Simulation:
             actor = i if keen == (kind in ("form", "tighten")) else j
         other = j if actor == i else i
         reason = self.lens.reason(world, seen, decision, actor, other)
-        citation = self.lens.citation.split(",")[0]
-        text = f"{world.names[actor]} {verb} {world.names[other]}: {reason} ({citation})"
+        text = Text(_tie_sentence, world.names[actor], verb, world.names[other], reason, self._citation())
         return Event(kind, (world.ids[actor], world.ids[other]), text,
                      {"desire": want[actor, other], "partner_desire": want[other, actor],
                       "commitment": world.commitment[actor, other]})
+
+
+def _tie_sentence(actor: str, verb, other: str, reason, citation: str) -> str:
+    """A tie event's explanation: who did what to whom, why (the lens's reason), and whose theory."""
+    return f"{actor} {written(verb)} {other}: {written(reason)} ({citation})"

@@ -12,6 +12,7 @@ import numpy as np
 
 from alliance_sandbox.engine.decision import Decision
 from alliance_sandbox.engine.dynamics import ally_cover
+from alliance_sandbox.engine.events import Text
 from alliance_sandbox.engine.perception import Perception
 from alliance_sandbox.engine.world import World
 
@@ -47,8 +48,10 @@ class Lens:
     def __call__(self, world: World, seen: Perception) -> Decision:
         return self.decide(world, seen)
 
-    def reason(self, world: World, seen: Perception, decision: Decision, i: int, j: int) -> str:
-        """Why i wants (or not) a tie with j, with the numbers; default: the common threat."""
+    def reason(self, world: World, seen: Perception, decision: Decision, i: int, j: int) -> str | Text:
+        """Why i wants (or not) a tie with j, with the numbers; default: the common threat.
+
+        A `Text` (engine/events.py) is written only when read: quote values, not arrays."""
         return common_threat_reason(world, seen, decision, i, j)
 
 
@@ -143,15 +146,25 @@ def arming(world: World, seen: Perception, threat: np.ndarray) -> np.ndarray:
     return np.clip(worst - ally_cover(world, seen), 0.0, 1.0)
 
 
-def common_threat_reason(world: World, seen: Perception, decision: Decision, i: int, j: int) -> str:
+def common_threat_reason(world: World, seen: Perception, decision: Decision, i: int, j: int) -> Text:
     """Name the state that i and j both fear most, and each one's threat from it."""
     t = decision.threat
     k = int(np.argmax(t[i] * t[j]))
     if t[i, k] * t[j, k] <= 0:
-        return f"no common threat; desire {decision.desire[i, j]:+.2f}"
+        return Text(no_common_threat_text, decision.desire[i, j])
     names = world.names
+    return Text(_common_threat_text, names[k], names[i], t[i, k], names[j], t[j, k], seen.relative[i, j],
+                decision.desire[i, j])
+
+
+def no_common_threat_text(desire: float) -> str:
+    return f"no common threat; desire {desire:+.2f}"
+
+
+def _common_threat_text(name_k: str, name_i: str, threat_i: float, name_j: str, threat_j: float,
+                        relative: float, desire: float) -> str:
     return (
-        f"common threat {names[k]}: to {names[i]} {t[i, k]:.2f}, to {names[j]} {t[j, k]:.2f}; "
-        f"{names[j]}'s help {0.5 + 0.5 * min(1.0, 2.0 * seen.relative[i, j]):.2f}; "
-        f"desire {decision.desire[i, j]:+.2f}"
+        f"common threat {name_k}: to {name_i} {threat_i:.2f}, to {name_j} {threat_j:.2f}; "
+        f"{name_j}'s help {0.5 + 0.5 * min(1.0, 2.0 * relative):.2f}; "
+        f"desire {desire:+.2f}"
     )
