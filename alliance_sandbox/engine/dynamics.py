@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .events import Event
+from .events import Event, Text
 from .world import NO_TIE, World, tie_code
 
 FORM = 0.08
@@ -153,17 +153,19 @@ def apply_ties(world: World, desire: np.ndarray, explain) -> list[Event]:
     for i, j in zip(*np.nonzero(loosen)):
         event = _lower(world, i, j, LOOSEN_STEP, explain, "leaves its tie with")
         events.append(event or explain("loosen", i, j, f"loosens its tie ({c[i, j]:.2f}) with"))
-    for i, j in zip(*np.nonzero(ease)):
-        _set_commitment(world, i, j, c[i, j] - EASE_STEP)
-        events.append(explain("loosen", i, j, f"eases its commitment ({c[i, j]:.2f}) to"))
-    for i, j in zip(*np.nonzero(tighten)):
-        new = min(ceiling[i, j], c[i, j] + TIGHTEN_STEP)
-        _set_commitment(world, i, j, new)
-        verb = f"tightens its tie ({new:.2f}) with"
-        if world.tie_kind[i, j] != ALLIANCE and new >= ALLIANCE_AT:
-            world.tie_kind[i, j] = world.tie_kind[j, i] = ALLIANCE
-            verb = f"formalises an alliance ({new:.2f}) with"
-        events.append(explain("tighten", i, j, verb))
+    # easing and tightening change commitments and kinds, never whether a tie exists: each
+    # group is applied at once, then explained pair by pair (an explanation reads its own tie)
+    rows, cols = np.nonzero(ease)
+    eased = _set_commitments(world, rows, cols, c[rows, cols] - EASE_STEP)
+    for i, j, value in zip(rows.tolist(), cols.tolist(), eased.tolist()):
+        events.append(explain("loosen", i, j, Text(_verb, "eases its commitment ({:.2f}) to", value)))
+    rows, cols = np.nonzero(tighten)
+    tightened = _set_commitments(world, rows, cols, np.minimum(ceiling[rows, cols], c[rows, cols] + TIGHTEN_STEP))
+    formal = (world.tie_kind[rows, cols] != ALLIANCE) & (tightened >= ALLIANCE_AT)
+    world.tie_kind[rows[formal], cols[formal]] = world.tie_kind[cols[formal], rows[formal]] = ALLIANCE
+    for i, j, value, formalised in zip(rows.tolist(), cols.tolist(), tightened.tolist(), formal.tolist()):
+        verb = "formalises an alliance ({:.2f}) with" if formalised else "tightens its tie ({:.2f}) with"
+        events.append(explain("tighten", i, j, Text(_verb, verb, value)))
     for i, j in zip(*np.nonzero(fade)):
         event = _lower(world, i, j, COALITION_FADE, explain, "ends its crisis coalition with")
         if event:
@@ -193,7 +195,7 @@ def _realign(world: World, desire: np.ndarray, mutual: np.ndarray, explain) -> l
     events = []
     for i in movers.tolist():
         j, k = int(weakest[i]), int(best[i])
-        if not world.tied()[i, j]:
+        if world.tie_kind[i, j] == NO_TIE:
             continue  # the partner already dropped this tie this turn
         event = explain("leave", i, j, f"realigns towards {world.names[k]} (worth {best_value[i]:.2f}), "
                         f"leaving its tie (worth {weakest_value[i]:.2f}) with", actor=i)
@@ -211,6 +213,18 @@ def _lower(world: World, i: int, j: int, step: float, explain, leave_verb: str) 
         return event
     _set_commitment(world, i, j, new)
     return None
+
+
+def _verb(template: str, value: float) -> str:
+    return template.format(value)
+
+
+def _set_commitments(world: World, rows: np.ndarray, cols: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """`_set_commitment` for many pairs at once (each pair once); returns the values."""
+    world.commitment[rows, cols] = world.commitment[cols, rows] = values
+    weaker = (world.tie_kind[rows, cols] == ALLIANCE) & (values < ENTENTE_BELOW)
+    world.tie_kind[rows[weaker], cols[weaker]] = world.tie_kind[cols[weaker], rows[weaker]] = ENTENTE
+    return values
 
 
 def _set_commitment(world: World, i: int, j: int, value: float) -> None:

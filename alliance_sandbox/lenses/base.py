@@ -90,17 +90,18 @@ def extended_threat(world: World, threat: np.ndarray) -> np.ndarray:
     Politics, ch. 6), and without it a distant guarantor (the US in Asia, Britain for
     Belgium) would see no common threat and drop its clients. One hop only: the ally's
     own fears, not its allies' allies'. One pass per partner rank (the first partner of every
-    state, then the second...), so the cost is the largest degree x n^2, not n^3.
+    state, then the second...), each pass over the states that have that many partners, so the
+    cost is the number of ties x n, not n^3.
     """
     out = threat.copy()
     tied = world.tied()
     degree = tied.sum(axis=1)
     partner = np.argsort(~tied, axis=1, kind="stable")  # each row: its partners first
-    rows = np.arange(world.n)
+    by_degree = np.argsort(-degree, kind="stable")  # states with the most partners first
     for rank in range(int(degree.max()) if world.n else 0):  # the r-th partner of every state at once
-        j = partner[:, rank]
-        weight = np.where(degree > rank, world.commitment[rows, j], 0.0)
-        np.maximum(out, EXTENDED * weight[:, None] * threat[j], out=out)
+        rows = by_degree[: np.count_nonzero(degree > rank)]
+        j = partner[rows, rank]
+        out[rows] = np.maximum(out[rows], EXTENDED * world.commitment[rows, j][:, None] * threat[j])
     np.fill_diagonal(out, 0.0)
     return out
 
@@ -149,7 +150,7 @@ def arming(world: World, seen: Perception, threat: np.ndarray) -> np.ndarray:
 def common_threat_reason(world: World, seen: Perception, decision: Decision, i: int, j: int) -> Text:
     """Name the state that i and j both fear most, and each one's threat from it."""
     t = decision.threat
-    k = int(np.argmax(t[i] * t[j]))
+    k = int((t[i] * t[j]).argmax())
     if t[i, k] * t[j, k] <= 0:
         return Text(no_common_threat_text, decision.desire[i, j])
     names = world.names

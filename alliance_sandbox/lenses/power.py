@@ -96,7 +96,7 @@ class BalanceOfPower(Lens):
 
     def reason(self, world, seen, decision, i, j):
         t = decision.threat
-        k = int(np.argmax(t[i] * t[j]))
+        k = int((t[i] * t[j]).argmax())
         names = world.names
         if t[i, k] * t[j, k] <= 0:
             return Text(_no_common_power_text, decision.desire[i, j])

@@ -60,7 +60,7 @@ class BalanceOfThreat(Lens):
         if decision.extra is not None and decision.extra[i, j] > 0:
             follower, leader = (j, i) if seen.share[i] > seen.share[j] else (i, j)
             return Text(_bandwagon_text, names[follower], t[follower].max(), names[leader], seen.share[leader])
-        k = int(np.argmax(t[i] * t[j]))
+        k = int((t[i] * t[j]).argmax())
         if t[i, k] * t[j, k] <= 0:
             return Text(no_common_threat_text, decision.desire[i, j])
         return Text(_threat_reason_text, threat_formula(world, seen, i, k), names[j], t[j, k], decision.desire[i, j])
