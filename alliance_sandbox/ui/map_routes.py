@@ -213,6 +213,8 @@ def treaty_groups(ti, tj, alliance: np.ndarray) -> list[list[int]]:
     spoke to each member says the same thing (every member is allied with every other) and
     leaves the map readable. `alliance`: a boolean per tie (ti[k], tj[k]).
     """
+    if np.count_nonzero(alliance) < MIN_TREATY * (MIN_TREATY - 1) // 2:
+        return []  # too few alliances for a treaty: no need to load networkx (start-up)
     import networkx as nx
 
     graph = nx.Graph()
