@@ -137,7 +137,8 @@ def noisy_desire(desire: np.ndarray, rng: np.random.Generator, poles: int = 2) -
 
 def apply_ties(world: World, desire: np.ndarray, explain) -> list[Event]:
     """Change ties by the rules above. `explain(kind, i, j, verb, actor=None)` returns the Event;
-    without an actor, the explainer picks the keener (or more reluctant) partner."""
+    without an actor, the explainer picks the keener (or more reluctant) partner;
+    `explain.each(kind, rows, cols, verbs)` does so for a group of pairs changed at once."""
     n = world.n
     upper = np.triu(np.ones((n, n), dtype=bool), 1)
     mutual = np.minimum(desire, desire.T)
@@ -157,15 +158,15 @@ def apply_ties(world: World, desire: np.ndarray, explain) -> list[Event]:
     # group is applied at once, then explained pair by pair (an explanation reads its own tie)
     rows, cols = np.nonzero(ease)
     eased = _set_commitments(world, rows, cols, c[rows, cols] - EASE_STEP)
-    for i, j, value in zip(rows.tolist(), cols.tolist(), eased.tolist()):
-        events.append(explain("loosen", i, j, Text(_verb, "eases its commitment ({:.2f}) to", value)))
+    events.extend(explain.each("loosen", rows, cols,
+                               [Text(_verb, "eases its commitment ({:.2f}) to", value) for value in eased.tolist()]))
     rows, cols = np.nonzero(tighten)
     tightened = _set_commitments(world, rows, cols, np.minimum(ceiling[rows, cols], c[rows, cols] + TIGHTEN_STEP))
     formal = (world.tie_kind[rows, cols] != ALLIANCE) & (tightened >= ALLIANCE_AT)
     world.tie_kind[rows[formal], cols[formal]] = world.tie_kind[cols[formal], rows[formal]] = ALLIANCE
-    for i, j, value, formalised in zip(rows.tolist(), cols.tolist(), tightened.tolist(), formal.tolist()):
-        verb = "formalises an alliance ({:.2f}) with" if formalised else "tightens its tie ({:.2f}) with"
-        events.append(explain("tighten", i, j, Text(_verb, verb, value)))
+    events.extend(explain.each("tighten", rows, cols, [
+        Text(_verb, "formalises an alliance ({:.2f}) with" if formalised else "tightens its tie ({:.2f}) with", value)
+        for value, formalised in zip(tightened.tolist(), formal.tolist())]))
     for i, j in zip(*np.nonzero(fade)):
         event = _lower(world, i, j, COALITION_FADE, explain, "ends its crisis coalition with")
         if event:

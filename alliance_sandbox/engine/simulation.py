@@ -108,10 +108,7 @@ class Simulation:
         poles = int(poles_of(seen.share).sum())
         desire = coerced_desire(world, noisy_desire(decision.desire, self.rng, poles))
 
-        def explain(kind: str, i: int, j: int, verb: str, actor: int | None = None) -> Event:
-            return self._explain(world, seen, decision, kind, int(i), int(j), verb, actor)
-
-        events.extend(apply_ties(world, desire, explain))
+        events.extend(apply_ties(world, desire, _Explainer(self, world, seen, decision)))
         events.extend(self._arm(world, seen, decision))
         settle_capabilities(world, total, share_before)
         events.extend(resolve_crises(world, seen, self.rng, decision.threat))
@@ -224,22 +221,46 @@ class Simulation:
                 {"intensity": decision.arm[i], "spend": spend, "delivered": later, "ally_cover": cover[i]}))
         return events
 
-    def _citation(self) -> str:
-        """The lens's citation up to its first comma: the author and year an explanation ends with."""
-        return self.lens.citation.split(",")[0]
 
-    def _explain(self, world, seen, decision, kind, i, j, verb, actor=None) -> Event:
-        want = decision.desire
+
+class _Explainer:
+    """How the engine's tie rules (dynamics.apply_ties) get their events: the lens's reason,
+    who acted, and the numbers, for one pair (`explainer(kind, i, j, verb, actor=None)`) or a
+    group of pairs changed at once (`explainer.each(kind, rows, cols, verbs)`)."""
+
+    def __init__(self, sim: Simulation, world: World, seen: Perception, decision):
+        self.world, self.seen, self.decision = world, seen, decision
+        self.reason = sim.lens.reason
+        self.citation = sim.lens.citation.split(",")[0]
+
+    def __call__(self, kind: str, i, j, verb, actor: int | None = None) -> Event:
+        i, j = int(i), int(j)
+        want = self.decision.desire
         if actor is None:
             # the actor is the keener partner when ties grow, the more reluctant when they shrink
             keen = want[i, j] >= want[j, i]
             actor = i if keen == (kind in ("form", "tighten")) else j
         other = j if actor == i else i
-        reason = self.lens.reason(world, seen, decision, actor, other)
-        text = Text(_tie_sentence, world.names[actor], verb, world.names[other], reason, self._citation())
-        return Event(kind, (world.ids[actor], world.ids[other]), text,
-                     {"desire": want[actor, other], "partner_desire": want[other, actor],
-                      "commitment": world.commitment[actor, other]})
+        return self._event(kind, actor, other, verb, want[actor, other], want[other, actor],
+                           self.world.commitment[actor, other])
+
+    def each(self, kind: str, rows: np.ndarray, cols: np.ndarray, verbs) -> list[Event]:
+        """One event per pair (rows[n], cols[n]) with verbs[n], the actor chosen as in __call__."""
+        want = self.decision.desire
+        keen = want[rows, cols] >= want[cols, rows]
+        first = keen == (kind in ("form", "tighten"))
+        actors, others = np.where(first, rows, cols), np.where(first, cols, rows)
+        return [self._event(kind, a, o, verb, desire, partner, commitment)
+                for a, o, verb, desire, partner, commitment in zip(
+                    actors.tolist(), others.tolist(), verbs, want[actors, others], want[others, actors],
+                    self.world.commitment[actors, others])]
+
+    def _event(self, kind: str, actor: int, other: int, verb, desire, partner, commitment) -> Event:
+        world = self.world
+        reason = self.reason(world, self.seen, self.decision, actor, other)
+        return Event(kind, (world.ids[actor], world.ids[other]),
+                     Text(_tie_sentence, world.names[actor], verb, world.names[other], reason, self.citation),
+                     {"desire": desire, "partner_desire": partner, "commitment": commitment})
 
 
 @contextmanager
