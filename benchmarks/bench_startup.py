@@ -86,7 +86,8 @@ def main() -> int:
         print(f"  {name:<34} {at - previous:6.3f}   (at {at:.3f})")
         previous = at
     print(f"  {'interpreter start-up and the rest':<34} {statistics.median(totals) - previous:6.3f}")
-    print(f"networkx loaded before the first paint: {'yes' if any(loaded) else 'no'} (it loads with the first alliance)")
+    print(f"networkx loaded before the first paint: {'yes' if any(loaded) else 'no'} "
+          "(it loads with the first alliance)")
     target = 1.0
     verdict = "within" if statistics.median(totals) <= target else "OVER"
     print(f"{verdict} the {target} s target")

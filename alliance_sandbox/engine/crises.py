@@ -216,7 +216,8 @@ def _crisis_coalition(world, seen, k, i) -> list[Event]:
 
 
 def _coalition_text(joiner: str, target: str, aggressor: str, threat: float) -> str:
-    return f"{joiner} joins {target} in a crisis coalition against {aggressor} (its threat from {aggressor} {threat:.2f})"
+    return (f"{joiner} joins {target} in a crisis coalition against {aggressor} (its threat from {aggressor} "
+            f"{threat:.2f})")
 
 
 def _nudge(world: World, i: int, j: int, delta: float) -> None:

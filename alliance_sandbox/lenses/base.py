@@ -94,14 +94,15 @@ def extended_threat(world: World, threat: np.ndarray) -> np.ndarray:
     cost is the number of ties x n, not n^3.
     """
     out = threat.copy()
-    tied = world.tied()
-    degree = tied.sum(axis=1)
-    partner = np.argsort(~tied, axis=1, kind="stable")  # each row: its partners first
-    by_degree = np.argsort(-degree, kind="stable")  # states with the most partners first
-    for rank in range(int(degree.max()) if world.n else 0):  # the r-th partner of every state at once
-        rows = by_degree[: np.count_nonzero(degree > rank)]
-        j = partner[rows, rank]
-        out[rows] = np.maximum(out[rows], EXTENDED * world.commitment[rows, j][:, None] * threat[j])
+    rows, cols = np.nonzero(world.tied())  # row by row: each state's partners in order
+    if rows.size:
+        degree = np.bincount(rows, minlength=world.n)
+        rank = np.arange(rows.size) - np.repeat(np.cumsum(degree) - degree, degree)  # which partner of its row
+        order = np.argsort(rank, kind="stable")
+        bounds = np.cumsum(np.bincount(rank))
+        for group in np.split(order, bounds[:-1]):  # the r-th partner of every state at once
+            i, j = rows[group], cols[group]
+            out[i] = np.maximum(out[i], EXTENDED * world.commitment[i, j][:, None] * threat[j])
     np.fill_diagonal(out, 0.0)
     return out
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from alliance_sandbox.engine.perception import ALLY_TRUST, perceived_intention
 from alliance_sandbox.engine.events import Text
+from alliance_sandbox.engine.perception import ALLY_TRUST, perceived_intention
 from alliance_sandbox.engine.world import tie_code
 
 from .base import Decision, Lens, arming, balancing_desire, no_common_threat_text
