@@ -17,10 +17,9 @@ from __future__ import annotations
 import argparse
 import math
 import os
-import statistics
-import time
 
 import numpy as np
+from bench_growth import median_cpu_ms
 
 from alliance_sandbox.engine.demo import random_world
 from alliance_sandbox.engine.geometry import distances_km
@@ -93,12 +92,7 @@ def time_peer(n_states: int, turns: int) -> float:
     world = random_world(n_states, 10 * n_states, seed=1)
     km = distances_km(world.lon, world.lat)
     states = [PeerState(i, world, km) for i in range(world.n)]
-    times = []
-    for _ in range(turns):
-        start = time.process_time()
-        peer_step(states, world.settings.proximity_km)
-        times.append(time.process_time() - start)
-    return statistics.median(times) * 1000
+    return median_cpu_ms(lambda: peer_step(states, world.settings.proximity_km), turns)
 
 
 def time_mesa(n_states: int, turns: int) -> float | None:
@@ -124,24 +118,13 @@ def time_mesa(n_states: int, turns: int) -> float | None:
         def step(self):
             peer_step(self.states, world.settings.proximity_km)
 
-    model = MesaWorld()
-    times = []
-    for _ in range(turns):
-        start = time.process_time()
-        model.step()
-        times.append(time.process_time() - start)
-    return statistics.median(times) * 1000
+    return median_cpu_ms(MesaWorld().step, turns)
 
 
 def time_engine(n_states: int, turns: int) -> float:
     sim = Simulation(random_world(n_states, 10 * n_states, seed=1), get_lens("threat"), seed=1)
     sim.run(20 if n_states <= 200 else 3)  # as bench_engine.py: a random world starts far from equilibrium
-    times = []
-    for _ in range(turns):
-        start = time.process_time()
-        sim.step()
-        times.append(time.process_time() - start)
-    return statistics.median(times) * 1000
+    return median_cpu_ms(sim.step, turns)
 
 
 def main() -> None:
