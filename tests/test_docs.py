@@ -8,7 +8,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize("tool", ["write_docs.py", "write_schema.py"])
+@pytest.mark.parametrize("tool", ["write_docs.py", "write_schema.py", "write_scorecards.py"])
 def test_generated_docs_are_up_to_date(tool):
     result = subprocess.run([sys.executable, str(ROOT / "tools" / tool), "--check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -31,23 +31,29 @@ def agreement(case: str, lens: str, turns: int, check, seeds: int) -> int:
     return hits
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", type=int, default=5)
-    args = parser.parse_args()
+def table(seeds: int = 5) -> str:
+    """The Markdown table: a row per prediction, a column per lens, k/seeds agreeing."""
     short = {"security_dilemma": "dilemma", "autonomy_security": "autonomy", "institutions": "instit."}
-    print("| # | case | turns | prediction | " + " | ".join(short.get(x, x) for x in LENSES) + " |")
-    print("|---|---|---|---|" + "---|" * len(LENSES))
+    lines = ["| # | case | turns | prediction | " + " | ".join(short.get(x, x) for x in LENSES) + " |",
+             "|---|---|---|---|" + "---|" * len(LENSES)]
     for k, p in enumerate(PREDICTIONS, 1):
         cells = []
         for lens in LENSES:
             if lens in p.lenses:
-                hits = agreement(p.case, lens, p.turns, p.check, args.seeds)
-                cells.append(f"{hits}/{args.seeds}" + ("" if 2 * hits > args.seeds else " ✗"))
+                hits = agreement(p.case, lens, p.turns, p.check, seeds)
+                cells.append(f"{hits}/{seeds}" + ("" if 2 * hits > seeds else " ✗"))
             else:
                 cells.append("")
         first = p.predicts.split(":")[0].split(" (")[0]
-        print(f"| {k} | {p.case} | {p.turns} | {first} | " + " | ".join(cells) + " |")
+        lines.append(f"| {k} | {p.case} | {p.turns} | {first} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, default=5)
+    args = parser.parse_args()
+    print(table(args.seeds), end="")
 
 
 if __name__ == "__main__":

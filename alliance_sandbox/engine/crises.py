@@ -15,7 +15,11 @@ drawn from exactly those numbers, so what the charts show is what happens:
 - each partner j of the aggressor k chain-gangs in behind it, or is entrapped (dragged into
   a crisis of k's making), with total probability risks.tie_entrapment[j, k], the displayed
   entrapment risk; joining when it has a quarrel of its own with i is standing by k.
-- states that fear k but have no tie with the target join it in a crisis coalition.
+- states that fear k (under the lens's threat) but have no tie with the target join it in a
+  crisis coalition, each with probability offence_dominance: believing the offence dominant,
+  states rush to stop an aggressor early; believing the defence dominant, they expect the
+  victim to hold and leave the fight to others (Christensen & Snyder 1990: 1914's rush,
+  1938's buck-passing). The crisis line says how many stayed out.
 Honoured calls firm the tie up (+HONOURED_FIRMS), failed ones shake it (-FAILED_SHAKES).
 
 RISK_DRIVEN = False restores the old fixed-rate rule (answer chance ally_reliability x
@@ -42,6 +46,8 @@ HONOURED_FIRMS = 0.05
 FAILED_SHAKES = 0.1
 #: Ablation switch for the claims tests (see the module docstring).
 RISK_DRIVEN = True
+#: Ablation switch: False lets every untied state that fears the aggressor join (the old rule).
+COALITION_BY_OFFENCE = True
 CITE_CS = "Christensen & Snyder 1990"
 
 
@@ -63,15 +69,17 @@ def resolve_crises(world: World, seen: Perception, rng: np.random.Generator, thr
         i = int(np.argmax(exposure))
         if exposure[i] < CRISIS_THRESHOLD:
             continue
-        events.append(
-            Event("crisis", (ids[k], ids[i]), Text(_crisis_text, nm[k], nm[i], exposure[i]), {"threat": exposure[i]})
-        )
+        crisis = len(events)
         if RISK_DRIVEN:
             events.extend(_call_partners(world, seen, model, rng, k, i))
             events.extend(_drag_aggressor_partners(world, seen, model, rng, k, i))
         else:
             events.extend(_fixed_rate_calls(world, seen, model, rng, k, i))
-        events.extend(_crisis_coalition(world, seen, k, i))
+        joined, stayed_out = _crisis_coalition(world, rng, threat, k, i)
+        events.extend(joined)
+        text = Text(_crisis_text, nm[k], nm[i], exposure[i], stayed_out, len(joined), s.offense_dominance)
+        events.insert(crisis, Event("crisis", (ids[k], ids[i]), text,
+                                    {"threat": exposure[i], "stayed_out": stayed_out}))
     return events
 
 
@@ -112,8 +120,12 @@ def _call_partners(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
     return events
 
 
-def _crisis_text(aggressor: str, target: str, threat: float) -> str:
-    return f"Crisis: {aggressor} presses {target} (threat {threat:.2f})"
+def _crisis_text(aggressor: str, target: str, threat: float, stayed_out: int, joined: int, od: float) -> str:
+    text = f"Crisis: {aggressor} presses {target} (threat {threat:.2f})"
+    if stayed_out:
+        text += (f"; {stayed_out} of {stayed_out + joined} untied states that fear {aggressor} stay out "
+                 f"(each joins with chance {od:.2f} = offence dominance; {CITE_CS})")
+    return text
 
 
 def _chain_text(partner: str, target: str, aggressor: str, chance: float, polarity, od: float) -> str:
@@ -203,21 +215,28 @@ def _fixed_rate_calls(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
     return events
 
 
-def _crisis_coalition(world, seen, k, i) -> list[Event]:
+def _crisis_coalition(world, rng, threat, k, i) -> tuple[list[Event], int]:
+    """The untied states that fear k join i, each with chance offence_dominance; and how many stayed out."""
     ids, nm, events = world.ids, world.names, []
-    fearful = np.nonzero((seen.walt_threat[:, k] >= COALITION_FEAR) & (world.tie_kind[i] == 0))[0].tolist()
+    join = world.settings.offense_dominance if COALITION_BY_OFFENCE else 1.0
+    fearful = np.nonzero((threat[:, k] >= COALITION_FEAR) & (world.tie_kind[i] == 0))[0].tolist()
+    stayed_out = 0
     for j in fearful:
         if j in (i, k) or world.tie_kind[j, k]:
             continue
+        if rng.random() >= join:
+            stayed_out += 1
+            continue
         world.set_tie(i, j, "coalition", 0.5, since=world.now())
-        events.append(Event("coalition", (ids[j], ids[i], ids[k]), Text(_coalition_text, nm[j], nm[i], nm[k],
-                            seen.walt_threat[j, k]), {"threat": seen.walt_threat[j, k]}))
-    return events
+        events.append(Event("coalition", (ids[j], ids[i], ids[k]),
+                            Text(_coalition_text, nm[j], nm[i], nm[k], threat[j, k], join),
+                            {"threat": threat[j, k], "p_join": join}))
+    return events, stayed_out
 
 
-def _coalition_text(joiner: str, target: str, aggressor: str, threat: float) -> str:
+def _coalition_text(joiner: str, target: str, aggressor: str, threat: float, join: float) -> str:
     return (f"{joiner} joins {target} in a crisis coalition against {aggressor} (its threat from {aggressor} "
-            f"{threat:.2f})")
+            f"{threat:.2f}; chance {join:.2f} = offence dominance, {CITE_CS})")
 
 
 def _nudge(world: World, i: int, j: int, delta: float) -> None:

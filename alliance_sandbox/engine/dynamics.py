@@ -154,19 +154,32 @@ def apply_ties(world: World, desire: np.ndarray, explain) -> list[Event]:
     for i, j in zip(*np.nonzero(loosen)):
         event = _lower(world, i, j, LOOSEN_STEP, explain, "leaves its tie with")
         events.append(event or explain("loosen", i, j, f"loosens its tie ({c[i, j]:.2f}) with"))
-    # easing and tightening change commitments and kinds, never whether a tie exists: each
-    # group is applied at once, then explained pair by pair (an explanation reads its own tie)
+    # easing and tightening: each pair's new commitment depends on its own tie only, so all are
+    # computed at once; each is still set just before its explanation (a reason may read the ties)
     rows, cols = np.nonzero(ease)
-    eased = _set_commitments(world, rows, cols, c[rows, cols] - EASE_STEP)
-    events.extend(explain.each("loosen", rows, cols,
-                               [Text(_verb, "eases its commitment ({:.2f}) to", value) for value in eased.tolist()]))
+    eased = (c[rows, cols] - EASE_STEP).tolist()
+    ease_rows, ease_cols = rows.tolist(), cols.tolist()
+
+    def ease_one(n: int) -> None:
+        _set_commitment(world, ease_rows[n], ease_cols[n], eased[n])
+
+    events.extend(explain.each("loosen", rows, cols, [Text(_verb, "eases its commitment ({:.2f}) to", value)
+                                                      for value in eased], ease_one))
     rows, cols = np.nonzero(tighten)
-    tightened = _set_commitments(world, rows, cols, np.minimum(ceiling[rows, cols], c[rows, cols] + TIGHTEN_STEP))
-    formal = (world.tie_kind[rows, cols] != ALLIANCE) & (tightened >= ALLIANCE_AT)
-    world.tie_kind[rows[formal], cols[formal]] = world.tie_kind[cols[formal], rows[formal]] = ALLIANCE
+    tightened = np.minimum(ceiling[rows, cols], c[rows, cols] + TIGHTEN_STEP)
+    # an alliance eased below ENTENTE_BELOW cannot reach ALLIANCE_AT: its kind before is enough
+    formal = ((world.tie_kind[rows, cols] != ALLIANCE) & (tightened >= ALLIANCE_AT)).tolist()
+    tightened, tight_rows, tight_cols = tightened.tolist(), rows.tolist(), cols.tolist()
+
+    def tighten_one(n: int) -> None:
+        i, j = tight_rows[n], tight_cols[n]
+        _set_commitment(world, i, j, tightened[n])
+        if formal[n]:
+            world.tie_kind[i, j] = world.tie_kind[j, i] = ALLIANCE
+
     events.extend(explain.each("tighten", rows, cols, [
         Text(_verb, "formalises an alliance ({:.2f}) with" if formalised else "tightens its tie ({:.2f}) with", value)
-        for value, formalised in zip(tightened.tolist(), formal.tolist())]))
+        for value, formalised in zip(tightened, formal)], tighten_one))
     for i, j in zip(*np.nonzero(fade)):
         event = _lower(world, i, j, COALITION_FADE, explain, "ends its crisis coalition with")
         if event:
@@ -218,14 +231,6 @@ def _lower(world: World, i: int, j: int, step: float, explain, leave_verb: str) 
 
 def _verb(template: str, value: float) -> str:
     return template.format(value)
-
-
-def _set_commitments(world: World, rows: np.ndarray, cols: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """`_set_commitment` for many pairs at once (each pair once); returns the values."""
-    world.commitment[rows, cols] = world.commitment[cols, rows] = values
-    weaker = (world.tie_kind[rows, cols] == ALLIANCE) & (values < ENTENTE_BELOW)
-    world.tie_kind[rows[weaker], cols[weaker]] = world.tie_kind[cols[weaker], rows[weaker]] = ENTENTE
-    return values
 
 
 def _set_commitment(world: World, i: int, j: int, value: float) -> None:

@@ -34,6 +34,9 @@ ALLY_TRUST = 0.8
 #: the ex-ally loom large and push the pair apart for good (the "trust snap").
 TRUST_BUILD = 0.5
 TRUST_FADE = 0.7
+#: How much of a state's power reaches from the territory of a partner, times the tie's
+#: commitment: an alliance's bases bring the patron's power near the partner's neighbours.
+FORWARD = 0.8
 
 
 @dataclass
@@ -41,7 +44,8 @@ class Perception:
     share: np.ndarray  # (n,) capability share, sums to 1
     relative: np.ndarray  # [i, j] = s_j / (s_i + s_j): how strong j is next to i
     reach: np.ndarray  # [i, j] = exp(-distance / (proximity_km x (1 + REACH x s_j / s_max)))
-    walt_threat: np.ndarray  # [i, j] = relative x reach x offense_j x aggression_j (Walt 1987)
+    presence: np.ndarray  # [i, j] = reach of j at i, from j's capital or a partner's territory
+    walt_threat: np.ndarray  # [i, j] = relative x presence x offense_j x aggression_j (Walt 1987)
     ally_discount: np.ndarray  # [i, j] = 1 - ALLY_TRUST x trust[i, j]: a (former) partner is feared less
 
 
@@ -53,12 +57,39 @@ def perceive(world: World) -> Perception:
     km = distances_km(world.lon, world.lat)
     scale = world.settings.proximity_km
     s_max = s.max() if s.size else 1.0
-    reach = np.exp(-km / (scale * (1.0 + REACH * s / s_max))[None, :])
+    span = scale * (1.0 + REACH * s / s_max)
+    reach = np.exp(-km / span[None, :])
+    presence = forward_presence(world, km, span, reach)
     ally_discount = 1.0 - ALLY_TRUST * world.trust
     intentions = perceived_intentions(world)
-    walt = relative * reach * world.offense[None, :] * intentions * ally_discount
+    walt = relative * presence * world.offense[None, :] * intentions * ally_discount
     np.fill_diagonal(walt, 0.0)
-    return Perception(s, relative, reach, walt, ally_discount)
+    return Perception(s, relative, reach, presence, walt, ally_discount)
+
+
+def forward_presence(world: World, km: np.ndarray, span: np.ndarray, reach: np.ndarray) -> np.ndarray:
+    """[i, j] = max(reach[i, j], FORWARD x max over j's partners p of commitment[j, p] x
+    exp(-km[i, p] / span_j)): how near j's power stands to i.
+
+    Walt's proximity is the ability to project power, which falls with distance (Walt 1987:
+    23); an ally's territory and bases bring it near. Beijing is 11,000 km from Washington,
+    but the US stands in Japan and Korea, which is why China reads the US-Japan alliance as
+    a threat (Christensen 1999, International Security 23(4)); Moscow in 1955 faced US power
+    from West Germany and Turkey. Without it a distant patron threatens no one near its
+    clients, and the rival it contains sees no reason to keep its own allies. Only the
+    threat uses it: a hegemon's coercion (`dynamics.coercion`) needs its own reach, or a
+    pact would hold itself up. One pass per partner rank, as `extended_threat`.
+    """
+    out = reach.copy()
+    tied = world.tied()
+    degree = tied.sum(axis=1)
+    partner = np.argsort(~tied, axis=1, kind="stable")  # each row: its partners first
+    cols = np.arange(world.n)
+    for rank in range(int(degree.max()) if world.n else 0):  # the r-th partner of every state j at once
+        p = partner[:, rank]
+        weight = np.where(degree > rank, FORWARD * world.commitment[cols, p], 0.0)
+        np.maximum(out, weight[None, :] * np.exp(-km[:, p] / span[None, :]), out=out)
+    return out
 
 
 def perceived_intentions(world: World) -> np.ndarray:

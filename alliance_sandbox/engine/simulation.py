@@ -244,16 +244,21 @@ class _Explainer:
         return self._event(kind, actor, other, verb, want[actor, other], want[other, actor],
                            self.world.commitment[actor, other])
 
-    def each(self, kind: str, rows: np.ndarray, cols: np.ndarray, verbs) -> list[Event]:
-        """One event per pair (rows[n], cols[n]) with verbs[n], the actor chosen as in __call__."""
+    def each(self, kind: str, rows: np.ndarray, cols: np.ndarray, verbs, change=None) -> list[Event]:
+        """One event per pair (rows[n], cols[n]) with verbs[n], the actor chosen as in __call__;
+        `change(n)`, if given, changes pair n's tie just before it is explained, so each
+        explanation sees the world as a pair-by-pair loop would have left it."""
         want = self.decision.desire
         keen = want[rows, cols] >= want[cols, rows]
         first = keen == (kind in ("form", "tighten"))
         actors, others = np.where(first, rows, cols), np.where(first, cols, rows)
-        return [self._event(kind, a, o, verb, desire, partner, commitment)
-                for a, o, verb, desire, partner, commitment in zip(
-                    actors.tolist(), others.tolist(), verbs, want[actors, others], want[others, actors],
-                    self.world.commitment[actors, others])]
+        commitment, events = self.world.commitment, []
+        for n, (a, o, verb, desire, partner) in enumerate(zip(
+                actors.tolist(), others.tolist(), verbs, want[actors, others], want[others, actors])):
+            if change is not None:
+                change(n)
+            events.append(self._event(kind, a, o, verb, desire, partner, commitment[a, o]))
+        return events
 
     def _event(self, kind: str, actor: int, other: int, verb, desire, partner, commitment) -> Event:
         world = self.world

@@ -22,6 +22,7 @@ from .base import (
     Decision,
     Lens,
     arming,
+    strength_against_threat,
     threat_similarity,
     urgency,
 )
@@ -39,7 +40,10 @@ def exchange(world, seen, threat) -> dict[str, np.ndarray]:
     need = urgency(world) * worst[:, None] * threat_similarity(threat)  # j fears what i fears
     autonomy = goods["autonomy_gain"]
     return {
-        "security": need * np.minimum(1.0, 2.0 * goods["security_gain"]),
+        # what j adds to i's defence, and what j's camp can do against what i fears: two small
+        # states gain little security from each other against a great power (Morrow 1991: 908)
+        "security": need * np.minimum(np.minimum(1.0, 2.0 * goods["security_gain"]),
+                                      strength_against_threat(world, seen, threat)),
         "provision": -urgency(world) * worst[None, :] * goods["provision_cost"],
         "autonomy": np.where(autonomy > 0, AUTONOMY_WEIGHT, AUTONOMY_GIVEN) * autonomy,
     }
@@ -55,8 +59,9 @@ class AutonomySecurity(Lens):
     citation = "Morrow (1991), Alliances and Asymmetry, AJPS 35(4): 904-933"
     rule = (
         "desire[i,j] = urgency x i's worst threat x similarity of i's and j's threats x min(1, 2 x "
-        "j's relative capability) (security gained) - urgency x j's worst threat x 0.5 x i's relative "
-        "capability (the security i provides) + 1.0 x autonomy gained if i is the major partner, "
+        "j's relative capability, what j and its partners can bring against i's worst threat) "
+        "(security gained) - urgency x j's worst threat x 0.5 x i's relative capability (the security i "
+        "provides) + 1.0 x autonomy gained if i is the major partner, "
         "or 0.2 x autonomy given up (negative) if the minor one, autonomy = (rel_ji - rel_ij)/2 "
         "(engine.risk.morrow_exchange) - 0.5 x j's own threat - 0.8 x max(0, -affinity) - tie cost."
     )

@@ -14,6 +14,7 @@ from alliance_sandbox.engine.decision import Decision
 from alliance_sandbox.engine.dynamics import ally_cover
 from alliance_sandbox.engine.events import Text
 from alliance_sandbox.engine.perception import Perception
+from alliance_sandbox.engine.polarity import poles_of
 from alliance_sandbox.engine.world import World
 
 #: What any tie costs a state per turn (diplomatic effort, lost freedom of action).
@@ -25,6 +26,8 @@ PARTNER_THREAT = 0.5
 ENMITY = 0.8
 #: How much of a committed partner's threat a state feels as its own (times commitment).
 EXTENDED = 0.8
+#: What a client's territory is worth to a pole, whatever its capability (`helpfulness`).
+POSITION = 0.5
 
 
 class Lens:
@@ -55,10 +58,49 @@ class Lens:
         return common_threat_reason(world, seen, decision, i, j)
 
 
-def helpfulness(seen: Perception) -> np.ndarray:
-    """[i, j] how much j's support is worth to i: 1 for a partner at least as strong as i,
-    down to 0.5 for a tiny one (it still denies the rival a client and offers a position)."""
-    return 0.5 + 0.5 * np.minimum(1.0, 2.0 * seen.relative)
+def helpfulness(world: World, seen: Perception, threat: np.ndarray) -> np.ndarray:
+    """[i, j] how much j's support is worth to i, 0..1: what j can bring against what i fears
+    and, for a pole, the position j offers: strength + position x (1 - strength).
+
+    strength[i, j] = min(1, 2 x C_j / (C_j + s_k)), where k is the state i fears most and
+    C_j = s_j + sum over j's other partners p of commitment[j, p] x s_p: j's coalition
+    (without i), because an ally brings its own allies' help along (Snyder 1997: 44-46: an
+    ally's value is its power, and its other commitments, next to the adversary's).
+    position[i] = POSITION for a pole (`engine.polarity`), 0 for any other state: a great
+    power values even a tiny client for its territory and for denying it to the rival
+    (bases, buffer states: Waltz 1979: 170-171 on the superpowers' reach), while two small
+    states gain little from each other against a great power (Walt 1987: 29-30: weak states
+    seek a strong protector). Without it Taiwan and Indonesia ally against China.
+    """
+    strength = strength_against_threat(world, seen, threat)
+    position = np.where(poles_of(seen.share), POSITION, 0.0)
+    return strength + position[:, None] * (1.0 - strength)
+
+
+def strength_against_threat(world: World, seen: Perception, threat: np.ndarray) -> np.ndarray:
+    """[i, j] = min(1, 2 x C_j / (C_j + s_k)): what j and its other partners (C_j, times
+    commitment) can bring against k, the state i fears most (or i itself if it fears none)."""
+    s = seen.share
+    backing = world.commitment * s[None, :]  # [j, p] what partner p brings j
+    coalition = s[:, None] + backing.sum(axis=1)[:, None] - backing  # [j, i]: j and its partners but i
+    feared = s[np.argmax(threat, axis=1)] if threat.size else s
+    feared = np.where(threat.max(axis=1) > 0, feared, s) if threat.size else feared
+    return coalition_strength(coalition.T, feared[:, None])
+
+
+def coalition_strength(coalition, feared):
+    """min(1, 2 x C / (C + s_feared)): 1 for a coalition at least as strong as the feared state."""
+    total = coalition + feared
+    return np.minimum(1.0, np.divide(2.0 * coalition, total, out=np.ones_like(total * 1.0), where=total > 0))
+
+
+def help_of(world: World, seen: Perception, threat: np.ndarray, i: int, j: int) -> float:
+    """One element of `helpfulness`, for an explanation: O(n), not O(n^2)."""
+    s = seen.share
+    coalition = s[j] + float(world.commitment[j] @ s) - world.commitment[j, i] * s[i]
+    feared = s[int(np.argmax(threat[i]))] if threat[i].max() > 0 else s[i]
+    strength = float(coalition_strength(coalition, feared))
+    return strength + (POSITION if poles_of(s)[i] else 0.0) * (1.0 - strength)
 
 
 def threat_similarity(threat: np.ndarray) -> np.ndarray:
@@ -131,7 +173,7 @@ def balancing_desire(world: World, seen: Perception, threat: np.ndarray, enmity:
     (Bulgaria and Serbia in 1914, a year after the Second Balkan War). The power lens turns it
     off: to Waltz (1979) states are alike units and only capability counts.
     """
-    desire = (urgency(world) * common_threat(extended_threat(world, threat)) * helpfulness(seen)
+    desire = (urgency(world) * common_threat(extended_threat(world, threat)) * helpfulness(world, seen, threat)
               - PARTNER_THREAT * threat - TIE_COST)
     if enmity:
         desire = desire - ENMITY * np.maximum(0.0, -world.affinity)
@@ -155,7 +197,7 @@ def common_threat_reason(world: World, seen: Perception, decision: Decision, i: 
     if t[i, k] * t[j, k] <= 0:
         return Text(no_common_threat_text, decision.desire[i, j])
     names = world.names
-    return Text(_common_threat_text, names[k], names[i], t[i, k], names[j], t[j, k], seen.relative[i, j],
+    return Text(_common_threat_text, names[k], names[i], t[i, k], names[j], t[j, k], help_of(world, seen, t, i, j),
                 decision.desire[i, j])
 
 
@@ -164,9 +206,9 @@ def no_common_threat_text(desire: float) -> str:
 
 
 def _common_threat_text(name_k: str, name_i: str, threat_i: float, name_j: str, threat_j: float,
-                        relative: float, desire: float) -> str:
+                        help_: float, desire: float) -> str:
     return (
         f"common threat {name_k}: to {name_i} {threat_i:.2f}, to {name_j} {threat_j:.2f}; "
-        f"{name_j}'s help {0.5 + 0.5 * min(1.0, 2.0 * relative):.2f}; "
+        f"{name_j}'s help {help_:.2f}; "
         f"desire {desire:+.2f}"
     )

@@ -44,13 +44,16 @@ def status_quo(world) -> np.ndarray:
 
 
 def interest_threat(world, seen) -> np.ndarray:
-    """[i, k] = r_k x relative[i, k] x (1 - r_i) x ally_discount: revisionist power next to i.
+    """[i, k] = r_k x relative[i, k] x presence[i, k] x (1 - r_i) x ally_discount: revisionist
+    power next to i.
 
-    Self-preservation: what threatens a state is a revisionist strong enough to take from
-    it; a revisionist fears another revisionist less, since both gain from revision.
+    Self-preservation: what threatens a state is a revisionist strong enough, and near enough
+    (its own reach or its allies' territory: `perception.forward_presence`), to take from it;
+    a revisionist fears another revisionist less, since both gain from revision. Without the
+    reach, North Korea was Thailand's worst threat.
     """
     r = revisionism(world)
-    threat = r[None, :] * seen.relative * (1.0 - r[:, None]) * seen.ally_discount
+    threat = r[None, :] * seen.relative * seen.presence * (1.0 - r[:, None]) * seen.ally_discount
     np.fill_diagonal(threat, 0.0)
     return threat
 
@@ -64,11 +67,29 @@ def interest_terms(world, seen, threat) -> dict[str, np.ndarray]:
     # welcomes the jackal, an accomplice in revision
     leader_rising = np.where(stronger, world.trend[None, :] > 0, world.trend[:, None] > 0)
     return {
-        "balance": urgency(world) * common_threat(threat) * helpfulness(seen) - 0.5 * threat,
-        "jackal": JACKAL_WEIGHT * np.outer(r, r) * np.maximum(seen.relative, seen.relative.T) * leader_rising,
-        "pile_on": PILE_ON_WEIGHT * np.outer(q, q) * np.maximum(seen.relative, seen.relative.T),
+        "balance": urgency(world) * common_threat(threat) * helpfulness(world, seen, threat) - 0.5 * threat,
+        "jackal": JACKAL_WEIGHT * np.outer(r, r) * leader_weight(world, seen.share, r) * leader_rising,
+        "pile_on": PILE_ON_WEIGHT * np.outer(q, q) * leader_weight(world, seen.share, q),
         "clash": -CLASH_WEIGHT * (np.outer(q, r) + np.outer(r, q)) - ENMITY * np.maximum(0.0, -world.affinity),
     }
+
+
+def leader_weight(world, share: np.ndarray, side: np.ndarray) -> np.ndarray:
+    """[i, j] = the stronger of i's and j's camps next to the strongest state of the side
+    (side > 0), 0..1; a state's camp is its capability and its partners' (times commitment).
+
+    Jackals follow the lion, and piling-on joins the side that is winning (Schweller 1994:
+    93-99): what pulls is the side's leader and those already standing with it, not any
+    stronger partner. Without it two small status-quo states with no patron (Taiwan and
+    Singapore) "pile on" each other; with the camp, Poland in the 1990s piles on to NATO's
+    members, not only to the United States.
+    """
+    members = side > 0
+    top = share[members].max() if members.any() else 0.0
+    if top <= 0:
+        return np.zeros((share.size, share.size))
+    camp = share + world.commitment @ share  # each state with its partners: the side it stands on
+    return np.minimum(1.0, np.maximum(camp[:, None], camp[None, :]) / top)
 
 
 class BalanceOfInterests(Lens):
@@ -80,10 +101,11 @@ class BalanceOfInterests(Lens):
     )
     citation = "Schweller (1994), Bandwagoning for Profit, International Security 19(1)"
     rule = (
-        "threat[i,k] = revisionism_k x relative capability x (1 - revisionism_i); desire = "
+        "threat[i,k] = revisionism_k x relative capability x proximity x (1 - revisionism_i); desire = "
         "self-preservation balancing against that threat (as realist balancing) + 0.6 x r_i x r_j "
-        "x the leader's relative capability if the stronger of the two is rising (jackal) + 0.3 x q_i x q_j x "
-        "the leader's relative capability (piling-on) - 0.3 x (q_i r_j + r_i q_j) - 0.3 x "
+        "x the stronger one's camp (it and its partners) next to the strongest revisionist, if the stronger "
+        "of the two is rising (jackal) + 0.3 x q_i x q_j x the stronger one's camp next to the strongest "
+        "status-quo state (piling-on) - 0.3 x (q_i r_j + r_i q_j) - 0.3 x "
         "max(0, -affinity) (clashing goals: the order, or claims on each other) - tie cost; "
         "r = max(0, -satisfaction), q = max(0, satisfaction)."
     )

@@ -83,7 +83,7 @@ def threat_formula(world, seen, i: int, k: int) -> Text:
     trust = world.trust[i, k]
     partner = ("a partner" if world.tie_kind[i, k] else "a former partner") if trust > 0.005 else None
     return Text(_threat_formula_text, names[k], names[i], seen.walt_threat[i, k], seen.relative[i, k],
-                seen.reach[i, k], world.offense[k], perceived_intention(world, i, k), trust, partner)
+                seen.presence[i, k], world.offense[k], perceived_intention(world, i, k), trust, partner)
 
 
 def _threat_formula_text(name_k: str, name_i: str, threat: float, capability: float, proximity: float,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import combinations
 
 import numpy as np
 
@@ -49,6 +50,7 @@ NATO = {"UKG", "FRN", "ITA", "GFR", "CAN", "BEL", "NTH", "LUX", "NOR", "DEN", "I
 PACT = {"POL", "GDR", "CZE", "HUN", "ROM", "BUL"}
 REALIST = ("power", "threat", "security_dilemma")
 ALL = LENSES
+SOUTH_EAST_ASIA = ("TAW", "PHI", "THI", "DRV", "SIN", "INS")
 BALANCERS = ("threat", "security_dilemma", "autonomy_security", "institutions", "identity")
 
 PREDICTIONS: tuple[Prediction, ...] = (
@@ -146,6 +148,14 @@ PREDICTIONS: tuple[Prediction, ...] = (
                "Japan allies with neither North Korea nor China (its two threats).",
                lambda w: not partners(w, "JPN") & {"PRK", "CHN"},
                "It did not."),
+    Prediction("east-asia", ("threat", "interest", "security_dilemma", "autonomy_security", "institutions",
+                             "identity"), 7,
+               "The small states of South-East Asia do not ally with each other against China: two weak "
+               "states add little to each other's defence against a great power, and seek a strong "
+               "protector or stay apart (Walt 1987: 29-30; Snyder 1997: 44-46; Morrow 1991: 908; "
+               "Schweller 1994: piling-on joins the side's leader).",
+               lambda w: not any(tied(w, a, b) for a, b in combinations(SOUTH_EAST_ASIA, 2)),
+               "None did: ASEAN is no alliance, and Taiwan has no treaty ally."),
     Prediction("east-asia", ("landscape",), 7,
                "Axelrod & Bennett (1993): the United States and China on opposite sides, Japan with the US.",
                lambda w: not same_side(w, "USA", "CHN") and same_side(w, "USA", "JPN"),
