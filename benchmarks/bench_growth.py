@@ -88,7 +88,7 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     lenses = args.lens.split(",") if args.lens else list(LENS_IDS)
     print(f"load average {os.getloadavg()[0]:.1f}; CPU ms per turn, median; N states, 10 x N ties")
-    print(f"{'lens':<18}" + "".join(f"{n:>16}" for n in sizes) + "  exponent")
+    print(f"{'lens':<18}" + "".join(f"{n:>20}" for n in sizes) + "  exponent")
     for lens_id in lenses:
         now: dict[int, float] = {}
         old: dict[int, float] = {}
@@ -105,7 +105,7 @@ def main() -> None:
                 cells.append(f"{now[n]:.2f}")
             print(f"  ({lens_id} at {n}: {cells[-1]})", file=sys.stderr, flush=True)
         growth = exponent(now, sizes) if args.before is None else f"{exponent(old, sizes)} -> {exponent(now, sizes)}"
-        print(f"{lens_id:<18}" + "".join(f"{c:>16}" for c in cells) + f"  {growth}", flush=True)
+        print(f"{lens_id:<18}" + "".join(f"{c:>20}" for c in cells) + f"  {growth}", flush=True)
 
 
 if __name__ == "__main__":

@@ -78,18 +78,33 @@ def forward_presence(world: World, km: np.ndarray, span: np.ndarray, reach: np.n
     from West Germany and Turkey. Without it a distant patron threatens no one near its
     clients, and the rival it contains sees no reason to keep its own allies. Only the
     threat uses it: a hegemon's coercion (`dynamics.coercion`) needs its own reach, or a
-    pact would hold itself up. One pass per partner rank, as `extended_threat`.
+    pact would hold itself up. One pass per partner rank (`partners_by_rank`), over the states
+    that have that many partners, row by row ([j, i], then transposed): the cost is the number
+    of ties x n exponentials, read along rows.
     """
-    out = reach.copy()
-    tied = world.tied()
-    degree = tied.sum(axis=1)
-    partner = np.argsort(~tied, axis=1, kind="stable")  # each row: its partners first
-    cols = np.arange(world.n)
-    for rank in range(int(degree.max()) if world.n else 0):  # the r-th partner of every state j at once
-        p = partner[:, rank]
-        weight = np.where(degree > rank, FORWARD * world.commitment[cols, p], 0.0)
-        np.maximum(out, weight[None, :] * np.exp(-km[:, p] / span[None, :]), out=out)
-    return out
+    out = reach.T.copy()  # [j, i]: how near j's power stands to each i
+    far = np.ascontiguousarray(km.T)  # [p, i] = km[i, p], a row per partner
+    for j, p in partners_by_rank(world.tied()):  # the r-th partner of every state j at once
+        near = far[p]  # in place from here: weight x exp(-km / span), one array, no temporaries
+        np.divide(near, -span[j][:, None], out=near)
+        np.exp(near, out=near)
+        np.multiply(near, FORWARD * world.commitment[j, p][:, None], out=near)
+        out[j] = np.maximum(out[j], near, out=near)
+    return np.ascontiguousarray(out.T)
+
+
+def partners_by_rank(tied: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The ties as (states, partners) index arrays, one pair of arrays per rank: every state's
+    first partner (in index order), then every second partner, and so on; each state at most
+    once per rank. Why: a max over each state's partners becomes one numpy pass per rank, over
+    the states that have that many partners (at most the largest degree passes)."""
+    rows, cols = np.nonzero(tied)  # row by row: each state's partners in order
+    if not rows.size:
+        return []
+    degree = np.bincount(rows, minlength=tied.shape[0])
+    rank = np.arange(rows.size) - np.repeat(np.cumsum(degree) - degree, degree)  # which partner of its row
+    order = np.argsort(rank, kind="stable")
+    return [(rows[group], cols[group]) for group in np.split(order, np.cumsum(np.bincount(rank))[:-1])]
 
 
 def perceived_intentions(world: World) -> np.ndarray:

@@ -13,7 +13,7 @@ import numpy as np
 from alliance_sandbox.engine.decision import Decision
 from alliance_sandbox.engine.dynamics import ally_cover
 from alliance_sandbox.engine.events import Text
-from alliance_sandbox.engine.perception import Perception
+from alliance_sandbox.engine.perception import Perception, partners_by_rank
 from alliance_sandbox.engine.polarity import poles_of
 from alliance_sandbox.engine.world import World
 
@@ -136,15 +136,8 @@ def extended_threat(world: World, threat: np.ndarray) -> np.ndarray:
     cost is the number of ties x n, not n^3.
     """
     out = threat.copy()
-    rows, cols = np.nonzero(world.tied())  # row by row: each state's partners in order
-    if rows.size:
-        degree = np.bincount(rows, minlength=world.n)
-        rank = np.arange(rows.size) - np.repeat(np.cumsum(degree) - degree, degree)  # which partner of its row
-        order = np.argsort(rank, kind="stable")
-        bounds = np.cumsum(np.bincount(rank))
-        for group in np.split(order, bounds[:-1]):  # the r-th partner of every state at once
-            i, j = rows[group], cols[group]
-            out[i] = np.maximum(out[i], EXTENDED * world.commitment[i, j][:, None] * threat[j])
+    for i, j in partners_by_rank(world.tied()):  # the r-th partner of every state at once
+        out[i] = np.maximum(out[i], EXTENDED * world.commitment[i, j][:, None] * threat[j])
     np.fill_diagonal(out, 0.0)
     return out
 
