@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from alliance_sandbox.lenses import LENS_IDS  # noqa: E402
-from alliance_sandbox.scenario import load_scenario  # noqa: E402
-from alliance_sandbox.score import score_scenario  # noqa: E402
+from alliance_sandbox.lenses import LENS_IDS
+from alliance_sandbox.scenario import load_scenario
+from alliance_sandbox.score import score_scenario
 
 
 def main() -> None:

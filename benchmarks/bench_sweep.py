@@ -18,6 +18,7 @@ Run: .venv/bin/python benchmarks/bench_sweep.py [--seeds 20] [--turns 20] [--ens
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import re
 import resource
@@ -120,9 +121,7 @@ def main() -> None:
             wall, own, cpu = best_rate(Path(folder) / label.replace(" ", "_"), args.repeat, args.seeds, args.turns,
                                        *where)
             print(f"{label:<28}{wall:>12.1f}{own:>12.1f}{own / (jobs * single):>17.0%}{1000 * cpu:>12.1f}")
-        try:
-            import distributed  # noqa: F401
-        except ImportError:
+        if importlib.util.find_spec("distributed") is None:
             print("dask: not installed (extra [cluster])")
             return
         cluster = subprocess.Popen([sys.executable, "-c", CLUSTER, str(cores)], stdin=subprocess.PIPE,

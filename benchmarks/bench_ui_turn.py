@@ -42,20 +42,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import pyqtgraph as pg  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import pyqtgraph as pg
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from alliance_sandbox import resources  # noqa: E402
-from alliance_sandbox.engine.simulation import Simulation  # noqa: E402
-from alliance_sandbox.engine.world import World  # noqa: E402
-from alliance_sandbox.scenario import load_scenario  # noqa: E402
-from alliance_sandbox.ui.charts import ChartsDock  # noqa: E402
-from alliance_sandbox.ui.inspector import InspectorDock  # noqa: E402
-from alliance_sandbox.ui.log_dock import LogDock  # noqa: E402
-from alliance_sandbox.ui.main_window import MainWindow  # noqa: E402
-from alliance_sandbox.ui.map_view import MapView  # noqa: E402
-from alliance_sandbox.ui.style import AppLook, install_base_style  # noqa: E402
+from alliance_sandbox import resources
+from alliance_sandbox.engine.simulation import Simulation
+from alliance_sandbox.engine.world import World
+from alliance_sandbox.scenario import load_scenario
+from alliance_sandbox.ui.charts import ChartsDock
+from alliance_sandbox.ui.inspector import InspectorDock
+from alliance_sandbox.ui.log_dock import LogDock
+from alliance_sandbox.ui.main_window import MainWindow
+from alliance_sandbox.ui.map_view import MapView
+from alliance_sandbox.ui.style import AppLook, install_base_style
 
 TARGET_MS = 16.0
 

@@ -29,7 +29,8 @@ print("ok")
 
 
 def test_import_contracts_hold():
-    """pyproject's [tool.importlinter] contracts: no Qt below the UI; ui -> sweep -> scenario -> lenses -> engine."""
+    """pyproject's [tool.importlinter] contracts: no Qt below the UI; cli -> ui -> sweep -> ... -> engine,
+    so the command line opens the app and the app never imports the command line (no cycle)."""
     from importlinter.cli import lint_imports
 
     assert lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True) == 0

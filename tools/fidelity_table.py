@@ -14,11 +14,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "claims"))
 sys.path.insert(0, str(ROOT))
 
-from predictions import LENSES, PREDICTIONS  # noqa: E402
+from predictions import LENSES, PREDICTIONS
 
-from alliance_sandbox.engine.simulation import Simulation  # noqa: E402
-from alliance_sandbox.lenses import get_lens  # noqa: E402
-from alliance_sandbox.scenario import build_world, load_scenario  # noqa: E402
+from alliance_sandbox.engine.simulation import Simulation
+from alliance_sandbox.lenses import get_lens
+from alliance_sandbox.scenario import build_world, load_scenario
 
 
 def agreement(case: str, lens: str, turns: int, check, seeds: int) -> int:

@@ -16,17 +16,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
-from PySide6.QtSvg import QSvgRenderer  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
 
-from alliance_sandbox import resources  # noqa: E402
+from alliance_sandbox import resources
 
 SIZE = 256
 
 
 def main() -> int:
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - fonts, plugins
+    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # kept alive: fonts, plugins
     renderer = QSvgRenderer(str(resources.icon_path()))
     if not renderer.isValid():
         print(f"{resources.icon_path()}: not a valid SVG", file=sys.stderr)

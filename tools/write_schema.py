@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from alliance_sandbox import resources  # noqa: E402
-from alliance_sandbox.scenario import ScenarioError, json_schema, loads_scenario  # noqa: E402
-from alliance_sandbox.scenario.fields import (  # noqa: E402
+from alliance_sandbox import resources
+from alliance_sandbox.scenario import ScenarioError, json_schema, loads_scenario
+from alliance_sandbox.scenario.fields import (
     FREE_KEYS,
     MAX_DEPTH,
     MAX_FILE_BYTES,

@@ -18,10 +18,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from fidelity_table import table as fidelity_table  # noqa: E402
+from fidelity_table import table as fidelity_table
 
-from alliance_sandbox.scenario import load_scenario  # noqa: E402
-from alliance_sandbox.score import score_scenario  # noqa: E402
+from alliance_sandbox.scenario import load_scenario
+from alliance_sandbox.score import score_scenario
 
 DOCS = ROOT / "docs"
 BLOCK = re.compile(r"(<!-- generated: (?P<name>[^>]+?) -->\n)(?P<body>.*?)(<!-- /generated -->)", re.S)

@@ -1,7 +1,9 @@
 """How decisions become ties, arms, institutions and shared identity: the engine's rules.
 
-A lens says how much each state wants each tie (`desire[i, j]`); a tie needs both
-partners, so the engine works on the mutual desire min(desire[i, j], desire[j, i]):
+A lens says how much each state wants each tie (`desire[i, j]`). Forming a tie needs both
+partners, so formation and realignment work on the mutual desire min(desire[i, j],
+desire[j, i]); each side then sets its own commitment (`World.commitment[i, j]` is i's) by
+its own desire:
 
 * no tie and mutual >= FORM, after each partner pays CROWDING for every tie it already
   has: the pair forms a tie (commitment 0.3): an entente, or a loose alignment when
@@ -11,12 +13,14 @@ partners, so the engine works on the mutual desire min(desire[i, j], desire[j, i
   simply add that option and its weakest tie is still worth forming (>= FORM). The more
   plausible partners a world offers, the more often this happens (Snyder 1984: the
   dilemma is sharper in multipolarity);
-* a tie and mutual >= FORM: commitment rises by TIGHTEN_STEP up to 0.3 + 3 x mutual; at
-  ALLIANCE_AT it is formalised as an alliance;
-* a tie and mutual > 0 but commitment above that ceiling by more than EASE_STEP: the
-  commitment eases by EASE_STEP (Snyder: loosening to reduce entrapment);
-* a tie and mutual <= 0: commitment falls by LOOSEN_STEP; below DISSOLVE the tie ends;
-  an alliance below ENTENTE_BELOW falls back to an entente;
+* a tie, desire[i, j] >= FORM and the partner's desire > 0: i's commitment rises by
+  TIGHTEN_STEP up to 0.3 + 3 x desire[i, j]; once both sides reach ALLIANCE_AT the tie is
+  formalised as an alliance (a treaty needs both signatures);
+* a tie, desire[i, j] > 0 but i's commitment above that ceiling by more than EASE_STEP: it
+  eases by EASE_STEP (Snyder: loosening to reduce entrapment);
+* a tie and desire[i, j] <= 0: i's commitment falls by LOOSEN_STEP; when either side's
+  falls below DISSOLVE the tie ends; an alliance with either side below ENTENTE_BELOW
+  falls back to an entente;
 * in between nothing changes: ties have inertia.
 A coalition (formed in a crisis) also fades by COALITION_FADE a turn unless tightened.
 """
@@ -24,7 +28,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .events import Event, Text
+from .events import Event
 from .world import NO_TIE, World, tie_code
 
 FORM = 0.08
@@ -50,6 +54,9 @@ COALITION_FADE = 0.15
 COERCION_FLOOR = 0.25
 #: The desire a coerced tie keeps: inside the zone of inertia (0 < mutual < FORM).
 COERCED_HOLD = 0.04
+#: Ablation switch for the claims tests: False moves both sides of a tie together, by the
+#: mutual desire (the rule before commitment belonged to each side).
+PER_SIDE = True
 #: Standard deviation of the noise in each state's reading of each tie's worth: why seeds matter.
 PERCEPTION_NOISE = 0.02
 #: Institutional assets and shared identity grow this much a turn per unit of commitment.
@@ -137,56 +144,105 @@ def noisy_desire(desire: np.ndarray, rng: np.random.Generator, poles: int = 2) -
 
 def apply_ties(world: World, desire: np.ndarray, explain) -> list[Event]:
     """Change ties by the rules above. `explain(kind, i, j, verb, actor=None)` returns the Event;
-    without an actor, the explainer picks the keener (or more reluctant) partner;
-    `explain.each(kind, rows, cols, verbs)` does so for a group of pairs changed at once."""
+    without an actor, the explainer picks the keener (or more reluctant) partner.
+
+    Each side moves its own commitment by its own desire (World.commitment[i, j] is i's): the
+    keener partner commits more, the more reluctant one holds back or lets go (Snyder 1997:
+    the partner that fears abandonment more commits more). When both sides of a tie do the
+    same this turn, one event tells it.
+    """
     n = world.n
     upper = np.triu(np.ones((n, n), dtype=bool), 1)
     mutual = np.minimum(desire, desire.T)
     events: list[Event] = _realign(world, desire, mutual, explain)
-    tied = world.tied() & upper
+    tied = world.tied()
     c = world.commitment
-    ceiling = np.clip(0.3 + 3.0 * mutual, 0.0, 1.0)
+    own = desire if PER_SIDE else mutual
+    ceiling = np.clip(0.3 + 3.0 * own, 0.0, 1.0)  # [i, j]: what the tie is worth to i
 
-    loosen = tied & (mutual <= 0.0)
-    tighten = tied & (mutual >= FORM) & (c < ceiling - 0.05)
-    ease = tied & (mutual > 0.0) & (c > ceiling + EASE_STEP)
+    loosen = tied & (own <= 0.0)
+    tighten = tied & (own >= FORM) & (mutual > 0.0) & (c < ceiling - 0.05)
+    ease = tied & (own > 0.0) & (c > ceiling + EASE_STEP)
     fade = tied & (world.tie_kind == COALITION) & ~tighten & ~loosen
-    for i, j in zip(*np.nonzero(loosen)):
-        event = _lower(world, i, j, LOOSEN_STEP, explain, "leaves its tie with")
-        events.append(event or explain("loosen", i, j, f"loosens its tie ({c[i, j]:.2f}) with"))
-    # easing and tightening: each pair's new commitment depends on its own tie only, so all are
-    # computed at once; each is still set just before its explanation (a reason may read the ties)
-    rows, cols = np.nonzero(ease)
-    eased = (c[rows, cols] - EASE_STEP).tolist()
-    ease_rows, ease_cols = rows.tolist(), cols.tolist()
-
-    def ease_one(n: int) -> None:
-        _set_commitment(world, ease_rows[n], ease_cols[n], eased[n])
-
-    events.extend(explain.each("loosen", rows, cols, [Text(_verb, "eases its commitment ({:.2f}) to", value)
-                                                      for value in eased], ease_one))
-    rows, cols = np.nonzero(tighten)
-    tightened = np.minimum(ceiling[rows, cols], c[rows, cols] + TIGHTEN_STEP)
-    # an alliance eased below ENTENTE_BELOW cannot reach ALLIANCE_AT: its kind before is enough
-    formal = ((world.tie_kind[rows, cols] != ALLIANCE) & (tightened >= ALLIANCE_AT)).tolist()
-    tightened, tight_rows, tight_cols = tightened.tolist(), rows.tolist(), cols.tolist()
-
-    def tighten_one(n: int) -> None:
-        i, j = tight_rows[n], tight_cols[n]
-        _set_commitment(world, i, j, tightened[n])
-        if formal[n]:
+    for i, j in _pairs(loosen, upper):
+        ended = _lower(world, (i, j), loosen, LOOSEN_STEP)
+        if ended is not None:
+            events.append(explain("leave", i, j, "leaves its tie with", actor=ended))
+            continue
+        events.append(explain("loosen", i, j, f"loosens its tie ({_sides(world, i, j, loosen)}) with",
+                              actor=_actor(loosen, i, j)))
+    for i, j in _pairs(ease, upper):
+        if not world.tie_kind[i, j]:
+            continue  # ended above
+        for a, b in _sides_of(ease, i, j):
+            c[a, b] -= EASE_STEP
+        _set_kind(world, i, j)
+        events.append(explain("loosen", i, j, f"eases its commitment ({_sides(world, i, j, ease)}) to",
+                              actor=_actor(ease, i, j)))
+    for i, j in _pairs(tighten, upper):
+        if not world.tie_kind[i, j]:
+            continue
+        formal = world.tie_kind[i, j] == ALLIANCE
+        for a, b in _sides_of(tighten, i, j):
+            c[a, b] = min(ceiling[a, b], c[a, b] + TIGHTEN_STEP)
+        if not formal and min(c[i, j], c[j, i]) >= ALLIANCE_AT:  # a treaty needs both signatures
             world.tie_kind[i, j] = world.tie_kind[j, i] = ALLIANCE
-
-    events.extend(explain.each("tighten", rows, cols, [
-        Text(_verb, "formalises an alliance ({:.2f}) with" if formalised else "tightens its tie ({:.2f}) with", value)
-        for value, formalised in zip(tightened, formal)], tighten_one))
-    for i, j in zip(*np.nonzero(fade)):
-        event = _lower(world, i, j, COALITION_FADE, explain, "ends its crisis coalition with")
-        if event:
-            events.append(event)
+        verb = "formalises an alliance" if world.tie_kind[i, j] == ALLIANCE and not formal else "tightens its tie"
+        events.append(explain("tighten", i, j, f"{verb} ({_sides(world, i, j, tighten)}) with",
+                              actor=_actor(tighten, i, j)))
+    for i, j in _pairs(fade, upper):
+        if not world.tie_kind[i, j]:
+            continue
+        ended = _lower(world, (i, j), fade, COALITION_FADE)
+        if ended is not None:
+            events.append(explain("leave", i, j, "ends its crisis coalition with", actor=ended))
     crowded = desire - CROWDING * world.tied().sum(axis=1)[:, None]
     events.extend(_form_new_ties(world, np.minimum(crowded, crowded.T), upper, explain))
     return events
+
+
+def _pairs(mask: np.ndarray, upper: np.ndarray) -> list[tuple[int, int]]:
+    """Each pair (i < j) where either side is in `mask`."""
+    rows, cols = np.nonzero((mask | mask.T) & upper)
+    return list(zip(rows.tolist(), cols.tolist()))
+
+
+def _sides_of(mask: np.ndarray, i: int, j: int) -> list[tuple[int, int]]:
+    """The sides (a, b) of the pair i, j that `mask` moves: i's commitment to j, j's to i, or both."""
+    return [(a, b) for a, b in ((i, j), (j, i)) if mask[a, b]]
+
+
+def _actor(mask: np.ndarray, i: int, j: int) -> int | None:
+    """The side that moved; None when both did (the explainer picks the keener or more reluctant)."""
+    return None if mask[i, j] and mask[j, i] else (i if mask[i, j] else j)
+
+
+def _sides(world: World, i: int, j: int, mask: np.ndarray) -> str:
+    """The moved commitment, or both when they differ: "0.50" or "0.50, Russia's 0.40" (no
+    semicolon: the caption band cuts an explanation at its first)."""
+    a, b = _sides_of(mask, i, j)[0]
+    own, other = world.commitment[a, b], world.commitment[b, a]
+    return f"{own:.2f}" if abs(own - other) < 0.005 else f"{own:.2f}, {world.names[b]}'s {other:.2f}"
+
+
+def _lower(world: World, pair: tuple[int, int], mask: np.ndarray, step: float) -> int | None:
+    """Lower the masked sides' commitments by `step`; when a side falls below DISSOLVE the tie
+    ends and that side (the one that walks away) is returned."""
+    i, j = pair
+    for a, b in _sides_of(mask, i, j):
+        world.commitment[a, b] -= step
+        if world.commitment[a, b] < DISSOLVE:
+            world.remove_tie(i, j)
+            return a
+    _set_kind(world, i, j)
+    return None
+
+
+def _set_kind(world: World, i: int, j: int) -> None:
+    """An alliance whose either side falls below ENTENTE_BELOW is back to an entente (a treaty
+    needs both signatures; the tightening rule formalises one once both reach ALLIANCE_AT)."""
+    if world.tie_kind[i, j] == ALLIANCE and min(world.commitment[i, j], world.commitment[j, i]) < ENTENTE_BELOW:
+        world.tie_kind[i, j] = world.tie_kind[j, i] = ENTENTE
 
 
 def _realign(world: World, desire: np.ndarray, mutual: np.ndarray, explain) -> list[Event]:
@@ -218,27 +274,6 @@ def _realign(world: World, desire: np.ndarray, mutual: np.ndarray, explain) -> l
     return events
 
 
-def _lower(world: World, i: int, j: int, step: float, explain, leave_verb: str) -> Event | None:
-    """Lower a tie's commitment by `step`; below DISSOLVE it ends, and the "leave" event is returned."""
-    new = world.commitment[i, j] - step
-    if new < DISSOLVE:
-        event = explain("leave", i, j, leave_verb)
-        world.remove_tie(i, j)
-        return event
-    _set_commitment(world, i, j, new)
-    return None
-
-
-def _verb(template: str, value: float) -> str:
-    return template.format(value)
-
-
-def _set_commitment(world: World, i: int, j: int, value: float) -> None:
-    world.commitment[i, j] = world.commitment[j, i] = value
-    if world.tie_kind[i, j] == ALLIANCE and value < ENTENTE_BELOW:
-        world.tie_kind[i, j] = world.tie_kind[j, i] = ENTENTE
-
-
 def _form_new_ties(world: World, mutual: np.ndarray, upper: np.ndarray, explain) -> list[Event]:
     """Each state forms at most one new tie a turn, the most wanted pairs first."""
     candidates = upper & ~world.tied() & (mutual >= FORM)
@@ -260,8 +295,8 @@ def _form_new_ties(world: World, mutual: np.ndarray, upper: np.ndarray, explain)
 
 def ally_cover(world: World, seen) -> np.ndarray:
     """(n,) how much of a threat each state expects its allies to cover: reliability x
-    sum over ties of commitment x the partner's relative capability (Leeds et al. 2000's rate)."""
-    return world.settings.ally_reliability * (world.commitment * seen.relative).sum(axis=1)
+    sum over ties of the partner's commitment to it x the partner's relative capability (Leeds et al. 2000's rate)."""
+    return world.settings.ally_reliability * (world.commitment.T * seen.relative).sum(axis=1)
 
 
 def apply_arming(world: World, arm: np.ndarray, before: np.ndarray) -> list[tuple[int, float, float]]:
@@ -316,7 +351,7 @@ def grow_bonds(world: World) -> None:
     """Institutional assets and shared identity accumulate while ties last, fade without;
     identity also erodes while the pair's values diverge (affinity < 0)."""
     tied = world.tied()
-    c = world.commitment
+    c = world.tie_strength()
     world.institution = np.where(
         tied, world.institution + INSTITUTION_GROWTH * c * (1 - world.institution), world.institution * INSTITUTION_FADE
     )
@@ -336,7 +371,7 @@ def bonds_from_history(world: World) -> None:
         return
     since = world.tie_since
     age = np.where(world.tied() & (since >= 0), np.maximum(world.start_year - since, 0), 0)
-    c = world.commitment
+    c = world.tie_strength()
     world.institution = np.maximum(world.institution, 1 - np.exp(-INSTITUTION_GROWTH * c * age))
     world.identity = np.maximum(world.identity, 1 - np.exp(-IDENTITY_GROWTH * c * warmth(world) * age))
     np.fill_diagonal(world.institution, 0.0)

@@ -78,19 +78,21 @@ def forward_presence(world: World, km: np.ndarray, span: np.ndarray, reach: np.n
     from West Germany and Turkey. Without it a distant patron threatens no one near its
     clients, and the rival it contains sees no reason to keep its own allies. Only the
     threat uses it: a hegemon's coercion (`dynamics.coercion`) needs its own reach, or a
-    pact would hold itself up. One pass per partner rank (`partners_by_rank`), over the states
-    that have that many partners, row by row ([j, i], then transposed): the cost is the number
-    of ties x n exponentials, read along rows.
+    pact would hold itself up.
     """
-    out = reach.T.copy()  # [j, i]: how near j's power stands to each i
-    far = np.ascontiguousarray(km.T)  # [p, i] = km[i, p], a row per partner
-    for j, p in partners_by_rank(world.tied()):  # the r-th partner of every state j at once
-        near = far[p]  # in place from here: weight x exp(-km / span), one array, no temporaries
-        np.divide(near, -span[j][:, None], out=near)
-        np.exp(near, out=near)
-        np.multiply(near, FORWARD * world.commitment[j, p][:, None], out=near)
-        out[j] = np.maximum(out[j], near, out=near)
-    return np.ascontiguousarray(out.T)
+    j, p = np.nonzero(world.tie_kind)  # every tie in both directions, grouped by j (row order)
+    if j.size == 0:
+        return reach.copy()
+    # log reach of j at every i from each partner p's territory: one (n, ties) array, reduced
+    # per j; in log space, so one exp at the end (at 200 states and 2,000 ties, 40,000 exps
+    # instead of 800,000)
+    with np.errstate(divide="ignore"):  # FORWARD = 0 (an ablation) reads as log 0 = -inf: no reach
+        via = np.log(FORWARD * world.commitment[j, p])[None, :] - km[:, p] / span[j][None, :]
+    starts = np.flatnonzero(np.r_[True, j[1:] != j[:-1]])
+    best = -km / span[None, :]  # from j's own capital
+    cols = j[starts]
+    best[:, cols] = np.maximum(best[:, cols], np.maximum.reduceat(via, starts, axis=1))
+    return np.exp(best)
 
 
 def partners_by_rank(tied: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:

@@ -39,7 +39,7 @@ def turn_to_dict(record: TurnRecord, tracked: list[TrackedBloc] | None = None) -
     ties = [
         {
             "a": w.ids[i], "b": w.ids[j], "kind": TIE_KINDS[w.tie_kind[i, j] - 1],
-            "commitment": _r(w.commitment[i, j]),
+            "commitment": [_r(w.commitment[i, j]), _r(w.commitment[j, i])],
             "abandonment_risk": [_r(risks.tie_abandonment[i, j]), _r(risks.tie_abandonment[j, i])],
             "entrapment_risk": [_r(risks.tie_entrapment[i, j]), _r(risks.tie_entrapment[j, i])],
         }

@@ -157,6 +157,13 @@ class Simulation:
         self.world.set_tie(i, j, kind, float(np.clip(commitment, 0.0, 1.0)), since=self.world.now())
         self._rerecord()
 
+    def set_commitment(self, i: int, j: int, commitment: float) -> None:
+        """i's own commitment to its partner j (j's to i is j's): an edit of one side of a tie.
+        Kept above 0, where a tie ends (DISSOLVE is the engine's own floor)."""
+        if self.world.tie_kind[i, j]:
+            self.world.commitment[i, j] = float(np.clip(commitment, 0.01, 1.0))
+            self._rerecord()
+
     def remove_tie(self, i: int, j: int) -> None:
         self.world.remove_tie(i, j)
         self._rerecord()
@@ -225,8 +232,8 @@ class Simulation:
 
 class _Explainer:
     """How the engine's tie rules (dynamics.apply_ties) get their events: the lens's reason,
-    who acted, and the numbers, for one pair (`explainer(kind, i, j, verb, actor=None)`) or a
-    group of pairs changed at once (`explainer.each(kind, rows, cols, verbs)`)."""
+    who acted, and the numbers (`explainer(kind, i, j, verb, actor=None)`), with what stays
+    the same all turn (the lens's reason method, its citation) looked up once."""
 
     def __init__(self, sim: Simulation, world: World, seen: Perception, decision):
         self.world, self.seen, self.decision = world, seen, decision
@@ -243,22 +250,6 @@ class _Explainer:
         other = j if actor == i else i
         return self._event(kind, actor, other, verb, want[actor, other], want[other, actor],
                            self.world.commitment[actor, other])
-
-    def each(self, kind: str, rows: np.ndarray, cols: np.ndarray, verbs, change=None) -> list[Event]:
-        """One event per pair (rows[n], cols[n]) with verbs[n], the actor chosen as in __call__;
-        `change(n)`, if given, changes pair n's tie just before it is explained, so each
-        explanation sees the world as a pair-by-pair loop would have left it."""
-        want = self.decision.desire
-        keen = want[rows, cols] >= want[cols, rows]
-        first = keen == (kind in ("form", "tighten"))
-        actors, others = np.where(first, rows, cols), np.where(first, cols, rows)
-        commitment, events = self.world.commitment, []
-        for n, (a, o, verb, desire, partner) in enumerate(zip(
-                actors.tolist(), others.tolist(), verbs, want[actors, others], want[others, actors])):
-            if change is not None:
-                change(n)
-            events.append(self._event(kind, a, o, verb, desire, partner, commitment[a, o]))
-        return events
 
     def _event(self, kind: str, actor: int, other: int, verb, desire, partner, commitment) -> Event:
         world = self.world

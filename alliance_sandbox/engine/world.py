@@ -147,7 +147,9 @@ class World:
     aggression: np.ndarray  # (n,) 0..1 perceived aggressive intentions
     satisfaction: np.ndarray  # (n,) -1..1, < 0 revisionist, > 0 status quo
     tie_kind: np.ndarray  # (n, n) int8 symmetric, 0 = no tie, else TIE_KINDS index + 1
-    commitment: np.ndarray  # (n, n) symmetric 0..1, 0 where there is no tie
+    #: (n, n) 0..1, [i, j] = i's commitment to j: each side of a tie chooses its own (Snyder
+    #: 1997: the partner that fears abandonment more commits more); 0 where there is no tie
+    commitment: np.ndarray
     affinity: np.ndarray  # (n, n) symmetric -1..1, propensity to stand together
     #: (n, n) int, year (or turn) the tie began; -1 unknown
     tie_since: np.ndarray = None  # type: ignore[assignment]  # set by __post_init__
@@ -246,13 +248,16 @@ class World:
         copied.index = dict(self.index)
         return copied
 
-    def set_tie(self, i: int, j: int, kind: str | int, commitment: float, since: int = -1) -> None:
-        """Create or change the tie between states i and j (both directions)."""
+    def set_tie(self, i: int, j: int, kind: str | int, commitment: float, since: int = -1,
+                commitment_ji: float | None = None) -> None:
+        """Create or change the tie between states i and j (both directions): i's commitment to
+        j is `commitment`, j's to i `commitment_ji` (the same when not given)."""
         if i == j:
             raise ValueError("a state cannot have a tie with itself")
         code = tie_code(kind) if isinstance(kind, str) else int(kind)
         self.tie_kind[i, j] = self.tie_kind[j, i] = code
-        self.commitment[i, j] = self.commitment[j, i] = commitment
+        self.commitment[i, j] = commitment
+        self.commitment[j, i] = commitment if commitment_ji is None else commitment_ji
         self.tie_since[i, j] = self.tie_since[j, i] = since
         self.held_by[i, j] = self.held_by[j, i] = -1
 
@@ -261,6 +266,11 @@ class World:
         self.commitment[i, j] = self.commitment[j, i] = 0.0
         self.tie_since[i, j] = self.tie_since[j, i] = -1
         self.held_by[i, j] = self.held_by[j, i] = -1
+
+    def tie_strength(self) -> np.ndarray:
+        """(n, n) symmetric: a tie's strength, the mean of its two sides' commitments. What a
+        bloc, a map line's width and the bonds a tie grows read; a decision reads one side."""
+        return (self.commitment + self.commitment.T) / 2.0
 
     def tie_list(self) -> list[tuple[int, int]]:
         """Each tie once, as (i, j) with i < j, in a stable order."""
@@ -292,8 +302,9 @@ class World:
 
             graph = nx.Graph()
             graph.add_nodes_from(range(self.n))
+            strength = self.tie_strength()
             graph.add_weighted_edges_from(
-                (i, j, float(self.commitment[i, j])) for i, j in zip(rows.tolist(), cols.tolist())
+                (i, j, float(strength[i, j])) for i, j in zip(rows.tolist(), cols.tolist())
             )
             found = nx.community.louvain_communities(graph, weight="weight", resolution=BLOC_RESOLUTION, seed=0)
         else:

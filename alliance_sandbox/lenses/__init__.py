@@ -1,31 +1,33 @@
 """The theory lenses: one theory per module, one registry.
 
 A lens decides; the engine applies. Ids are stable: scenario files and the app use them.
+One name per lens: the module is `lenses/<id>.py` and the class `<Id>Lens` (the id in
+CamelCase); the theory's own name, for people, is the class's `name`.
 """
 from __future__ import annotations
 
-from .autonomy_security import AutonomySecurity
+from .autonomy_security import AutonomySecurityLens
 from .base import Decision, Lens
-from .identity import Constructivism
-from .institutions import Institutionalism
-from .interest import BalanceOfInterests
-from .landscape import Landscape
-from .power import BalanceOfPower
-from .security_dilemma import AllianceSecurityDilemma
-from .threat import BalanceOfThreat
+from .identity import IdentityLens
+from .institutions import InstitutionsLens
+from .interest import InterestLens
+from .landscape import LandscapeLens
+from .power import PowerLens
+from .security_dilemma import SecurityDilemmaLens
+from .threat import ThreatLens
 
-#: Lens id -> class, in the order of the app's switcher (keys 1 to 8).
+#: Lens id -> class, in the order of the app's switcher (its keys 1, 2, ... follow this order).
 LENSES: dict[str, type[Lens]] = {
     cls.id: cls
     for cls in (
-        BalanceOfPower,
-        BalanceOfThreat,
-        BalanceOfInterests,
-        AllianceSecurityDilemma,
-        AutonomySecurity,
-        Institutionalism,
-        Constructivism,
-        Landscape,
+        PowerLens,
+        ThreatLens,
+        InterestLens,
+        SecurityDilemmaLens,
+        AutonomySecurityLens,
+        InstitutionsLens,
+        IdentityLens,
+        LandscapeLens,
     )
 }
 LENS_IDS: tuple[str, ...] = tuple(LENSES)

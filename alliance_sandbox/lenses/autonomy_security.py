@@ -49,7 +49,7 @@ def exchange(world, seen, threat) -> dict[str, np.ndarray]:
     }
 
 
-class AutonomySecurity(Lens):
+class AutonomySecurityLens(Lens):
     id = "autonomy_security"
     name = "Autonomy-security trade-off"
     claim = (

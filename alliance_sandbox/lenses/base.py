@@ -81,7 +81,7 @@ def strength_against_threat(world: World, seen: Perception, threat: np.ndarray) 
     """[i, j] = min(1, 2 x C_j / (C_j + s_k)): what j and its other partners (C_j, times
     commitment) can bring against k, the state i fears most (or i itself if it fears none)."""
     s = seen.share
-    backing = world.commitment * s[None, :]  # [j, p] what partner p brings j
+    backing = world.commitment.T * s[None, :]  # [j, p] what partner p, by its commitment to j, brings j
     coalition = s[:, None] + backing.sum(axis=1)[:, None] - backing  # [j, i]: j and its partners but i
     feared = s[np.argmax(threat, axis=1)] if threat.size else s
     feared = np.where(threat.max(axis=1) > 0, feared, s) if threat.size else feared
@@ -97,7 +97,7 @@ def coalition_strength(coalition, feared):
 def help_of(world: World, seen: Perception, threat: np.ndarray, i: int, j: int) -> float:
     """One element of `helpfulness`, for an explanation: O(n), not O(n^2)."""
     s = seen.share
-    coalition = s[j] + float(world.commitment[j] @ s) - world.commitment[j, i] * s[i]
+    coalition = s[j] + float(world.commitment[:, j] @ s) - world.commitment[i, j] * s[i]
     feared = s[int(np.argmax(threat[i]))] if threat[i].max() > 0 else s[i]
     strength = float(coalition_strength(coalition, feared))
     return strength + (POSITION if poles_of(s)[i] else 0.0) * (1.0 - strength)

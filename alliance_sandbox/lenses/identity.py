@@ -25,7 +25,7 @@ IDENTITY_WEIGHT = 0.3
 COMMUNITY_WEIGHT = 0.5
 
 
-class Constructivism(Lens):
+class IdentityLens(Lens):
     id = "identity"
     name = "Constructivism"
     claim = (

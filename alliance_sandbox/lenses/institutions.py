@@ -95,7 +95,7 @@ def _bond_text(holder: str | None, keep: float, bond_name: str, bond: float, aff
     return text
 
 
-class Institutionalism(Lens):
+class InstitutionsLens(Lens):
     id = "institutions"
     name = "Liberal institutionalism"
     claim = (

@@ -88,11 +88,11 @@ def leader_weight(world, share: np.ndarray, side: np.ndarray) -> np.ndarray:
     top = share[members].max() if members.any() else 0.0
     if top <= 0:
         return np.zeros((share.size, share.size))
-    camp = share + world.commitment @ share  # each state with its partners: the side it stands on
+    camp = share + world.commitment.T @ share  # each state with its partners' pledges to it: its side
     return np.minimum(1.0, np.maximum(camp[:, None], camp[None, :]) / top)
 
 
-class BalanceOfInterests(Lens):
+class InterestLens(Lens):
     id = "interest"
     name = "Balance of interests"
     claim = (

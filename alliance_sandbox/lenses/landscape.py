@@ -26,7 +26,7 @@ def starting_sides(world) -> np.ndarray:
     return side
 
 
-class Landscape(Lens):
+class LandscapeLens(Lens):
     id = "landscape"
     name = "Landscape theory"
     claim = (

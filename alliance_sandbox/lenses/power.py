@@ -33,15 +33,15 @@ BIPOLAR_NEW_TIE = 0.0
 
 
 def coalition_power(world, share: np.ndarray) -> np.ndarray:
-    """[i, k] = s_k + sum_j commitment[k, j] x s_j x (1 - trust[i, j]) over k's partners j other than i.
+    """[i, k] = s_k + sum_j commitment[j, k] x s_j x (1 - trust[i, j]) over k's partners j other than i.
 
-    What k can bring to bear against i with its allies. Why commitment-weighted: an entente
+    What k can bring to bear against i with its allies (j's pledge to k). Why commitment-weighted: an entente
     partner adds less than a full ally. Why without i's own partners: Britain's coalition
     holds the United States, but to Japan, the United States' ally, that part of it is no
     threat. One matrix product.
     """
     foreign = 1.0 - np.maximum(world.trust, np.eye(world.n))  # [i, j]: j is not i nor i's partner
-    backing = foreign @ (world.commitment * share[None, :]).T  # [i, k] what k's other partners add
+    backing = foreign @ (world.commitment.T * share[None, :]).T  # [i, k] what k's other partners pledge it
     return share[None, :] + backing
 
 
@@ -64,7 +64,7 @@ def power_threat(world, seen, coalition: np.ndarray | None = None) -> np.ndarray
     return threat
 
 
-class BalanceOfPower(Lens):
+class PowerLens(Lens):
     id = "power"
     name = "Balance of power"
     claim = "States balance against power, so that no one state dominates."

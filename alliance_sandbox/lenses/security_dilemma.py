@@ -16,7 +16,7 @@ FEAR_WEIGHT = 0.6
 STAY = 0.01
 
 
-class AllianceSecurityDilemma(Lens):
+class SecurityDilemmaLens(Lens):
     id = "security_dilemma"
     name = "Alliance security dilemma"
     claim = (

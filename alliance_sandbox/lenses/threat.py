@@ -20,7 +20,7 @@ BANDWAGON_PULL = 0.12
 BANDWAGON_HOLD = 0.05
 
 
-class BalanceOfThreat(Lens):
+class ThreatLens(Lens):
     id = "threat"
     name = "Balance of threat"
     claim = (

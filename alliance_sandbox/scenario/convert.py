@@ -82,7 +82,8 @@ def build_world(scenario: Scenario) -> World:
     )
     for tie in scenario.ties:
         i, j = index[tie.a], index[tie.b]
-        world.set_tie(i, j, tie.kind, float(tie.commitment), -1 if tie.since is None else int(tie.since))
+        world.set_tie(i, j, tie.kind, float(tie.commitment), -1 if tie.since is None else int(tie.since),
+                      commitment_ji=None if tie.commitment_b is None else float(tie.commitment_b))
         if tie.held_by is not None:
             world.held_by[i, j] = world.held_by[j, i] = index[tie.held_by]
     return world
@@ -134,6 +135,7 @@ def scenario_from_world(world: World, template: Scenario | None = None, *, lens:
             b=ids[j],
             kind=TIE_KINDS[int(world.tie_kind[i, j]) - 1],
             commitment=float(world.commitment[i, j]),
+            commitment_b=None if world.commitment[j, i] == world.commitment[i, j] else float(world.commitment[j, i]),
             since=None if since == -1 else since,
             held_by=None if world.held_by[i, j] < 0 else ids[int(world.held_by[i, j])],
             extra=extra_of(old),

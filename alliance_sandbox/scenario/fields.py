@@ -102,6 +102,12 @@ class FieldSpec:
     #: "name"). Scenario <-> World conversion reads this; a state field without one is kept
     #: from the scenario the world came from (by state id), so a Save never loses it.
     world_attr: str | None = None
+    #: A short name for people (the inspector's row, an undo step's text).
+    label: str | None = None
+    #: A state number the app lets the user change between turns: the inspector gives it a
+    #: row (slider and number box), in this table's order. The engine's range (STATE_FIELDS)
+    #: bounds it; `Simulation.set_state` accepts it.
+    editable: bool = False
 
     @property
     def has_default(self) -> bool:
@@ -204,6 +210,11 @@ _STATE_NUMBER_TEXT = {
              "each run's own changes (docs/model.md).",
 }
 _STATE_NUMBER_REQUIRED = ("capability", "lon", "lat")
+_STATE_NUMBER_LABEL = {"capability": "Capability", "lon": "Longitude", "lat": "Latitude", "offense": "Offense",
+                       "aggression": "Aggression", "satisfaction": "Satisfaction", "trend": "Trend"}
+#: Edited in the inspector; the capital's position is edited by dragging on the map, and the
+#: trend is the run's own after the start (engine/dynamics.py).
+_STATE_NUMBER_EDITABLE = ("capability", "offense", "aggression", "satisfaction")
 
 
 def _state_number(name: str) -> FieldSpec:
@@ -217,6 +228,8 @@ def _state_number(name: str) -> FieldSpec:
         minimum=lo if math.isfinite(lo) else None,
         maximum=hi if math.isfinite(hi) else None,
         world_attr=name,
+        label=_STATE_NUMBER_LABEL.get(name, name),
+        editable=name in _STATE_NUMBER_EDITABLE,
     )
 
 
@@ -282,10 +295,21 @@ TIE_RECORD = Record(
         FieldSpec(
             "commitment",
             "number",
-            "How firmly the partners are pledged to each other.",
+            "How firmly `a` is pledged to `b` (and `b` to `a`, unless `commitment_b` says otherwise).",
             minimum=0.0,
             maximum=1.0,
             default_text=f"by kind: {_COMMITMENT_TEXT}",
+        ),
+        FieldSpec(
+            "commitment_b",
+            "number",
+            "How firmly `b` is pledged to `a`, when it differs from `commitment`: each side of a tie "
+            "chooses its own commitment (Snyder 1997: the partner that fears abandonment more commits "
+            "more); null: the same as `commitment`.",
+            nullable=True,
+            default=None,
+            minimum=0.0,
+            maximum=1.0,
         ),
         FieldSpec(
             "since",

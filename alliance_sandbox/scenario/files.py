@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 # Writing files (Save, run --out, exports) follows one set of rules: scenario/atomic.py.
-from .atomic import write_atomic, write_file  # noqa: F401 - write_atomic: older callers
+from .atomic import write_file
 from .errors import Problem, ScenarioError
 from .fields import MAX_FILE_BYTES, MISSING, SCENARIO_RECORD, FieldSpec, Record
 from .model import Scenario

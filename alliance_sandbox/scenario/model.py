@@ -42,6 +42,7 @@ class TieSpec:
     b: str
     kind: str
     commitment: float
+    commitment_b: float | None = default_of(TIE_RECORD, "commitment_b")
     since: int | None = default_of(TIE_RECORD, "since")
     held_by: str | None = default_of(TIE_RECORD, "held_by")
     extra: dict = field(default_factory=dict)

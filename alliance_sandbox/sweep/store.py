@@ -16,6 +16,7 @@ Without pyarrow the same files are CSV (runs.csv, turns/part-NNNNN.csv).
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import json
 import platform
@@ -23,7 +24,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from alliance_sandbox.scenario.files import write_atomic
+from alliance_sandbox.scenario.atomic import write_atomic
 
 from .grid import SweepError
 
@@ -40,8 +41,7 @@ def now_text() -> str:
 
 def pyarrow_available() -> bool:
     try:
-        import pyarrow
-        import pyarrow.parquet  # noqa: F401
+        importlib.import_module("pyarrow.parquet")  # imported, not just found: a broken install says no
     except ImportError:
         return False
     return True

@@ -10,6 +10,7 @@ numbers are the ones `run --out` and the run summary print, defined once.
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import json
 import os
 import socket
@@ -58,7 +59,7 @@ class _Prepared:
 
     def __init__(self, ctx: RunContext) -> None:
         # blocs (Louvain) import networkx on first use: import it here, before any run is timed
-        import networkx.algorithms.community  # noqa: F401
+        importlib.import_module("networkx.algorithms.community")
 
         self.sources = {s.name: s for s in ctx.scenarios}
         self.shock_sets = {s.name: s for s in ctx.shock_sets}

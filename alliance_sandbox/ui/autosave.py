@@ -138,8 +138,7 @@ def world_from_data(data: dict) -> World:
 
 
 def session_data(controller, modified: bool) -> dict:
-    sim = controller.sim
-    history = sim.history
+    history = controller.history
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -148,9 +147,9 @@ def session_data(controller, modified: bool) -> dict:
         "path": None if controller.scenario.path is None else os.fspath(controller.scenario.path),
         "modified": bool(modified),
         "scenario": scenario_to_data(controller.current_scenario(0)),
-        "seed": sim.seed,
+        "seed": controller.run_seed,
         "turn_lenses": [record.lens.id for record in history[1:]],
-        "lens": sim.lens.id,
+        "lens": controller.lens.id,
         "view_turn": controller.view_turn,
         "first_world": world_to_data(history[0].world),
         "last_world": world_to_data(history[-1].world),
@@ -231,24 +230,8 @@ def restore_session(controller, data: dict) -> None:
         last = world_from_data(data["last_world"])
     except (KeyError, TypeError, ValueError, zlib.error):
         first = last = None  # another engine version: turn 0's scenario and the replay still hold
-    controller.load(scenario)
-    sim = controller.sim
-    if first is not None and first.ids == sim.world.ids:
-        sim.replace_world(first)
-    # the replay costs what playing did (about 1.5 ms a turn at 32 states): 1,000 turns in 1.5 s
-    for lens in lenses:
-        sim.set_lens(lens)
-        sim.step()
-    sim.set_lens(next_lens)
-    if last is not None and last.ids == sim.world.ids and last.turn == sim.world.turn:
-        sim.replace_world(last)
-        state = data.get("rng_state")
-        if isinstance(state, dict):
-            sim.rng.bit_generator.state = state
-            sim.history[-1].rng_state = sim.rng.bit_generator.state
-    controller.view_turn = max(0, min(int(data.get("view_turn", 0)), len(sim.history) - 1))
-    controller.historyChanged.emit()
-    controller.changed.emit()
+    controller.restore(scenario, first, lenses, next_lens, last, data.get("rng_state"),
+                       int(data.get("view_turn", 0)))
 
 
 def _baseline_of(path: Path | None) -> dict | None:
@@ -298,7 +281,7 @@ class Autosave(QObject):
             return False
         self.last_write = time.monotonic()
         modified = self.window.files.is_modified()  # once: it compares whole scenarios
-        if len(self.controller.sim.history) <= 1 and not modified:
+        if not self.controller.has_run and not modified:
             _remove(self.path)
             return False
         try:

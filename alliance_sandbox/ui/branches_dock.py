@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_sandbox.branches import Branch, fork
+from alliance_sandbox.branches import Branch
 
 from .side_docks import open_side_dock
 
@@ -28,10 +28,10 @@ class BranchesDock(QDockWidget):
     """Public: `tree` (QTreeWidget), `branch_button`, `branches` (list of Branch, first = the
     first run), `current` (the Branch on screen), `branch_here()`, `switch(branch)`."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, controller, window) -> None:
         super().__init__("Branches", window)
         self.setObjectName("BranchesDock")
-        self.window, self.controller = window, window.controller
+        self.window, self.controller = window, controller  # the window: pause and the status bar
         body = QWidget()
         column = QVBoxLayout(body)
         self.branch_button = QPushButton("Branch here")
@@ -53,7 +53,7 @@ class BranchesDock(QDockWidget):
 
     def _restart(self) -> None:
         """A newly loaded scenario: one run, no branches."""
-        self.branches = [Branch("First run", self.controller.sim)]
+        self.branches = [Branch("First run", self.controller.run)]
         self.current = self.branches[0]
         self._write()
 
@@ -61,7 +61,7 @@ class BranchesDock(QDockWidget):
         self.window.pause()
         c = self.controller
         turn = c.view_turn
-        branch = Branch(f"Branch {len(self.branches)}", fork(c.sim, turn), self.current, turn)
+        branch = Branch(f"Branch {len(self.branches)}", c.fork(turn), self.current, turn)
         self.current.children.append(branch)
         self.branches.append(branch)
         self.switch(branch)
@@ -70,7 +70,7 @@ class BranchesDock(QDockWidget):
         return branch
 
     def switch(self, branch: Branch) -> None:
-        if branch is None or branch is self.current and self.controller.sim is branch.sim:
+        if branch is None or branch is self.current and self.controller.run is branch.sim:
             return
         self.window.pause()
         self.current = branch
@@ -78,8 +78,8 @@ class BranchesDock(QDockWidget):
         self._write()
 
     def _write(self) -> None:
-        if self.controller.sim is not self.current.sim:  # a load replaced the run: start again
-            if not any(b.sim is self.controller.sim for b in self.branches):
+        if self.controller.run is not self.current.sim:  # a load replaced the run: start again
+            if not any(b.sim is self.controller.run for b in self.branches):
                 self._restart()
                 return
         self.tree.clear()

@@ -82,10 +82,8 @@ class _LeaveWatcher(QObject):
 class ChartsDock(QDockWidget):
     """Risks, shares and blocs over the turns, live.
 
-    Public: `set_presentation(on)`, `presentation`, `point_count()` (turns plotted),
-    `curve_point_counts()`, `risk_title()`, `risk_series()` ((abandonment, entrapment) as
-    plotted), `shown_states()` (ids with a share line), `show_plots(...)`, `shown_plots()`,
-    `horizontal`, `arrangement`, `hover_at_turn(t)`, `hover_text()`, `clear_hover()`,
+    Public: `set_presentation(on)`, `presentation`, `plot_buttons` (the Show: toggles), `shown_plots()`,
+    `horizontal`, `arrangement`, `hover_at_turn(t)`, `clear_hover()`,
     `cache` (the SeriesCache), `view` (the GraphicsLayoutWidget) and the plots
     `risk_plot`, `share_plot`, `bloc_plot`.
     """
@@ -230,45 +228,6 @@ class ChartsDock(QDockWidget):
     def presentation(self) -> bool:
         return self._theme.presentation
 
-    def point_count(self) -> int:
-        """Turns plotted (the x data of the risk curves)."""
-        x = self.abandonment_curve.xData
-        return 0 if x is None else len(x)
-
-    def curve_point_counts(self) -> dict[str, int]:
-        """Points of every visible curve, by name (share lines by state id)."""
-        def points(curve) -> int:
-            return 0 if curve.yData is None else len(curve.yData)
-
-        counts = {name: points(curve) for name, curve in (
-            ("abandonment", self.abandonment_curve), ("entrapment", self.entrapment_curve),
-            ("blocs", self.bloc_curve), ("realignments", self.realign_curve))}
-        if self.others_curve.isVisible():
-            counts["others"] = points(self.others_curve)
-        world = self.controller.sim.history[0].world
-        for i in self._shown:
-            counts[world.ids[i]] = points(self.share_curves[self._slots[i]])
-        return counts
-
-    def risk_title(self) -> str:
-        return self.risk_plot.titleLabel.text
-
-    def risk_series(self) -> tuple[np.ndarray, np.ndarray]:
-        return self.abandonment_curve.yData, self.entrapment_curve.yData
-
-    def share_curve(self, state_id: str) -> LiveCurve:
-        """The share line of a state (it must be shown)."""
-        i = self.controller.sim.history[0].world.index[state_id]
-        return self.share_curves[self._slots[i]]
-
-    def shown_states(self) -> list[str]:
-        ids = self.controller.sim.history[0].world.ids
-        return [ids[i] for i in self._shown]
-
-    def hover_text(self) -> str:
-        """The readouts now shown (plain text; empty when the pointer is not over a plot)."""
-        return "\n".join(t.textItem.toPlainText() for t in self._hover_texts if t.isVisible())
-
     def set_presentation(self, on: bool) -> None:
         """Projector mode: thicker lines, larger fonts, black axes on white."""
         self._theme = theme = ChartTheme(bool(on))
@@ -320,7 +279,7 @@ class ChartsDock(QDockWidget):
 
     # --- model -> plots ------------------------------------------------------------------------
     def _scenario_loaded(self) -> None:
-        self.cache.clear(self.controller.sim.history[0].world.n)
+        self.cache.clear(self.controller.first_world.n)
         self._shown, self._slots = [], {}
         self._x_max = -1.0
         self._sync()
@@ -341,7 +300,7 @@ class ChartsDock(QDockWidget):
         self._redraw()
 
     def _sync(self) -> None:
-        first = self.cache.sync(self.controller.sim.history)
+        first = self.cache.sync(self.controller.history)
         if first is not None:
             if first <= self._body_rows():
                 self._generation += 1  # rows under the cached bodies changed
@@ -358,7 +317,7 @@ class ChartsDock(QDockWidget):
         return max(curve.split for curve in curves)
 
     def _selected_index(self) -> int | None:
-        world = self.controller.sim.history[0].world
+        world = self.controller.first_world
         return world.index.get(self.controller.selected) if self.controller.selected else None
 
     def _choose_shown(self) -> None:
@@ -461,7 +420,7 @@ class ChartsDock(QDockWidget):
     def _write_titles(self) -> None:
         """Each title's wordings, longest first (`_fit_title` shows the longest that fits)."""
         selected = self.controller.selected
-        world = self.controller.sim.history[0].world
+        world = self.controller.first_world
         if selected and selected in world.index:
             name = world.names[world.index[selected]] or selected
             risks = [[("Alliance risks: ", False), (name, True)], [("Risks: ", False), (name, True)]]
@@ -497,7 +456,7 @@ class ChartsDock(QDockWidget):
     def _write_legends(self) -> None:
         """The entries of the three legends, measured; then lay the charts out for them."""
         theme = self._theme
-        world = self.controller.sim.history[0].world
+        world = self.controller.first_world
         selected = self._selected_index()
         shares = [legend_entry(SHARE_COLORS[self._slots[i]], SOLID, short(world.names[i], 16),
                                bold=i == selected) for i in self._shown]
@@ -525,14 +484,6 @@ class ChartsDock(QDockWidget):
         else:
             self._wanted.append(key)
         self._current = key if key in self._wanted else self._wanted[0]
-        self._update_display()
-
-    def show_plots(self, risks: bool = True, shares: bool = True, blocs: bool = True) -> None:
-        """Which charts are shown (at least one); one alone fills the dock (for the projector)."""
-        wanted = [k for k, on in (("risks", risks), ("shares", shares), ("blocs", blocs)) if on]
-        self._wanted = wanted or ["risks"]
-        if self._current not in self._wanted:
-            self._current = self._wanted[0]
         self._update_display()
 
     def shown_plots(self) -> list[str]:

@@ -262,7 +262,7 @@ class CompareWindow(QMainWindow):
 
     # --- what it shows ----------------------------------------------------------------------
     def lens_ids(self) -> list[str]:
-        return [pane.controller.sim.history[0].lens.id for pane in self.panes]
+        return [pane.controller.history[0].lens.id for pane in self.panes]
 
     def _refresh(self) -> None:
         records = [pane.controller.record for pane in self.panes]
@@ -270,11 +270,11 @@ class CompareWindow(QMainWindow):
         for pane, record in zip(self.panes, records):
             pane.show_record(self.comparison.only[record.lens.id], len(self.panes) - 1, self.history)
         first = self.panes[0].controller
-        last = len(first.sim.history) - 1
+        last = first.latest_turn
         self.turn_bar.show_turn(first.record.turn, first.record.year, first.view_turn, last)
         self.acts["back"].setEnabled(first.view_turn > 0)
         self.acts["reset"].setEnabled(last > 0)
-        self.chart.show_histories([pane.controller.sim.history for pane in self.panes], first.view_turn)
+        self.chart.show_histories([pane.controller.history for pane in self.panes], first.view_turn)
 
     # --- the one turn control -------------------------------------------------------------
     def step(self) -> None:
@@ -320,7 +320,7 @@ class CompareWindow(QMainWindow):
         ids = current[:count] if count < len(current) else (
             current + [lid for lid in default_lenses(current[0], MAX_LENSES) if lid not in current])[:count]
         first = self.panes[0].controller
-        turns, view = len(first.sim.history) - 1, first.view_turn
+        turns, view = first.latest_turn, first.view_turn
         self._build_panes(ids, turns)
         if view != turns:
             self.view(view)
@@ -331,7 +331,7 @@ class CompareWindow(QMainWindow):
         if lens_id == self.lens_ids()[index]:
             return
         first = self.panes[0].controller
-        turns, view = len(first.sim.history) - 1, first.view_turn
+        turns, view = first.latest_turn, first.view_turn
         old = pane.controller
         pane.controller = self._controller(lens_id, turns)
         pane.controller.view(view)
@@ -405,7 +405,7 @@ class CompareWindow(QMainWindow):
         elif key == k.Key_Home or (key == k.Key_R and mods == Qt.KeyboardModifier.ControlModifier):
             self.reset()
         elif key == k.Key_End:
-            self.view(len(self.panes[0].controller.sim.history) - 1)
+            self.view(self.panes[0].controller.latest_turn)
         elif key == k.Key_P:
             self.toggle_run()
         elif key == k.Key_F and not mods:
@@ -433,7 +433,7 @@ def open_compare(window, lens_ids: list[str] | None = None) -> CompareWindow:
         existing.activateWindow()
         return existing
     c = window.controller
-    active = c.sim.lens if c.at_latest else c.record.lens
+    active = c.active_lens
     compare = CompareWindow(c.current_scenario(0), lens_ids or default_lenses(active.id, 2),
                             turns=c.view_turn, parent=window, presentation=window.is_presenting())
     if existing is not None:

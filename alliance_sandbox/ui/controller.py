@@ -2,7 +2,10 @@
 
 Views never change the simulation themselves: they call a controller method, the
 controller changes the model (through the undo stack for edits) and emits `changed`,
-and every view redraws itself from `controller.record`.
+and every view redraws itself from `controller.record`. Views never hold the `Simulation`
+either: they read the run through the accessors under "what views show" (`history`,
+`latest_turn`, `first_world`, `active_lens`, `run_seed`...), so the controller alone decides
+how a run is kept (`tests/ui/test_views_use_the_controller.py` checks it).
 
 Undo covers the edits made at the current turn (drags, inspector values, ties); each is
 one snapshot-to-snapshot command, so undo restores exactly what was there. Step, Back and
@@ -11,14 +14,17 @@ Reset move along the history instead, and clear the undo stack.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from alliance_sandbox.branches import fork
 from alliance_sandbox.engine.bloc_tracking import BlocTracker
+from alliance_sandbox.engine.decision import Lens
 from alliance_sandbox.engine.simulation import Simulation, TurnRecord
-from alliance_sandbox.engine.world import World
+from alliance_sandbox.engine.world import Shock, World
 from alliance_sandbox.lenses import LENSES, get_lens
 from alliance_sandbox.scenario import Scenario, build_world, scenario_from_world
 
@@ -79,7 +85,7 @@ class Controller(QObject):
     def load(self, scenario: Scenario) -> None:
         self.scenario = scenario
         lens = get_lens(scenario.lens if scenario.lens in LENSES else "threat")
-        self.sim = Simulation(build_world(scenario), lens, seed=scenario.seed, shocks=scenario.shocks)
+        self._sim = Simulation(build_world(scenario), lens, seed=scenario.seed, shocks=scenario.shocks)
         self.view_turn = 0
         self.selected = ""
         self.undo_stack.clear()
@@ -94,18 +100,42 @@ class Controller(QObject):
 
     def use_simulation(self, sim: Simulation) -> None:
         """Show another run of the same scenario (a branch), at its latest turn."""
-        self.sim = sim
+        self._sim = sim
         self.view_turn = len(sim.history) - 1
         self.undo_stack.clear()
+        self.historyChanged.emit()
+        self.changed.emit()
+
+    def restore(self, scenario: Scenario, first: World | None, turn_lenses: list[Lens], next_lens: Lens,
+                last: World | None, rng_state: dict | None, view_turn: int) -> None:
+        """Load `scenario` and replay a saved session onto it (ui/autosave.py): turn 0's edited
+        world (`first`), one step under each of `turn_lenses`, the next step's lens, then the
+        latest turn's world and random state as they were (`last`, `rng_state`). A world whose
+        states or turn do not match (another engine version) is skipped: the replay still holds."""
+        self.load(scenario)
+        sim = self._sim
+        if first is not None and first.ids == sim.world.ids:
+            sim.replace_world(first)
+        # the replay costs what playing did (about 1.5 ms a turn at 32 states): 1,000 turns in 1.5 s
+        for lens in turn_lenses:
+            sim.set_lens(lens)
+            sim.step()
+        sim.set_lens(next_lens)
+        if last is not None and last.ids == sim.world.ids and last.turn == sim.world.turn:
+            sim.replace_world(last)
+            if isinstance(rng_state, dict):
+                sim.rng.bit_generator.state = rng_state
+                sim.history[-1].rng_state = sim.rng.bit_generator.state
+        self.view_turn = max(0, min(view_turn, len(sim.history) - 1))
         self.historyChanged.emit()
         self.changed.emit()
 
     def current_scenario(self, turn: int = 0) -> Scenario:
         """The scenario to save: by default turn 0 with its edits (what File > Save writes);
         another turn gives that turn's world as a new starting point."""
-        record = self.sim.history[turn]
+        record = self._sim.history[turn]
         # the lens chosen for the turn after: a switch before the first step is saved too
-        following = self.sim.history[turn + 1].lens if turn + 1 < len(self.sim.history) else self.sim.lens
+        following = self._sim.history[turn + 1].lens if turn + 1 < len(self._sim.history) else self._sim.lens
         scenario = scenario_from_world(record.world, template=self.scenario, lens=following.id)
         if record.turn > 0:  # a later turn as a new turn 0: its year, and only the shocks still to come
             if scenario.start_year is not None:
@@ -121,10 +151,10 @@ class Controller(QObject):
         and Save writes it. The turns already run keep the seed they were run with, so the
         history on screen never changes under the user's eyes."""
         seed = int(seed)
-        if seed == self.scenario.seed and seed == self.sim.seed:
+        if seed == self.scenario.seed and seed == self._sim.seed:
             return
         self.scenario = dataclasses.replace(self.scenario, seed=seed)
-        sim = self.sim
+        sim = self._sim
         sim.seed = seed
         start = np.random.default_rng(seed).bit_generator.state  # as Simulation starts
         sim.history[0].rng_state = start
@@ -142,26 +172,79 @@ class Controller(QObject):
     def has_later_edits(self) -> bool:
         """Edits made at a turn after 0 that are still in the history: stepping clears the undo
         stack and Save writes turn 0, so without this they would be lost without a word."""
-        latest = len(self.sim.history) - 1
+        latest = len(self._sim.history) - 1
         return any(turn <= latest for turn in self._later_edits)
 
     # --- what views show -------------------------------------------------------------------
     @property
     def record(self) -> TurnRecord:
-        return self.sim.history[self.view_turn]
+        """The turn on view."""
+        return self._sim.history[self.view_turn]
+
+    @property
+    def history(self) -> Sequence[TurnRecord]:
+        """Every turn of the run shown, from turn 0 (read it, never change it: the clock and the
+        edits above do that)."""
+        return self._sim.history
+
+    @property
+    def latest_turn(self) -> int:
+        """The index of the run's newest turn (0 before the first step)."""
+        return len(self._sim.history) - 1
+
+    @property
+    def has_run(self) -> bool:
+        """True once there is a turn after turn 0 (charts, Reset and the autosave care)."""
+        return len(self._sim.history) > 1
+
+    @property
+    def first_world(self) -> World:
+        """Turn 0's world, with its edits: the states' ids, names and order for the whole run."""
+        return self._sim.history[0].world
+
+    @property
+    def lens(self) -> Lens:
+        """The lens the run's next step uses (the latest turn's switcher)."""
+        return self._sim.lens
+
+    @property
+    def active_lens(self) -> Lens:
+        """The lens a step from the turn on view would use: the switcher's at the latest turn,
+        that turn's own lens back in the history (a step there continues with it)."""
+        return self._sim.lens if self.at_latest else self.record.lens
+
+    @property
+    def run_seed(self) -> int:
+        """The seed the run shown was started from (the scenario's seed may since have changed)."""
+        return self._sim.seed
+
+    @property
+    def shocks(self) -> list[Shock]:
+        """The scripted shocks of the run shown."""
+        return self._sim.shocks
+
+    @property
+    def run(self) -> Simulation:
+        """The run shown, as a handle: for keeping it aside (Branches) and giving it back to
+        `use_simulation`. Views read a run through the accessors above, never through this."""
+        return self._sim
+
+    def fork(self, turn: int) -> Simulation:
+        """An independent copy of the run shown as it stood at `turn` (a "what if?" branch)."""
+        return fork(self._sim, turn)
 
     def tracked_blocs(self, turn: int | None = None) -> list:
         """The blocs of a turn (the one on view by default), followed from turn 0
         (engine.bloc_tracking): the same history always gives the same ids and colours."""
         turn = self.view_turn if turn is None else turn
-        return self._bloc_tracker.at([r.world for r in self.sim.history], turn)
+        return self._bloc_tracker.at([r.world for r in self._sim.history], turn)
 
     @property
     def at_latest(self) -> bool:
-        return self.view_turn == len(self.sim.history) - 1
+        return self.view_turn == len(self._sim.history) - 1
 
     def view(self, turn: int) -> None:
-        turn = max(0, min(turn, len(self.sim.history) - 1))
+        turn = max(0, min(turn, len(self._sim.history) - 1))
         if turn != self.view_turn:
             self.view_turn = turn
             self.changed.emit()
@@ -180,16 +263,16 @@ class Controller(QObject):
     # --- the clock -------------------------------------------------------------------------
     def step(self, turns: int = 1) -> None:
         self.continue_from_view()
-        self.sim.run(turns)
+        self._sim.run(turns)
         self._moved_in_time()
 
     def back(self) -> None:
         self.continue_from_view()
-        if self.sim.back():
+        if self._sim.back():
             self._moved_in_time()
 
     def reset(self) -> None:
-        self.sim.reset()
+        self._sim.reset()
         if self._highlighted:
             self.highlight([])
         self._moved_in_time()
@@ -197,8 +280,8 @@ class Controller(QObject):
     def continue_from_view(self) -> None:
         """Drop the turns after the one on view, so play continues from what is shown."""
         dropped = False
-        while len(self.sim.history) - 1 > self.view_turn:
-            self.sim.back()
+        while len(self._sim.history) - 1 > self.view_turn:
+            self._sim.back()
             dropped = True
         if dropped:  # the timeline and the charts must shrink too (an edit does not emit it)
             self.historyChanged.emit()
@@ -210,12 +293,12 @@ class Controller(QObject):
             if lens_id == self.record.lens.id:
                 return  # that turn's lens already: nothing to change
             self.continue_from_view()
-        if lens_id != self.sim.lens.id:
-            self.sim.set_lens(get_lens(lens_id))
+        if lens_id != self._sim.lens.id:
+            self._sim.set_lens(get_lens(lens_id))
             self.changed.emit()
 
     def _moved_in_time(self) -> None:
-        self.view_turn = len(self.sim.history) - 1
+        self.view_turn = len(self._sim.history) - 1
         self.undo_stack.clear()
         self.historyChanged.emit()
         self.changed.emit()
@@ -224,10 +307,10 @@ class Controller(QObject):
     def edit_state(self, state_id: str, merge: bool = False, **fields: float) -> None:
         """Change fields of one state; `merge` folds a run of the same edit into one undo step."""
         self.continue_from_view()
-        before = self.sim.world.copy()
+        before = self._sim.world.copy()
         i = before.index[state_id]
-        self.sim.set_state(i, **fields)
-        after = self.sim.world.copy()
+        self._sim.set_state(i, **fields)
+        after = self._sim.world.copy()
         name = before.names[i]
         text = f"Change {', '.join(fields)} of {name}" if set(fields) - {"lon", "lat"} else f"Move {name}"
         key = (state_id, tuple(sorted(fields))) if merge else None
@@ -237,38 +320,36 @@ class Controller(QObject):
         from alliance_sandbox.engine.world import DEFAULT_COMMITMENT
 
         self.continue_from_view()
-        before = self.sim.world.copy()
+        before = self._sim.world.copy()
         i, j = before.index[a], before.index[b]
-        self.sim.set_tie(i, j, kind, DEFAULT_COMMITMENT[kind] if commitment is None else commitment)
-        self._push(before, self.sim.world.copy(), f"Add {kind} {before.names[i]} - {before.names[j]}")
+        self._sim.set_tie(i, j, kind, DEFAULT_COMMITMENT[kind] if commitment is None else commitment)
+        self._push(before, self._sim.world.copy(), f"Add {kind} {before.names[i]} - {before.names[j]}")
 
     def set_commitment(self, a: str, b: str, commitment: float, merge: bool = False) -> None:
-        from alliance_sandbox.engine.world import TIE_KINDS
-
+        """a's own commitment to its partner b; b's to a stays b's (each side sets its own)."""
         self.continue_from_view()
-        before = self.sim.world.copy()
+        before = self._sim.world.copy()
         i, j = before.index[a], before.index[b]
         if i == j or before.tie_kind[i, j] == 0:
-            return  # no tie to change (kind 0 would read as the last kind and make an alliance)
-        kind = TIE_KINDS[before.tie_kind[i, j] - 1]
-        self.sim.set_tie(i, j, kind, commitment)
-        key = ("commitment", min(a, b), max(a, b)) if merge else None
-        self._push(before, self.sim.world.copy(), f"Commitment {before.names[i]} - {before.names[j]}", key)
+            return  # no tie to change
+        self._sim.set_commitment(i, j, commitment)
+        key = ("commitment", a, b) if merge else None
+        self._push(before, self._sim.world.copy(), f"Commitment of {before.names[i]} to {before.names[j]}", key)
 
     def remove_tie(self, a: str, b: str) -> None:
         self.continue_from_view()
-        before = self.sim.world.copy()
+        before = self._sim.world.copy()
         i, j = before.index[a], before.index[b]
-        self.sim.remove_tie(i, j)
-        self._push(before, self.sim.world.copy(), f"Remove tie {before.names[i]} - {before.names[j]}")
+        self._sim.remove_tie(i, j)
+        self._push(before, self._sim.world.copy(), f"Remove tie {before.names[i]} - {before.names[j]}")
 
     def _push(self, before: World, after: World, text: str, key=None) -> None:
-        if self.sim.history[-1].turn > 0:
-            self._later_edits.add(self.sim.history[-1].turn)
+        if self._sim.history[-1].turn > 0:
+            self._later_edits.add(self._sim.history[-1].turn)
         # the model already holds `after`; QUndoStack.push calls redo(), which puts it again
         self.undo_stack.push(WorldEdit(self, before, after, text, key))
 
     def _put_world(self, world: World) -> None:
-        self.sim.replace_world(world)
-        self.view_turn = len(self.sim.history) - 1
+        self._sim.replace_world(world)
+        self.view_turn = len(self._sim.history) - 1
         self.changed.emit()

@@ -65,6 +65,6 @@ def run_dock_demo(make_dock: Callable[..., QDockWidget], area: Qt.DockWidgetArea
     if live_until:
         timer = QTimer(window)
         timer.timeout.connect(
-            lambda: controller.step(1) if len(controller.sim.history) < live_until else timer.stop())
+            lambda: controller.step(1) if len(controller.history) < live_until else timer.stop())
         timer.start(50)
     return app.exec()

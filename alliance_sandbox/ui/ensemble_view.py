@@ -72,11 +72,6 @@ class RiskBands:
             fill.show()
             median.show()
 
-    def band_data(self, kind: str) -> tuple:
-        """(low, median, high) y values as drawn, for tests."""
-        low, high, _fill, median = self.items[kind]
-        return low.yData, median.yData, high.yData
-
 
 class TieFrequencyItem(QGraphicsItem):
     """Lines between states on the map, each as opaque as the share of seeds with that tie."""
@@ -154,9 +149,10 @@ class OutcomeBox(QGroupBox):
 class EnsembleView(QObject):
     """The two Simulation menu actions, the background run, its progress, and what it shows."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, controller, window) -> None:
         super().__init__(window)
-        self.window, self.controller = window, window.controller
+        # the window: its charts, map and inspector to draw on, its status bar and its closing
+        self.window, self.controller = window, controller
         self.job: BackgroundEnsemble | None = None
         self.dialog: QProgressDialog | None = None
         self.ensemble: Ensemble | None = None
@@ -181,11 +177,11 @@ class EnsembleView(QObject):
         """Start 50 seeds of turn 0 as it is now under the current lens (ignored while running)."""
         if self.job is not None:
             return
-        sim = self.controller.sim
-        turns = max(MIN_TURNS, len(sim.history) - 1)
-        self.job = BackgroundEnsemble(sim.history[0].world, sim.lens.id, turns, shocks=sim.shocks)
+        c = self.controller
+        turns = max(MIN_TURNS, c.latest_turn)
+        self.job = BackgroundEnsemble(c.first_world, c.lens.id, turns, shocks=c.shocks)
         self.job.start()
-        self.dialog = QProgressDialog(f"Running {SEEDS} seeds of {turns} turns under {sim.lens.name}…", "Cancel",
+        self.dialog = QProgressDialog(f"Running {SEEDS} seeds of {turns} turns under {c.lens.name}…", "Cancel",
                                       0, self.job.total, self.window)
         self.dialog.setWindowTitle("Ensemble")
         self.dialog.setWindowModality(Qt.WindowModality.NonModal)
@@ -249,7 +245,7 @@ class EnsembleView(QObject):
         ensemble = self.ensemble
         turn = self.controller.view_turn
         if self.outcomes is not None:
-            world = self.controller.sim.history[0].world
+            world = self.controller.first_world
             self.outcomes.show_state(ensemble, turn, self.controller.selected, dict(zip(world.ids, world.names)))
         if ensemble is None or turn > ensemble.turns:
             self.ties.set_lines([])

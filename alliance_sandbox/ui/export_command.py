@@ -56,7 +56,7 @@ def run_export(scenario, *, lens: str | None, turns: int, seed: int | None, size
         if "charts" in outputs:
             exports.write_charts(outputs["charts"], controller, size)
         if "series" in outputs:
-            exports.write_series(outputs["series"], controller.sim.history)
+            exports.write_series(outputs["series"], controller.history)
         if "handout" in outputs:
             exports.write_handout(outputs["handout"], controller)
         for key in ("map", "charts", "series", "handout"):

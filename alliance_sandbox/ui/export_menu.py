@@ -100,7 +100,7 @@ class ExportMenu(QObject):
             elif key.startswith("charts"):
                 exports.write_charts(path, c, self.export_size())
             elif key == "series":
-                exports.write_series(path, c.sim.history[: c.view_turn + 1])
+                exports.write_series(path, c.history[: c.view_turn + 1])
             else:
                 exports.write_handout(path, c)
         except exports.ExportError as error:

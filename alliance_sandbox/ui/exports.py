@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QWidget
 
-from alliance_sandbox.scenario.files import write_atomic
+from alliance_sandbox.scenario.atomic import write_atomic
 
 from .map_view import MapView
 from .series_cache import SeriesCache

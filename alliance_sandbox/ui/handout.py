@@ -49,7 +49,7 @@ def paint_handout(painter: QPainter, page: QRectF, controller, view, dock) -> No
 
     year = f" ({record.year})" if record.year is not None else ""
     text(controller.scenario.name, 20, bold=True, gap=2)
-    text(f"Lens: {lens.name} · turn {record.turn}{year} · seed {controller.sim.seed} · "
+    text(f"Lens: {lens.name} · turn {record.turn}{year} · seed {controller.run_seed} · "
          f"{len(record.world.tie_list())} ties", 11, color=MUTED, gap=8)
     text(f"Claim: {lens.claim}", 11, gap=2)
     text(f"Source: {lens.citation}", 10, italic=True, color=MUTED, gap=10)

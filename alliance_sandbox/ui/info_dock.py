@@ -36,13 +36,13 @@ def _items(value) -> list[str]:
 
 
 class InfoDock(QDockWidget):
-    """Public: `text` (the QTextBrowser), `seed_box` (QSpinBox), `seed_note` (QLabel), `plain_text()`."""
+    """Public: `text` (the QTextBrowser), `seed_box` (QSpinBox), `seed_note` (QLabel)."""
 
     def __init__(self, controller, parent: QWidget | None = None):
         super().__init__("Info", parent)
         self.setObjectName("InfoDock")
         self.controller = controller
-        self._run_seed = controller.sim.seed
+        self._run_seed = controller.run_seed
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(6, 4, 6, 4)
@@ -70,9 +70,6 @@ class InfoDock(QDockWidget):
         controller.seedChanged.connect(lambda _seed: self._show_seed())
         self._loaded()
 
-    def plain_text(self) -> str:
-        return self.text.toPlainText()
-
     def set_presentation(self, on: bool) -> None:
         font = self.text.font()
         font.setPointSizeF(15 if on else QFont().pointSizeF())
@@ -80,13 +77,13 @@ class InfoDock(QDockWidget):
 
     # --- following the controller ----------------------------------------------------------
     def _loaded(self) -> None:
-        self._run_seed = self.controller.sim.seed
+        self._run_seed = self.controller.run_seed
         self._write()
         self._show_seed()
 
     def _history_changed(self) -> None:
-        if len(self.controller.sim.history) == 1:  # reset or load: the run starts from the seed now
-            self._run_seed = self.controller.sim.seed
+        if len(self.controller.history) == 1:  # reset or load: the run starts from the seed now
+            self._run_seed = self.controller.run_seed
         self._show_seed()
 
     def _show_seed(self) -> None:

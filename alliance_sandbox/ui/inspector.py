@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_sandbox.engine.world import DEFAULT_COMMITMENT, STATE_FIELDS, TIE_KINDS
+from alliance_sandbox.scenario.fields import STATE_RECORD, FieldSpec
 
 #: Tie kinds as the user picks them, firmest first.
 KIND_CHOICES: tuple[str, ...] = tuple(reversed(TIE_KINDS))
@@ -55,19 +56,19 @@ KIND_CHOICES: tuple[str, ...] = tuple(reversed(TIE_KINDS))
 PRESENTATION_SCALE = 1.6
 NAME_SCALE = 1.7
 
-#: field -> (label, tooltip). Capability's range is set per world (see `_capability_max`).
-FIELD_INFO: dict[str, tuple[str, str]] = {
-    "capability": ("Capability", "Aggregate power (any scale; the map shows the share of the world's total)."),
-    "offense": ("Offense", "Offensive capability, 0..1: how well it can attack others (Walt 1987)."),
-    "aggression": ("Aggression", "Perceived aggressive intentions, 0..1 (Walt 1987)."),
-    "satisfaction": (
-        "Satisfaction",
-        "Satisfaction with the status quo, -1..1: below 0 revisionist, above 0 status quo (Schweller 1994).",
-    ),
-}
+#: The rows of the Attributes box: the state fields the field table marks editable, in its
+#: order (scenario/fields.py). Label, tooltip and range come from there; capability's range
+#: is set per world (see `_capability_max`).
+EDITABLE_FIELDS: dict[str, FieldSpec] = {spec.name: spec for spec in STATE_RECORD.fields if spec.editable}
 
-#: Slider resolution (ticks over the field's range).
-SLIDER_TICKS = {"capability": 1000, "offense": 100, "aggression": 100, "satisfaction": 200}
+#: Slider resolution: ticks per unit of a field's range, and capability's (its range is per world).
+TICKS_PER_UNIT = 100
+CAPABILITY_TICKS = 1000
+
+
+def field_tip(spec: FieldSpec) -> str:
+    """A row's tooltip: the field's description, and its range where it is fixed."""
+    return spec.description if spec.name == "capability" else f"{spec.description} Range {spec.range_text()}."
 
 #: Read-only figures: key -> (label, tooltip).
 STANDING_INFO: dict[str, tuple[str, str]] = {
@@ -93,7 +94,8 @@ TIE_COLUMNS = ("Partner", "Kind", "Commit-\nment", "Abandon\nrisk", "Entrap\nris
 TIE_COLUMN_TIPS = (
     "",
     "alliance > entente > coalition > alignment, firmest first",
-    "0..1: how firmly the two are bound. More commitment: less abandonment risk, more entrapment risk.",
+    "0..1: how firmly the selected state is bound to this partner (its own side; the partner sets its "
+    "own). More commitment: the partner fears abandonment less, the selected state risks more entrapment.",
     "Risk that this partner abandons the selected state (Snyder 1984).",
     "Risk that this partner drags the selected state into its conflicts (Snyder 1984).",
     "",
@@ -155,12 +157,12 @@ class _FieldKeys(QObject):
 class _FieldRow:
     """A slider and a spin box showing one state field; `set` updates both silently."""
 
-    def __init__(self, name: str, low: float, high: float, guard: QObject):
-        self.name = name
-        self.ticks = SLIDER_TICKS[name]
+    def __init__(self, spec: FieldSpec, low: float, high: float, guard: QObject):
+        name = self.name = spec.name
+        self.ticks = CAPABILITY_TICKS if name == "capability" else round(TICKS_PER_UNIT * (high - low))
         self.low, self.high = low, high
-        label, tip = FIELD_INFO[name]
-        self.label = QLabel(label)
+        tip = field_tip(spec)
+        self.label = QLabel(spec.label)
         self.label.setToolTip(tip)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, self.ticks)
@@ -228,9 +230,8 @@ class InspectorDock(QDockWidget):
     the keyboard back to the map).
 
     Public: `set_presentation(on)`, `presentation`, `state_id` (shown state, "" for none),
-    `field_row(name)` (its `.slider` / `.spin`), `tie_table`, `commitment_spin(partner_id)`,
-    `remove_button(partner_id)`, `partner_combo`, `kind_combo`, `add_button`,
-    `standing_text(key)`, `name_label`, `hint_label`, `history_note`, `editable`.
+    `tie_table`, `partner_combo`, `kind_combo`, `add_button`, `name_label`, `hint_label`,
+    `history_note`, `editable`. (What tests read beyond that: tests/ui/peek.py.)
     """
 
     editingDone = Signal()
@@ -314,9 +315,9 @@ class InspectorDock(QDockWidget):
         grid.setColumnStretch(1, 1)
         self._rows: dict[str, _FieldRow] = {}
         r = 0
-        for name in FIELD_INFO:
+        for name, spec in EDITABLE_FIELDS.items():
             low, high = STATE_FIELDS[name]
-            row = _FieldRow(name, low, min(high, 1.0), self._wheel_guard)
+            row = _FieldRow(spec, low, min(high, 1.0), self._wheel_guard)
             row.spin.installEventFilter(self._field_keys)
             self._rows[name] = row
             grid.addWidget(row.label, r, 0)
@@ -410,21 +411,6 @@ class InspectorDock(QDockWidget):
     def editable(self) -> bool:
         return bool(self._state) and self.controller.at_latest
 
-    def field_row(self, name: str) -> _FieldRow:
-        return self._rows[name]
-
-    def standing_text(self, key: str) -> str:
-        return self._standing[key].text()
-
-    def commitment_spin(self, partner: str) -> QDoubleSpinBox:
-        return self.tie_table.cellWidget(self._tie_partners.index(partner), 2)
-
-    def remove_button(self, partner: str) -> QToolButton:
-        return self.tie_table.cellWidget(self._tie_partners.index(partner), 5)
-
-    def tie_partners(self) -> list[str]:
-        return list(self._tie_partners)
-
     def set_presentation(self, on: bool) -> None:
         """Projector mode: every font in the dock PRESENTATION_SCALE times larger."""
         self._presentation = bool(on)
@@ -482,7 +468,7 @@ class InspectorDock(QDockWidget):
             self._end_drag()
         self.history_box.setVisible(not editable)
         if not editable:
-            latest = len(self.controller.sim.history) - 1
+            latest = self.controller.latest_turn
             self.history_note.setText(
                 f"Viewing turn {record.turn} of {latest}: editing works on the latest turn only.")
 
@@ -526,6 +512,8 @@ class InspectorDock(QDockWidget):
                 blocked = spin.blockSignals(True)
                 spin.setValue(float(world.commitment[i, j]))
                 spin.blockSignals(blocked)
+            spin.setToolTip(f"{world.names[i]}'s commitment to {world.names[j]}; "
+                            f"{world.names[j]}'s to {world.names[i]}: {float(world.commitment[j, i]):.2f}")
             spin.setEnabled(editable)
             table.cellWidget(r, 5).setEnabled(editable)
         table.setVisible(bool(ids))
@@ -616,7 +604,7 @@ class InspectorDock(QDockWidget):
         stack = self.controller.undo_stack
         if self._drag_macro_open and self._macro_alive():
             return
-        label = FIELD_INFO[name][0].lower()
+        label = self._rows[name].label.text().lower()
         state_name = self.controller.record.world.names[self.controller.record.world.index[self._state]]
         stack.beginMacro(f"Drag {label} of {state_name}")
         self._drag_macro_open = True
@@ -654,7 +642,7 @@ class InspectorDock(QDockWidget):
         self.controller.add_tie(self._state, partner, kind, DEFAULT_COMMITMENT[kind])
 
     def _go_latest(self) -> None:
-        self.controller.view(len(self.controller.sim.history) - 1)
+        self.controller.view(self.controller.latest_turn)
 
 
 # --- running alone -------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ Run alone on a demo scenario: `python -m alliance_sandbox.ui.log_dock [--present
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QApplication,
@@ -131,8 +131,7 @@ class LogDock(QDockWidget):
 
     Public: `set_presentation(on)`, `presentation`, `text` (the QPlainTextEdit), `filter_edit`,
     `kind_button` (menu of event groups), `set_group_visible(group, on)`, `entries()` ((turn,
-    kind, explanation) of the events shown, oldest first), `entry_count()`, `turns_shown()`,
-    `entry_rect(index)` (viewport rect of the index-th shown event, for clicks), `clicked_row`.
+    kind, explanation) of the events shown, oldest first), `clicked_row`.
     Signals: `entryActivated(list)` (the states of a clicked event).
     """
 
@@ -234,35 +233,6 @@ class LogDock(QDockWidget):
             block = block.next()
         return out
 
-    def entry_count(self) -> int:
-        return len(self.entries())
-
-    def turns_shown(self) -> list[int]:
-        turns = []
-        block = self.text.document().firstBlock()
-        while block.isValid():
-            row = block.userState()
-            if row >= 0 and self._rows[row][1] is None:
-                turns.append(self._rows[row][0])
-            block = block.next()
-        return turns
-
-    def entry_rect(self, index: int) -> QRectF:
-        """Viewport rectangle of the index-th event shown (scrolls it into view first)."""
-        k = -1
-        block = self.text.document().firstBlock()
-        while block.isValid():
-            row = block.userState()
-            if row >= 0 and self._rows[row][1] is not None:
-                k += 1
-                if k == index:
-                    cursor = QTextCursor(block)
-                    self.text.setTextCursor(cursor)
-                    self.text.ensureCursorVisible()
-                    return self.text.blockBoundingGeometry(block).translated(self.text.contentOffset())
-            block = block.next()
-        raise IndexError(index)
-
     # --- model -> text --------------------------------------------------------------------------
     def _reload(self) -> None:
         self._rows.clear()
@@ -274,7 +244,7 @@ class LogDock(QDockWidget):
         self._sync()
 
     def _sync(self) -> None:
-        history = self.controller.sim.history
+        history = self.controller.history
         keep = min(len(self._turns), len(history))
         # a turn stays when its record still holds the same events list (an edit re-records
         # the latest turn with the same events; Back and a new run replace it)
@@ -383,7 +353,7 @@ class LogDock(QDockWidget):
         return out
 
     def _search_text(self, event) -> str:
-        world = self.controller.sim.history[0].world
+        world = self.controller.first_world
         names = [world.names[world.index[s]] for s in event.states if s in world.index]
         return " ".join([event.kind, event.explanation, *event.states, *names]).lower()
 
@@ -418,7 +388,7 @@ class LogDock(QDockWidget):
         """The text of a row as (text, format) runs (formats, not HTML: no parsing per entry)."""
         turn, event = self._rows[row]
         if event is None:
-            record = self.controller.sim.history[turn]
+            record = self.controller.history[turn]
             count = len(record.events)
             note = f"{count} event{'' if count == 1 else 's'}" if count else "nothing happened"
             return [(header_text(record), _FORMATS["header"]), (f"  — {note}", _FORMATS["note"])]

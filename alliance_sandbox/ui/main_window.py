@@ -8,8 +8,6 @@ the focus widget first, through ShortcutOverride).
 from __future__ import annotations
 
 import html
-import importlib
-import sys
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence
@@ -32,10 +30,13 @@ from alliance_sandbox.lenses import LENS_IDS, LENSES
 from alliance_sandbox.scenario import Scenario
 from alliance_sandbox.sweep.ensemble import SEEDS
 
+from . import layout
 from .about import credits_html, version_html
 from .autosave import Autosave
+from .bindings import BarsBinding, MapBinding
 from .branches_dock import branch_here, open_branches
 from .caption_band import CaptionBand
+from .charts import ChartsDock
 from .compare_view import open_compare
 from .controller import Controller
 from .desktop import app_icon
@@ -44,22 +45,26 @@ from .export_menu import ExportMenu
 from .file_actions import FileActions, app_settings, json_path_from_mime
 from .help_browser import help_actions
 from .history_overlay import HistoryOverlay
+from .info_dock import InfoDock
+from .inspector import InspectorDock
+from .log_dock import LogDock
 from .map_view import MapView
 from .predict_dock import open_predict
+from .scorecard import ScorecardDock
 from .style import AppLook
-from .toolbars import LensBar, PastBanner, TurnBar
+from .toolbars import LENS_KEYS, LensBar, PastBanner, TurnBar
 
 APP_TITLE = "Alliance Sandbox"
-HINTS = "Space: step · P: run · ←: back · 1-8: lens · F11: present"
-PRESENTING_HINTS = "Space: step · P: run · ←: back · 1-8: lens · L: log · I: inspector · Esc: leave"
+HINTS = f"Space: step · P: run · ←: back · {LENS_KEYS}: lens · F11: present"
+PRESENTING_HINTS = f"Space: step · P: run · ←: back · {LENS_KEYS}: lens · L: log · I: inspector · Esc: leave"
 
-#: (module, class, object name, area) of the docks another part of the app provides.
+#: (key, class, object name, area) of the docks built with the window; each takes the controller.
 DOCKS = (
-    ("inspector", "InspectorDock", "inspectorDock", Qt.DockWidgetArea.RightDockWidgetArea),
-    ("charts", "ChartsDock", "chartsDock", Qt.DockWidgetArea.BottomDockWidgetArea),
-    ("log_dock", "LogDock", "logDock", Qt.DockWidgetArea.BottomDockWidgetArea),
-    ("info_dock", "InfoDock", "infoDock", Qt.DockWidgetArea.RightDockWidgetArea),
-    ("scorecard", "ScorecardDock", "scorecardDock", Qt.DockWidgetArea.RightDockWidgetArea),
+    ("inspector", InspectorDock, "inspectorDock", Qt.DockWidgetArea.RightDockWidgetArea),
+    ("charts", ChartsDock, "chartsDock", Qt.DockWidgetArea.BottomDockWidgetArea),
+    ("log_dock", LogDock, "logDock", Qt.DockWidgetArea.BottomDockWidgetArea),
+    ("info_dock", InfoDock, "infoDock", Qt.DockWidgetArea.RightDockWidgetArea),
+    ("scorecard", ScorecardDock, "scorecardDock", Qt.DockWidgetArea.RightDockWidgetArea),
 )
 
 
@@ -90,17 +95,6 @@ class NavigationKeyGuard(QObject):
         return False
 
 
-def _optional_dock(module: str, cls_name: str, controller: Controller) -> QDockWidget | None:
-    """Build a dock if its module exists; the window works without it (e.g. mid-development)."""
-    try:
-        mod = importlib.import_module(f"alliance_sandbox.ui.{module}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"alliance_sandbox.ui.{module}":
-            raise
-        return None
-    return getattr(mod, cls_name)(controller)
-
-
 class MainWindow(QMainWindow):
     """One open scenario: `controller` holds it, the map and the docks show it."""
 
@@ -117,9 +111,10 @@ class MainWindow(QMainWindow):
         QApplication.instance().focusChanged.connect(self.nav_guard.watch)
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
-        self.setMinimumSize(640, 480)
+        self.setMinimumSize(*layout.MIN_WINDOW)
 
         self.map = MapView(self)
+        self.map_binding = MapBinding(self.map, self.controller)  # the map follows the controller
         self.map.setAcceptDrops(False)  # a dropped file goes to the window (opens it)
         self.map.viewport().setAcceptDrops(False)
         self.lens_bar = LensBar(self)
@@ -143,11 +138,11 @@ class MainWindow(QMainWindow):
         self.turn_bar.speedChanged.connect(self._set_speed)
         self.turn_bar.scrubbed.connect(self._scrub)
         self.turn_bar.addAction(self.acts["history"])  # after the timeline: it keeps its room
-        self.lens_bar.lensChosen.connect(self.controller.set_lens)
+        self.bars_binding = BarsBinding(self.lens_bar, self.turn_bar, self.past_banner, self.controller)
         self.files = FileActions(self, self.controller)
         self.docks: dict[str, QDockWidget] = {}
         self._make_docks()
-        self.ensembles = EnsembleView(self)
+        self.ensembles = EnsembleView(self.controller, self)
         self._action("ensemble", f"Run {SEEDS} See&ds", ["Ctrl+E"], self.ensembles.run,
                      tip=f"Run this world and lens from {SEEDS} seeds in the background: "
                          "risk bands and tie frequencies")
@@ -190,7 +185,7 @@ class MainWindow(QMainWindow):
         a("back", "&Back", ["Backspace", "Left", "PgUp"], self.back, sp.SP_MediaSeekBackward,
           "Undo the last turn")
         a("reset", "R&eset", ["Home", "Ctrl+R"], self.reset, sp.SP_MediaSkipBackward, "Back to turn 0")
-        a("latest", "&Latest Turn", ["End"], lambda: self._scrub(len(self.controller.sim.history) - 1),
+        a("latest", "&Latest Turn", ["End"], lambda: self._scrub(self.controller.latest_turn),
           tip="Back to the newest turn after looking at earlier ones")
         a("fit", "&Fit Map", ["F"], lambda: self.map.fit_all())
         a("branch", "&Branch Here", ["B"], lambda: branch_here(self),
@@ -235,16 +230,14 @@ class MainWindow(QMainWindow):
             self.acts[key] = action
 
     def _make_docks(self) -> None:
-        for module, cls_name, name, area in DOCKS:
-            dock = _optional_dock(module, cls_name, self.controller)
-            if dock is None:
-                continue
+        for key, dock_class, name, area in DOCKS:
+            dock = dock_class(self.controller)
             if not dock.objectName():
                 dock.setObjectName(name)  # saveState needs it
             self.addDockWidget(area, dock)
             if getattr(dock, "starts_hidden", False):
                 dock.hide()  # shown from the View menu or its key
-            self.docks[module] = dock
+            self.docks[key] = dock
             if hasattr(dock, "editingDone"):  # typing ended: Space, P, Backspace work again
                 dock.editingDone.connect(lambda: self.map.setFocus(Qt.FocusReason.OtherFocusReason))
         charts, log = self.docks.get("charts"), self.docks.get("log_dock")
@@ -259,37 +252,28 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(inspector, info)
             inspector.raise_()
 
-    @staticmethod
-    def is_compact(width: int, height: int) -> bool:
-        """A short or 4:3 screen (a 1366x768 laptop, a 1024x768 projector): height is what
-        is missing, so the docks go to the right and the map keeps the full height."""
-        return height < 900 or width / max(height, 1) < 1.45
-
     def _layout_docks(self, presenting: bool = False, size=None) -> None:
-        """Place and size the docks for the window's size.
+        """Place and size the docks for the window's size (the numbers: ui/layout.py).
 
         Wide: inspector right, charts and log side by side at the bottom. Compact: one column
         on the right, charts above the inspector and the log (as tabs). Presenting: the charts
         alone, right or bottom by the same rule. Used for the first layout (later ones come
         from the settings) and on entering presentation mode (leaving restores the old one)."""
         w, h = size.toTuple() if size is not None else (self.width(), self.height())
-        compact = self.is_compact(w, h)
+        compact = layout.is_compact(w, h)
         inspector, charts, log = (self.docks.get(k) for k in ("inspector", "charts", "log_dock"))
         right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
         vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
-        column = max(340, min(560, int(0.36 * w)))
         if presenting:
-            # The map is what the class looks at: it keeps two thirds of a 4:3 screen's
-            # width (the charts then show one at a time), or two thirds of a wide one's
-            # height. A strip under the map at 4:3 was tried: the map lost more height than
-            # it gained width, and a chart 150 px high was unreadable.
             if charts is not None:
                 self.addDockWidget(right if compact else bottom, charts)
                 charts.show()
                 if compact:
-                    self.resizeDocks([charts], [max(300, int(w / 3))], horizontal)
+                    self.resizeDocks([charts], [layout.share(w, layout.PRESENT_SIDE_SHARE,
+                                                             layout.PRESENT_SIDE_MIN)], horizontal)
                 else:
-                    self.resizeDocks([charts], [max(240, int(0.36 * h))], vertical)
+                    self.resizeDocks([charts], [layout.share(h, layout.PRESENT_BOTTOM_SHARE,
+                                                             layout.PRESENT_BOTTOM_MIN)], vertical)
             return
         if compact:
             if charts is not None:
@@ -303,17 +287,19 @@ class MainWindow(QMainWindow):
                 self.splitDockWidget(charts, log, vertical)
             docks = [d for d in (charts, inspector or log) if d is not None]
             if docks:
+                column = layout.share(w, layout.COLUMN_SHARE, layout.COLUMN_MIN, layout.COLUMN_MAX)
                 self.resizeDocks(docks[:1], [column], horizontal)
             if len(docks) == 2:
-                self.resizeDocks(docks, [int(0.45 * h), int(0.55 * h)], vertical)
+                self.resizeDocks(docks, [int(part * h) for part in layout.COLUMN_SPLIT], vertical)
             return
         if inspector is not None:
-            self.resizeDocks([inspector], [max(300, min(420, int(0.22 * w)))], horizontal)
+            self.resizeDocks([inspector], [layout.share(w, layout.INSPECTOR_SHARE, layout.INSPECTOR_MIN,
+                                                        layout.INSPECTOR_MAX)], horizontal)
         low = [d for d in (charts, log) if d is not None]
         if low:
-            self.resizeDocks(low[:1], [max(240, int(0.34 * h))], vertical)
+            self.resizeDocks(low[:1], [layout.share(h, layout.BOTTOM_SHARE, layout.BOTTOM_MIN)], vertical)
         if len(low) == 2:
-            self.resizeDocks(low, [int(0.55 * w), int(0.45 * w)], horizontal)
+            self.resizeDocks(low, [int(part * w) for part in layout.BOTTOM_SPLIT], horizontal)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -388,15 +374,9 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.world_label)
 
     def _connect(self) -> None:
-        c, m = self.controller, self.map
-        m.stateMoved.connect(lambda sid, lon, lat, *_: c.edit_state(sid, lon=lon, lat=lat))
-        m.stateSelected.connect(c.select)
-        m.tieRequested.connect(lambda a, b, kind: c.add_tie(a, b, kind))
-        m.tieRemoveRequested.connect(c.remove_tie)
+        c = self.controller
         c.changed.connect(self._on_changed)
         c.historyChanged.connect(self._show_turn)
-        c.selectionChanged.connect(m.select)
-        c.highlightRequested.connect(m.set_highlight)
         c.scenarioLoaded.connect(self._on_loaded)
         self.caption.clicked.connect(lambda: self.toggle_dock("log_dock")
                                      if not self.docks.get("log_dock", self).isVisible() else None)
@@ -409,21 +389,13 @@ class MainWindow(QMainWindow):
         self.pause()
         self.setWindowTitle(f"{APP_TITLE} — {self.controller.scenario.name}[*]")
         self._on_changed()
-        self.map.fit_all()
         self.update_modified()
 
     def _on_changed(self) -> None:
         c = self.controller
         record = c.record
-        risks = record.risks
-        self.map.set_world(record.world, {"abandonment": risks.abandonment, "entrapment": risks.entrapment,
-                                          "tie_abandonment": risks.tie_abandonment,
-                                          "tie_entrapment": risks.tie_entrapment},
-                           blocs=self.controller.tracked_blocs())
         # The lens the next step uses: the latest turn's switcher, or the lens of the turn on view.
-        active = c.sim.lens if c.at_latest else record.lens
-        self.lens_bar.set_active(active.id, pending=active.id != record.lens.id)
-        self.acts[f"lens:{active.id}"].setChecked(True)
+        self.acts[f"lens:{c.active_lens.id}"].setChecked(True)
         self._show_turn()
         self._show_caption()
         world = record.world
@@ -437,10 +409,9 @@ class MainWindow(QMainWindow):
         record = self.controller.record
         self.caption.setVisible(self._presenting)
         if self._presenting:
-            compact = self.height() < 900  # a 1024x768 projector: two lines keep the map tall
-            self.caption.set_turn(record.turn, record.events, 2 if compact else 3)
+            self.caption.set_turn(record.turn, record.events, layout.caption_lines(self.height()))
             charts = self.docks.get("charts")
-            has_data = len(self.controller.sim.history) > 1
+            has_data = self.controller.has_run
             if charts is not None and charts.isVisible() != has_data:
                 charts.setVisible(has_data)
                 QTimer.singleShot(0, self.map, self.map.fit_all)
@@ -456,14 +427,12 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.map, self.map.fit_all)
 
     def _show_turn(self) -> None:
+        """The clock's actions, enabled where they can do something."""
         c = self.controller
-        record = c.record
-        last = len(c.sim.history) - 1
-        self.turn_bar.show_turn(record.turn, record.year, c.view_turn, last)
-        self.past_banner.show_turn(c.view_turn, last)
+        last = c.latest_turn
         self.acts["latest"].setEnabled(c.view_turn < last)
         self.acts["back"].setEnabled(c.view_turn > 0)
-        self.acts["reset"].setEnabled(len(c.sim.history) > 1 or c.view_turn > 0)
+        self.acts["reset"].setEnabled(c.has_run or c.view_turn > 0)
 
     def update_modified(self, *_) -> None:
         self.setWindowModified(self.files.is_modified())
@@ -663,7 +632,7 @@ class MainWindow(QMainWindow):
             for n, cls in enumerate(LENSES.values(), start=1))
         return (f"<h3>{APP_TITLE}</h3>{version_html()}<p>Watch alliance theory at work: states on a map form, "
                 "tighten and leave alliances as the lens you choose says they should.</p>"
-                f"<p>The eight lenses (keys 1 to 8):</p><ul>{rows}</ul>" + credits_html())
+                f"<p>The {len(LENSES)} lenses (keys {LENS_KEYS}):</p><ul>{rows}</ul>" + credits_html())
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """(keys, command) of every action with keys: read from the actions, so never stale."""
@@ -673,12 +642,3 @@ class MainWindow(QMainWindow):
             if keys:
                 rows.append((" or ".join(keys), action.text().replace("&", "")))
         return rows
-
-    def shortcuts_text(self) -> str:
-        return "\n".join(f"{keys}: {what}" for keys, what in self.shortcut_rows())
-
-
-if __name__ == "__main__":  # python -m alliance_sandbox.ui.main_window [FILE]
-    from alliance_sandbox.cli import main
-
-    sys.exit(main())

@@ -63,7 +63,8 @@ def tie_tooltip(world, i: int, j: int, risks: dict | None, presentation: bool) -
     kind = TIE_KIND_NAMES[int(world.tie_kind[i, j]) - 1]
     since = int(world.tie_since[i, j])
     rows = [f"<b>{_name(world, i)} – {_name(world, j)}</b>: {kind}",
-            f"Commitment: {float(world.commitment[i, j]):.2f}"
+            f"Commitment: {_name(world, i)} {float(world.commitment[i, j]):.2f}, "
+            f"{_name(world, j)} {float(world.commitment[j, i]):.2f}"
             + (f" &nbsp; since {since}" if since >= 0 else "")]
     ab, en = (risks or {}).get("tie_abandonment"), (risks or {}).get("tie_entrapment")
     if ab is not None and en is not None:
@@ -77,7 +78,8 @@ def treaty_tooltip(world, members: list[str], presentation: bool) -> str:
     """What a treaty hub stands for: these states, each allied with every other (HTML)."""
     idx = [world.index[s] for s in members if s in world.index]
     names = ", ".join(_name(world, j) for j in idx)
-    mean = np.mean([world.commitment[a, b] for k, a in enumerate(idx) for b in idx[k + 1:]])
+    strength = world.tie_strength()
+    mean = np.mean([strength[a, b] for k, a in enumerate(idx) for b in idx[k + 1:]])
     rows = [f"<b>A treaty of {len(idx)} states</b>, each allied with every other",
             f"(one spoke per member instead of {len(idx) * (len(idx) - 1) // 2} lines)",
             f"Mean commitment: {mean:.2f}", names]

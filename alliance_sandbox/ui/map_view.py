@@ -459,7 +459,8 @@ class MapView(QGraphicsView):
     def _set_ties(self, world) -> None:
         rows, cols = np.nonzero(np.triu(world.tie_kind != 0, 1))
         codes = world.tie_kind[rows, cols]
-        commitment = world.commitment[rows, cols]
+        strength = world.tie_strength()  # a line's width: the mean of its two sides' commitments
+        commitment = strength[rows, cols]
         alliance = codes == TIE_KIND_NAMES.index("alliance") + 1
         key = (rows.tobytes(), cols.tobytes(), alliance.tobytes())
         if key != self._treaty_key:  # the alliances change far less often than the turns
@@ -479,7 +480,7 @@ class MapView(QGraphicsView):
                             dtype=bool)
             spoke_i, spoke_j, spoke_c = [], [], []
             for g, members in enumerate(groups):
-                inside = world.commitment[np.ix_(members, members)]
+                inside = strength[np.ix_(members, members)]
                 mean = inside.sum(axis=1) / max(1, len(members) - 1)
                 for m, c in zip(members, mean.tolist()):
                     spoke_i.append(m)

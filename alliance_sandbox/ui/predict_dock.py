@@ -52,10 +52,11 @@ class PredictDock(QDockWidget):
     `result` (QLabel), `predicted` (set of pairs), `score` (TieScore after a reveal), `state`
     ("idle", "predicting", "revealing", "revealed")."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, controller, window) -> None:
         super().__init__("Predict", window)
         self.setObjectName("PredictDock")
-        self.window, self.controller, self.map = window, window.controller, window.map
+        # the window: pause; its map: the clicks that predict and the overlay drawn on it
+        self.window, self.controller, self.map = window, controller, window.map
         self.state = "idle"
         self.predicted: set[Pair] = set()
         self.now: set[Pair] = set()

@@ -64,7 +64,7 @@ class ScorecardDock(QDockWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().setVisible(False)
-        # compact rows: all eight lenses fit in a dock sharing the column with the charts
+        # compact rows: every lens fits in a dock sharing the column with the charts
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         box.addWidget(self.table, 1)
         row = QHBoxLayout()
@@ -133,9 +133,6 @@ class ScorecardDock(QDockWidget):
         self._show_heading()
         self._fill_table()
         self._timer.start()
-
-    def is_scoring(self) -> bool:
-        return bool(self._queue)
 
     def _score_next(self) -> None:
         if not self._queue or self._job is None:

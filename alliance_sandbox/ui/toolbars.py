@@ -27,6 +27,9 @@ from alliance_sandbox.lenses import LENS_IDS, LENSES
 
 from . import style
 
+#: The lens keys as the hints and tooltips name them: one key per lens of the registry, in its order.
+LENS_KEYS = f"1-{len(LENS_IDS)}"
+
 #: Turns per second offered by the speed control.
 SPEEDS: tuple[int, ...] = (1, 2, 5, 10, 30)
 DEFAULT_SPEED = 2
@@ -46,7 +49,7 @@ def short_citation(citation: str) -> str:
 
 
 class LensBar(QWidget):
-    """The switcher over the eight lenses by name, and the active lens's claim and citation.
+    """The switcher over the registry's lenses by name, and the active lens's claim and citation.
 
     Why not a QToolBar: a claim is one or two sentences and must wrap; toolbar layouts give
     a widget one line. So the bar is a strip above the map that grows to the claim's height.
@@ -69,7 +72,7 @@ class LensBar(QWidget):
             cls = LENSES[lens_id]
             self.combo.addItem(f"{number}  {cls.name}", lens_id)
             self.combo.setItemData(number - 1, f"{cls.claim}\n{cls.citation}", Qt.ItemDataRole.ToolTipRole)
-        self.combo.setToolTip("The theory at work from the next turn (keys 1 to 8)")
+        self.combo.setToolTip(f"The theory at work from the next turn (keys {LENS_KEYS})")
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.activated.connect(lambda index: self.lensChosen.emit(self.combo.itemData(index)))
         self.claim = QLabel()

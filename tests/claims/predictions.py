@@ -48,7 +48,6 @@ class Prediction:
 
 NATO = {"UKG", "FRN", "ITA", "GFR", "CAN", "BEL", "NTH", "LUX", "NOR", "DEN", "ICE", "POR", "SPN", "GRC", "TUR"}
 PACT = {"POL", "GDR", "CZE", "HUN", "ROM", "BUL"}
-REALIST = ("power", "threat", "security_dilemma")
 ALL = LENSES
 SOUTH_EAST_ASIA = ("TAW", "PHI", "THI", "DRV", "SIN", "INS")
 BALANCERS = ("threat", "security_dilemma", "autonomy_security", "institutions", "identity")
@@ -122,7 +121,7 @@ PREDICTIONS: tuple[Prediction, ...] = (
                "specific assets; Risse-Kappen 1996 on its missing we-feeling).",
                lambda w: held_ties(w) == 0,
                "The Warsaw Pact dissolved on 1 July 1991."),
-    Prediction("end-of-cold-war-1989", REALIST, 13,
+    Prediction("end-of-cold-war-1989", ("threat", "security_dilemma"), 13,
                "When the common threat is gone the alliance goes: NATO fades, the US keeps at most 4 of "
                "its 15 NATO allies (Mearsheimer 1990; Waltz 1993; claim C9).",
                lambda w: len(partners(w, "USA") & NATO) <= 4,

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from alliance_sandbox.lenses import LENS_IDS
+
 ROOT = Path(__file__).resolve().parents[2]
 TUTORIAL = ROOT / "assets" / "scenarios" / "tutorial.json"
 EUROPE_1936 = ROOT / "assets" / "scenarios" / "europe-1936.json"
@@ -179,8 +181,7 @@ def test_lenses_lists_all_eight_with_claim_and_citation():
     assert result.returncode == 0
     lines = result.stdout.strip().splitlines()
     ids = [line.split()[1] for line in lines]
-    assert ids == ["power", "threat", "interest", "security_dilemma", "autonomy_security", "institutions",
-                   "identity", "landscape"]
+    assert ids == list(LENS_IDS)  # the registry, in the app's order
     assert all("(" in line and any(ch.isdigit() for ch in line) for line in lines)
 
 

@@ -30,7 +30,7 @@ _BASE = {
     "ties": [
         {"a": "A", "b": "B", "kind": "alliance", "commitment": 0.6, "since": 1890, "held_by": "A",
          "sources": ["a treaty"]},
-        {"a": "C", "b": "D", "kind": "entente", "commitment": 0.35, "since": 1899},
+        {"a": "C", "b": "D", "kind": "entente", "commitment": 0.35, "commitment_b": 0.3, "since": 1899},
     ],
     "affinity": [
         {"a": "A", "b": "C", "value": -0.4, "notes": "a rivalry"},

@@ -4,6 +4,7 @@ Small grids (few seeds, few turns) keep these fast. No test hard-codes an engine
 each compares the sweep with `run` or with another way of running the same spec.
 """
 import csv
+import importlib.util
 import json
 import os
 import re
@@ -15,13 +16,9 @@ import time
 import pytest
 from sweep_helpers import EUROPE_1914, ROOT, TUTORIAL, cli, command, env, read_table, runs, turns, without_timing
 
-LENS_IDS = ("power", "threat", "interest", "security_dilemma", "autonomy_security", "institutions", "identity",
-            "landscape")
-try:
-    import pyarrow  # noqa: F401
-    HAVE_PYARROW = True
-except ImportError:
-    HAVE_PYARROW = False
+from alliance_sandbox.lenses import LENS_IDS
+
+HAVE_PYARROW = importlib.util.find_spec("pyarrow") is not None
 needs_pyarrow = pytest.mark.skipif(not HAVE_PYARROW, reason="pyarrow (extra [sweep]) is not installed")
 
 
@@ -63,7 +60,9 @@ def test_two_scenarios_all_lenses_four_seeds_give_one_row_per_run_matching_run(t
         (row,) = [r for r in rows if (r["scenario"], r["lens"], r["seed"]) == (name, lens, str(seed))]
         mine = [{k: v for k, v in t.items() if k != "run_id"} for t in all_turns if t["run_id"] == row["run_id"]]
         expected = run_csv(tmp_path, scenario, lens, seed, 3)
-        key = lambda r: (int(r["turn"]), r["state"])  # noqa: E731
+        def key(row):
+            return int(row["turn"]), row["state"]
+
         assert sorted(mine, key=key) == sorted(expected, key=key)
         last = [r for r in expected if r["turn"] == "3"]
         assert float(row["final_abandonment"]) == pytest.approx(

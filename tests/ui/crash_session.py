@@ -52,7 +52,7 @@ def main() -> None:
     while time.monotonic() < deadline and time.monotonic() - last_change < 1.5:
         app.processEvents()
         QTest.qWait(20)
-    sim = window.controller.sim
+    sim = window.controller.run
     world = sim.world
     print(json.dumps({
         "turns": len(sim.history) - 1,

@@ -97,7 +97,7 @@ class Monkey:
 
     def _state_point(self) -> QPoint | None:
         view = self.window.map
-        ids = self.window.controller.sim.world.ids
+        ids = self.window.controller.history[-1].world.ids
         item = view.state_item(self.rng.choice(ids)) if ids else None
         return view.mapFromScene(item.scenePos()) if item is not None else None
 
@@ -177,7 +177,7 @@ class Monkey:
             for _ in range(count):
                 getattr(self, self.rng.choices(names, weights)[0])()
                 QApplication.processEvents()
-                history = self.window.controller.sim.history
+                history = self.window.controller.history
                 if len(history) > 80:  # keep runs short: back to turn 0 now and then
                     self.window.reset()
         self.window.pause()

@@ -55,12 +55,12 @@ def test_the_session_round_trips_exactly(qtbot, window, scenario_file):
     data = json.loads(window.autosave.path.read_text(encoding="utf-8"))
     other = fresh_window(qtbot, scenario_file)
     autosave.restore_session(other.controller, data)
-    a, b = c.sim, other.controller.sim
+    a, b = c.run, other.controller.run
     assert [r.lens.id for r in a.history] == [r.lens.id for r in b.history]
     assert all(same_world(x.world, y.world) for x, y in zip(a.history, b.history))
     assert b.lens.id == "power" and other.controller.view_turn == 3
     # the generator's state is restored too: the next turn is the same turn
-    assert same_world(c.sim.step().world, other.controller.sim.step().world)
+    assert same_world(c.run.step().world, other.controller.run.step().world)
 
 
 def test_a_session_with_nothing_to_lose_has_no_file(qtbot, window):
@@ -69,7 +69,7 @@ def test_a_session_with_nothing_to_lose_has_no_file(qtbot, window):
     window.controller.step()
     assert window.autosave.save_now() and window.autosave.path.exists()
     window.controller.reset()
-    window.controller.sim.history[1:] = []
+    window.controller.run.history[1:] = []
     assert not window.autosave.save_now() and not window.autosave.path.exists()
 
 
@@ -126,7 +126,7 @@ def test_after_a_kill_the_next_start_restores_the_edits(qtbot, scenario_file, tm
         assert win.autosave.offer_recovery()
     (title, text), = answerer.seen
     assert "turn 3" in text and LENSES["power"].name in text
-    sim = win.controller.sim
+    sim = win.controller.run
     assert len(sim.history) - 1 == 3 and sim.lens.id == "power"
     assert sim.history[0].world.lon.tolist() == before["first_lon"]
     assert sim.world.lon.tolist() == before["lon"] and sim.world.lat.tolist() == before["lat"]
@@ -162,11 +162,11 @@ def test_what_a_lens_keeps_between_turns_is_kept_too(qtbot, window, scenario_fil
     c = window.controller
     c.set_lens("landscape")
     c.step(3)
-    assert c.sim.world.lens_state, "the landscape lens keeps its sides"
+    assert c.history[-1].world.lens_state, "the landscape lens keeps its sides"
     assert window.autosave.save_now(), window.autosave.last_error
     other = fresh_window(qtbot, scenario_file)
     autosave.restore_session(other.controller, json.loads(window.autosave.path.read_text(encoding="utf-8")))
-    kept, restored = c.sim.world.lens_state, other.controller.sim.world.lens_state
+    kept, restored = c.history[-1].world.lens_state, other.controller.history[-1].world.lens_state
     assert kept.keys() == restored.keys()
     assert all(np.array_equal(kept[k], restored[k]) for k in kept)
-    assert same_world(c.sim.step().world, other.controller.sim.step().world)
+    assert same_world(c.run.step().world, other.controller.run.step().world)

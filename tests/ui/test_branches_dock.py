@@ -30,23 +30,23 @@ def test_branch_edit_step_switch_and_save(qtbot, window, tmp_path):
     for _ in range(5):
         qtbot.keyClick(window, Qt.Key.Key_Space)
     window.controller.view(2)  # back on the timeline to turn 2
-    first_run = c.sim
+    first_run = c.run
     main_lon = float(first_run.history[2].world.lon[first_run.world.index["E"]])
     window.map.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_B)  # Branch here
     dock = window.branches_dock
-    assert c.sim is not first_run and len(c.sim.history) == 3 and len(first_run.history) == 6
+    assert c.run is not first_run and len(c.history) == 3 and len(first_run.history) == 6
     drag_state(qtbot, window, "E", QPoint(-120, 0))  # Erewhon moves west in the branch only
-    branch_lon = float(c.sim.world.lon[c.sim.world.index["E"]])
+    branch_lon = float(c.history[-1].world.lon[c.history[-1].world.index["E"]])
     assert branch_lon < main_lon - 1
     qtbot.keyClick(window, Qt.Key.Key_Space)
     qtbot.keyClick(window, Qt.Key.Key_Space)
-    assert c.record.turn == 4 and len(c.sim.history) == 5
+    assert c.record.turn == 4 and len(c.history) == 5
     assert [dock.tree.topLevelItem(0).text(0), dock.tree.topLevelItem(0).child(0).text(0)] == ["First run", "Branch 1"]
     assert dock.tree.topLevelItem(0).child(0).text(1) == "from turn 2: 0-4"
 
     click_run(qtbot, dock, "First run")
-    assert c.sim is first_run and c.record.turn == 5
+    assert c.run is first_run and c.record.turn == 5
     assert float(c.record.world.lon[c.record.world.index["E"]]) == pytest.approx(main_lon)  # untouched
     click_run(qtbot, dock, "Branch 1")
     assert c.record.turn == 4

@@ -37,13 +37,13 @@ def test_key_c_opens_two_lenses_that_step_together_and_leave_the_main_run_alone(
     window.controller.step(2)
     compare = open_compare_with_key(qtbot, window)
     assert len(compare.panes) == 2
-    assert compare.lens_ids()[0] == window.controller.sim.lens.id
+    assert compare.lens_ids()[0] == window.controller.lens.id
     for pane in compare.panes:
         assert pane.controller.record.turn == 2  # opened at the main window's turn
-    main_turns = len(window.controller.sim.history)
+    main_turns = len(window.controller.history)
     for _ in range(3):
         qtbot.keyClick(compare, Qt.Key.Key_Space)
-    assert len(window.controller.sim.history) == main_turns  # Space stepped the compare run only
+    assert len(window.controller.history) == main_turns  # Space stepped the compare run only
     for pane in compare.panes:
         assert pane.controller.record.turn == 5
         expected = expected_run(window, pane.lens_id, 5)
@@ -82,7 +82,7 @@ def test_four_maps_from_the_toolbar_button_step_with_one_key(qtbot, window):
     # the chart overlays every lens's two mean risks, as the charts compute them
     for k, pane in enumerate(compare.panes):
         cache = SeriesCache()
-        cache.sync(pane.controller.sim.history)
+        cache.sync(pane.controller.history)
         abandonment, entrapment = compare.chart.series(k)
         assert np.allclose(abandonment, cache.mean_abandonment[:3])
         assert np.allclose(entrapment, cache.mean_entrapment[:3])

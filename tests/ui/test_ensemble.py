@@ -1,6 +1,7 @@
 """Simulation > Run 50 Seeds, driven as a user would: the key, the progress dialog, Cancel,
 a click on a state; what it shows is checked against runs made here, seed by seed."""
 import numpy as np
+import peek
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton
@@ -21,7 +22,7 @@ def start(qtbot, window):
 
 def own_runs(window, turns):
     """The 50 seeds run here, from the same turn-0 world and lens."""
-    sim0 = window.controller.sim
+    sim0 = window.controller.run
     runs = []
     for seed in range(SEEDS):
         sim = Simulation(sim0.history[0].world, get_lens(sim0.lens.id), seed=seed, shocks=sim0.shocks)
@@ -35,13 +36,13 @@ def test_run_50_seeds_shows_bands_and_tie_frequencies_of_those_seeds(qtbot, wind
     dialog = start(qtbot, window)
     assert dialog.maximum() == SEEDS
     qtbot.keyClick(window, Qt.Key.Key_Space)  # the window answers while the seeds run
-    assert len(window.controller.sim.history) == 3
+    assert len(window.controller.history) == 3
     qtbot.waitUntil(lambda: window.ensembles.ensemble is not None, timeout=90000)
     assert window.ensembles.dialog is None and window.ensembles.job is None
     ensemble = window.ensembles.ensemble
     runs = own_runs(window, ensemble.turns)
 
-    low, middle, high = window.ensembles.bands.band_data("abandonment")
+    low, middle, high = peek.band_data(window.ensembles.bands, "abandonment")
     allied = np.array([[allied_mean(r.risks.abandonment, r.world) for r in history] for history in runs])
     assert np.allclose(middle, np.median(allied, axis=0))
     assert np.allclose(low, np.percentile(allied, 10, axis=0)) and np.allclose(high, np.percentile(allied, 90, axis=0))
@@ -50,8 +51,8 @@ def test_run_50_seeds_shows_bands_and_tie_frequencies_of_those_seeds(qtbot, wind
     view = window.map
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(view.state_item("B").scenePos()))
     assert window.controller.selected == "B"
-    b = window.controller.sim.history[0].world.index["B"]
-    _, middle, _ = window.ensembles.bands.band_data("entrapment")
+    b = window.controller.history[0].world.index["B"]
+    _, middle, _ = peek.band_data(window.ensembles.bands, "entrapment")
     assert np.allclose(middle, np.median([[r.risks.entrapment[b] for r in history] for history in runs], axis=0))
     # the inspector: B's spread across the seeds at the turn on view
     turn = window.controller.view_turn

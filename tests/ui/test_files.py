@@ -26,7 +26,7 @@ def key(qtbot, window, k, modifiers=Qt.KeyboardModifier.NoModifier):
 
 
 def world_arrays(window):
-    w = window.controller.sim.world
+    w = window.controller.history[-1].world
     return {name: getattr(w, name).copy() for name in
             ("capability", "lon", "lat", "offense", "aggression", "satisfaction", "tie_kind", "commitment")}
 
@@ -262,11 +262,11 @@ def test_save_current_turn_as_new_start(qtbot, window, tmp_path):
     saved = load_scenario(target)
     assert saved.start_year == 1902
     assert saved.name == "Test world (1902)"
-    record = window.controller.sim.history[2]
+    record = window.controller.history[2]
     assert np.allclose([s.capability for s in saved.states], record.world.capability, rtol=1e-5)
     # the open scenario is unchanged and still the open one
     assert window.controller.scenario.name == "Test world"
-    assert len(window.controller.sim.history) == 4
+    assert len(window.controller.history) == 4
 
 
 def test_save_suggests_the_saves_folder_for_a_new_scenario(qtbot, window):

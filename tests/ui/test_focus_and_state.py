@@ -1,6 +1,7 @@
 """Keyboard focus and the window's state (issue 8): the clicker keys work after typing in the
 inspector, highlights do not outlive what they marked, and edits at a later turn are not lost
 without a question. Real clicks and keys on the main window (the `window` fixture)."""
+import peek
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -26,7 +27,7 @@ def key(qtbot, k):
 
 def test_space_p_and_backspace_work_right_after_an_inspector_edit(qtbot, window):
     click_state(qtbot, window, "B")
-    spin = window.docks["inspector"].field_row("aggression").spin
+    spin = peek.field_row(window.docks["inspector"], "aggression").spin
     type_into(qtbot, spin, "0.3")
     world = window.controller.record.world
     assert world.aggression[world.index["B"]] == pytest.approx(0.3)  # Enter committed it
@@ -44,7 +45,7 @@ def test_space_p_and_backspace_work_right_after_an_inspector_edit(qtbot, window)
 
 def test_escape_cancels_a_typed_value_and_gives_the_keys_back(qtbot, window):
     click_state(qtbot, window, "B")
-    spin = window.docks["inspector"].field_row("aggression").spin
+    spin = peek.field_row(window.docks["inspector"], "aggression").spin
     before = spin.value()
     type_into(qtbot, spin, "0.95", end=Qt.Key.Key_Escape)
     world = window.controller.record.world
@@ -64,7 +65,7 @@ def click_log_entry(qtbot, window):
     qtbot.waitExposed(log)
     entries = log.entries()
     k = len(entries) - 1
-    rect = log.entry_rect(k)
+    rect = peek.entry_rect(log, k)
     log.text.ensureCursorVisible()
     qtbot.mouseClick(log.text.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(int(rect.left() + 40), int(rect.top() + 5)))
@@ -101,7 +102,7 @@ def test_an_edit_at_a_later_turn_is_not_lost_without_a_question(qtbot, window):
     for _ in range(3):
         key(qtbot, Qt.Key.Key_Space)
     click_state(qtbot, window, "C")
-    type_into(qtbot, window.docks["inspector"].field_row("aggression").spin, "0.7")
+    type_into(qtbot, peek.field_row(window.docks["inspector"], "aggression").spin, "0.7")
     key(qtbot, Qt.Key.Key_Space)  # stepping on clears the undo stack; the edit is still unsaved
     assert window.isWindowModified()
     asked = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import peek
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainterPath
@@ -106,7 +107,7 @@ def test_scorecard_ranks_every_lens_by_score(qtbot, europe):
     assert not dock.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_S)
     assert dock.isVisible()
-    qtbot.waitUntil(lambda: not dock.is_scoring() and dock.table.rowCount() == len(LENS_IDS), timeout=60_000)
+    qtbot.waitUntil(lambda: not peek.is_scoring(dock) and dock.table.rowCount() == len(LENS_IDS), timeout=60_000)
     table = dock.table
     names = [table.item(row, 1).text() for row in range(table.rowCount())]
     assert sorted(names) == sorted(LENSES[lens_id].name for lens_id in LENS_IDS)
@@ -126,17 +127,17 @@ def test_scorecard_says_when_there_is_nothing_to_score(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_S)
     assert dock.isVisible()
     assert "no history" in dock.heading.text()
-    assert dock.table.rowCount() == 0 and not dock.is_scoring()
+    assert dock.table.rowCount() == 0 and not peek.is_scoring(dock)
 
 
 def test_scorecard_scores_again_after_an_edit(qtbot, europe):
     window = europe
     dock = window.docks["scorecard"]
     qtbot.keyClick(window, Qt.Key.Key_S)
-    qtbot.waitUntil(lambda: not dock.is_scoring() and dock.table.rowCount() == len(LENS_IDS), timeout=60_000)
+    qtbot.waitUntil(lambda: not peek.is_scoring(dock) and dock.table.rowCount() == len(LENS_IDS), timeout=60_000)
     window.controller.edit_state("GMY", aggression=0.05)
-    assert dock.is_scoring() or dock.table.rowCount() < len(LENS_IDS)
-    qtbot.waitUntil(lambda: not dock.is_scoring() and dock.table.rowCount() == len(LENS_IDS), timeout=60_000)
+    assert peek.is_scoring(dock) or dock.table.rowCount() < len(LENS_IDS)
+    qtbot.waitUntil(lambda: not peek.is_scoring(dock) and dock.table.rowCount() == len(LENS_IDS), timeout=60_000)
     expected = score_scenario(window.controller.current_scenario(0), LENS_IDS, SEEDS)
     assert [round(s.score, 2) for s in dock.ranked()] == [round(s.score, 2) for s in expected.ranked()]
 

@@ -2,6 +2,7 @@
 import json
 
 import numpy as np
+import peek
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabBar
@@ -43,7 +44,7 @@ def test_the_info_tab_shows_description_notes_and_sources_as_plain_text(qtbot, t
     info = win.docks["info_dock"]
     click_tab(qtbot, win, "Info")
     qtbot.waitUntil(lambda: info.isVisible() and info.text.isVisible())
-    text = info.plain_text()
+    text = peek.plain_text(info)
     assert "Test world" in text
     assert "A <b>bold</b> claim and an <img src='http://example.com/x.png'> image." in text  # not rendered
     assert "Notes" in text and "Capabilities are **made up**." in text
@@ -58,14 +59,14 @@ def test_a_new_seed_applies_from_turn_0_and_is_saved(qtbot, window, tmp_path):
     click_tab(qtbot, window, "Info")
     qtbot.waitUntil(info.seed_box.isVisible)
     assert info.seed_box.value() == 7  # the file's seed is shown
-    before = c.sim.world.capability.copy()
+    before = c.history[-1].world.capability.copy()
     edit = info.seed_box.lineEdit()
     qtbot.mouseDClick(edit, Qt.MouseButton.LeftButton)
     edit.selectAll()
     qtbot.keyClicks(edit, "123")
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert c.scenario.seed == 123
-    assert np.array_equal(c.sim.world.capability, before)  # the turns already run stay
+    assert np.array_equal(c.history[-1].world.capability, before)  # the turns already run stay
     assert "this run used 7" in info.seed_note.text()
     window.map.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # Reset
@@ -75,7 +76,7 @@ def test_a_new_seed_applies_from_turn_0_and_is_saved(qtbot, window, tmp_path):
     scenario = load_scenario(window.controller.scenario.path)
     expected = Simulation(build_world(scenario), get_lens(scenario.lens), seed=123, shocks=scenario.shocks)
     expected.run(3)
-    assert np.array_equal(c.sim.world.capability, expected.world.capability)
+    assert np.array_equal(c.history[-1].world.capability, expected.world.capability)
     assert window.isWindowModified()
     target = tmp_path / "saved.json"
     window.ask_save_path = lambda suggested: str(target)

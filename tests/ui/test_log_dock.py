@@ -3,6 +3,7 @@
 import json
 import re
 
+import peek
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
@@ -21,14 +22,14 @@ def log(show_dock, controller):
 
 
 def expected(controller, first=1):
-    return [(r.turn, e.kind, e.explanation) for r in controller.sim.history[first:] for e in r.events]
+    return [(r.turn, e.kind, e.explanation) for r in controller.history[first:] for e in r.events]
 
 
 def test_turns_and_events_appear_with_numbers(log, controller):
-    assert log.turns_shown() == [0]
+    assert peek.turns_shown(log) == [0]
     assert log.entries() == []
     controller.step(5)
-    assert log.turns_shown() == [0, 1, 2, 3, 4, 5]
+    assert peek.turns_shown(log) == [0, 1, 2, 3, 4, 5]
     entries = log.entries()
     assert entries == expected(controller)
     assert entries, "the test scenario should produce events"
@@ -43,22 +44,22 @@ def test_turns_and_events_appear_with_numbers(log, controller):
 
 def test_back_reset_and_load_remove_entries(log, controller, dock_scenario):
     controller.step(5)
-    last = controller.sim.history[-1]
+    last = controller.history[-1]
     controller.back()
-    assert log.turns_shown() == [0, 1, 2, 3, 4]
+    assert peek.turns_shown(log) == [0, 1, 2, 3, 4]
     assert log.entries() == expected(controller)
     for event in last.events:
         # (the same sentence may come back from an earlier turn: compare with the turn)
         assert (5, event.kind, event.explanation) not in log.entries()
     controller.step(3)
-    assert log.turns_shown() == list(range(8))
+    assert peek.turns_shown(log) == list(range(8))
     assert log.entries() == expected(controller)
     controller.reset()
-    assert log.turns_shown() == [0]
+    assert peek.turns_shown(log) == [0]
     assert log.entries() == []
     controller.step(2)
     controller.load(loads_scenario(json.dumps(dock_scenario)))
-    assert log.turns_shown() == [0]
+    assert peek.turns_shown(log) == [0]
 
 
 def test_an_edit_does_not_duplicate_the_turn(log, controller):
@@ -67,7 +68,7 @@ def test_an_edit_does_not_duplicate_the_turn(log, controller):
     controller.edit_state("A", capability=5.0)
     controller.undo_stack.undo()
     assert log.entries() == before
-    assert log.turns_shown() == [0, 1, 2, 3]
+    assert peek.turns_shown(log) == [0, 1, 2, 3]
 
 
 def test_clicking_an_entry_highlights_its_states(qtbot, log, controller):
@@ -75,8 +76,8 @@ def test_clicking_an_entry_highlights_its_states(qtbot, log, controller):
     entries = log.entries()
     k = len(entries) // 2
     turn, kind, text = entries[k]
-    event = next(e for e in controller.sim.history[turn].events if e.explanation == text and e.kind == kind)
-    rect = log.entry_rect(k)
+    event = next(e for e in controller.history[turn].events if e.explanation == text and e.kind == kind)
+    rect = peek.entry_rect(log, k)
     pos = QPoint(int(rect.left() + 40), int(rect.top() + 5))
     with qtbot.waitSignal(controller.highlightRequested, timeout=1000) as blocker:
         qtbot.mouseClick(log.text.viewport(), Qt.MouseButton.LeftButton, pos=pos)
@@ -88,7 +89,7 @@ def test_clicking_an_entry_highlights_its_states(qtbot, log, controller):
 
 def test_selecting_text_is_not_a_click(qtbot, log, controller):
     controller.step(3)
-    rect = log.entry_rect(0)
+    rect = peek.entry_rect(log, 0)
     start = QPoint(int(rect.left() + 10), int(rect.top() + 5))
     emitted = []
     controller.highlightRequested.connect(emitted.append)
@@ -107,7 +108,7 @@ def test_text_and_kind_filters(log, controller):
     log._apply_filter()
     filtered = log.entries()
     assert filtered and len(filtered) < len(everything)
-    events = {(r.turn, e.kind, e.explanation): e for r in controller.sim.history for e in r.events}
+    events = {(r.turn, e.kind, e.explanation): e for r in controller.history for e in r.events}
     for entry in filtered:
         # the filter matches a state's name or id as well as the words of the explanation
         assert "borealis" in entry[2].lower() or "B" in events[entry].states
@@ -140,13 +141,13 @@ def test_cap_keeps_the_last_entries(log, controller, monkeypatch):
     rows = log.text.document().blockCount()
     assert rows <= 22
     assert log.entries() == expected(controller)[-len(log.entries()):]
-    assert log.turns_shown()[-1] == 12
+    assert peek.turns_shown(log)[-1] == 12
     controller.back()
-    assert log.turns_shown()[-1] == 11
+    assert peek.turns_shown(log)[-1] == 11
 
 
 def test_header_text_and_presentation(log, controller):
-    assert header_text(controller.sim.history[0]) == "Turn 0 · 1914 · Balance of threat"
+    assert header_text(controller.history[0]) == "Turn 0 · 1914 · Balance of threat"
     size = log.text.font().pointSizeF()
     log.set_presentation(True)
     assert log.text.font().pointSizeF() > 1.4 * size
@@ -158,7 +159,7 @@ def test_lens_switch_is_logged(log, controller):
     controller.set_lens("power")
     controller.step(1)
     assert any(kind == "lens" for _t, kind, _x in log.entries())
-    assert isinstance(controller.sim.history[1].events[0], Event)
+    assert isinstance(controller.history[1].events[0], Event)
 
 
 def test_a_late_dock_writes_only_the_last_entries(qtbot, controller, monkeypatch):
@@ -170,7 +171,7 @@ def test_a_late_dock_writes_only_the_last_entries(qtbot, controller, monkeypatch
     entries = dock.entries()
     assert entries == expected(controller)[-len(entries):]
     assert len(entries) >= 15 - 1 - 10  # at most one header a turn among the lines
-    assert dock.turns_shown()[-1] == 10
+    assert peek.turns_shown(dock)[-1] == 10
     assert dock.text.document().firstBlock().userState() in [first for _events, first in dock._turns]
     assert "older entries" in dock.count_label.text()
 

@@ -5,6 +5,7 @@ Fixtures (`window`, `scenario_file`, settings isolation) are in tests/conftest.p
 import html
 
 import numpy as np
+import peek
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
@@ -29,7 +30,7 @@ def test_digit_key_switches_lens_and_shows_its_claim(qtbot, window, number):
     lens_id = LENS_IDS[number - 1]
     press(qtbot, window, DIGIT_KEYS[number - 1])
     assert window.lens_bar.combo.currentData() == lens_id
-    assert window.controller.sim.lens.id == lens_id
+    assert window.controller.lens.id == lens_id
     claim = window.lens_bar.claim.text()
     assert html.escape(LENSES[lens_id].claim) in claim
     assert html.escape(LENSES[lens_id].citation) in claim
@@ -37,7 +38,7 @@ def test_digit_key_switches_lens_and_shows_its_claim(qtbot, window, number):
 
 
 def test_lens_switch_applies_from_next_turn_and_is_logged(qtbot, window):
-    assert window.controller.sim.lens.id == "threat"
+    assert window.controller.lens.id == "threat"
     press(qtbot, window, Qt.Key.Key_1)  # balance of power
     assert window.controller.record.lens.id == "threat"  # turn 0 was made by the old lens
     assert "applies from the next turn" in window.lens_bar.claim.text()
@@ -69,8 +70,8 @@ def test_digits_and_space_go_to_a_focused_spin_box(qtbot, window):
     spin.lineEdit().selectAll()
     press(qtbot, window, Qt.Key.Key_3, target=spin)
     press(qtbot, window, Qt.Key.Key_Space, target=spin)
-    assert window.controller.sim.lens.id == "threat"
-    assert len(window.controller.sim.history) == 1
+    assert window.controller.lens.id == "threat"
+    assert len(window.controller.history) == 1
     assert spin.lineEdit().text().startswith("3")
 
 
@@ -78,7 +79,7 @@ def test_lens_combo_arrow_keys_switch_lens(qtbot, window):
     combo = window.lens_bar.combo
     combo.setFocus()
     press(qtbot, window, Qt.Key.Key_Down, target=combo)  # next lens in the list
-    assert window.controller.sim.lens.id == LENS_IDS[LENS_IDS.index("threat") + 1]
+    assert window.controller.lens.id == LENS_IDS[LENS_IDS.index("threat") + 1]
 
 
 # ---------------------------------------------------------------- the clock
@@ -113,10 +114,10 @@ def test_back_and_reset_keys(qtbot, window):
     assert window.controller.record.turn == 3
     press(qtbot, window, Qt.Key.Key_Left)
     assert window.controller.record.turn == 2
-    assert len(window.controller.sim.history) == 3
+    assert len(window.controller.history) == 3
     press(qtbot, window, Qt.Key.Key_Home)
     assert window.controller.record.turn == 0
-    assert len(window.controller.sim.history) == 1
+    assert len(window.controller.history) == 1
     assert not window.acts["back"].isEnabled()
 
 
@@ -132,7 +133,7 @@ def test_timeline_follows_history_and_scrubs_by_mouse_and_keys(qtbot, window):
     assert slider.value() == c.view_turn
     assert window.past_banner.isVisible()
     assert "turn" in window.past_banner.text()
-    assert len(c.sim.history) == 7  # looking back does not cut the history
+    assert len(c.history) == 7  # looking back does not cut the history
     # With the focus on the timeline its arrow keys scrub it (not the window's Back key).
     slider.setFocus()
     qtbot.waitUntil(slider.hasFocus)
@@ -142,7 +143,7 @@ def test_timeline_follows_history_and_scrubs_by_mouse_and_keys(qtbot, window):
     press(qtbot, window, Qt.Key.Key_Right, target=slider)
     assert c.view_turn == 2
     assert window.turn_bar.turn_label.text() == "Turn 2 · 1902"
-    assert np.array_equal(window.map._world.lon, c.sim.history[2].world.lon)
+    assert np.array_equal(window.map._world.lon, c.history[2].world.lon)
     # Step continues from the turn on view: the later turns are dropped, the timeline shrinks.
     press(qtbot, window, Qt.Key.Key_Space, target=slider)
     assert c.record.turn == 3 and c.at_latest
@@ -158,7 +159,7 @@ def test_end_key_returns_to_the_latest_turn(qtbot, window):
     banner = window.past_banner.geometry()
     assert banner.top() >= 0 and banner.right() <= window.map.width()  # on the map, whole
     press(qtbot, window, Qt.Key.Key_End)
-    assert c.view_turn == 5 and len(c.sim.history) == 6
+    assert c.view_turn == 5 and len(c.history) == 6
     assert not window.past_banner.isVisible()
 
 
@@ -205,18 +206,18 @@ def drag(qtbot, view, start, end, steps=6):
 def test_drag_a_state_then_undo_and_redo_by_keys(qtbot, window):
     view, c = window.map, window.controller
     qtbot.waitExposed(view)
-    i = c.sim.world.index["C"]
-    before = (c.sim.world.lon[i], c.sim.world.lat[i])
+    i = c.history[-1].world.index["C"]
+    before = (c.history[-1].world.lon[i], c.history[-1].world.lat[i])
     start = view.mapFromScene(view.state_item("C").scenePos())
     drag(qtbot, view, start, start + QPoint(60, 40))
-    after = (c.sim.world.lon[i], c.sim.world.lat[i])
+    after = (c.history[-1].world.lon[i], c.history[-1].world.lat[i])
     assert after[0] > before[0] + 1 and after[1] < before[1] - 1  # east and south
     assert window.isWindowModified()
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert (c.sim.world.lon[i], c.sim.world.lat[i]) == before
+    assert (c.history[-1].world.lon[i], c.history[-1].world.lat[i]) == before
     assert not window.isWindowModified()
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert (c.sim.world.lon[i], c.sim.world.lat[i]) == after
+    assert (c.history[-1].world.lon[i], c.history[-1].world.lat[i]) == after
     assert window.isWindowModified()
 
 
@@ -336,7 +337,7 @@ def test_about_lists_every_lens_with_citation(window):
     text = window.about_text()
     for cls in LENSES.values():
         assert html.escape(cls.name) in text and html.escape(cls.citation) in text
-    assert "Space" in window.shortcuts_text()
+    assert "Space" in peek.shortcuts_text(window)
 
 
 def test_title_names_the_scenario(window):

@@ -74,7 +74,8 @@ def test_no_tie_passes_over_a_third_states_disc(qtbot, path, presentation):
             win.controller.step(turns)
             settle(win)
         assert tie_violations(win.map) == [], f"turn {turns}"
-        if win.controller.record.world.tie_list():
+        pinned = win.map._pinned_mask()  # states kept at the edge of a regional view: their ties are off it
+        if any(not (pinned[i] and pinned[j]) for i, j in win.controller.record.world.tie_list()):
             drawn = win.map.drawn_ties()
             assert drawn  # the check saw the ties
             # ...and they are what is painted: every painted vertex lies on a checked tie

@@ -33,7 +33,7 @@ def test_a_prediction_entered_on_the_map_is_revealed_and_scored(qtbot, window):
     assert dock.predicted == (now - {pair("A", "D")}) | {pair("C", "E")}
     assert dock.changes.count() == 2
     assert not dock.form_item.path().isEmpty() and not dock.break_item.path().isEmpty()
-    assert len(window.controller.sim.history) == 1  # nothing computed ahead
+    assert len(window.controller.history) == 1  # nothing computed ahead
     qtbot.mouseClick(dock.reveal_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dock.state == "revealed", timeout=10_000)
     assert window.controller.record.turn == 3
@@ -52,7 +52,7 @@ def test_reveal_runs_from_the_predicted_turn_even_after_stepping_on(qtbot, windo
     qtbot.keyClick(window, Qt.Key.Key_Space)
     qtbot.mouseClick(dock.reveal_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dock.state == "revealed", timeout=10_000)
-    assert window.controller.record.turn == 7 and len(window.controller.sim.history) == 8
+    assert window.controller.record.turn == 7 and len(window.controller.history) == 8
     qtbot.mouseClick(dock.cancel_button, Qt.MouseButton.LeftButton)
     assert dock.state == "idle" and dock.form_item.path().isEmpty() and dock.result.text() == ""
 
