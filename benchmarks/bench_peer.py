@@ -8,7 +8,9 @@ threat to i and the tie cost; a pair ties when both want it by FORM or more, and
 when either wants it no more. It runs as plain Python objects, and as Mesa agents (`mesa`
 >= 3, the optional `bench` extra: `pip install -e ".[bench]"`) when Mesa is installed.
 The engine's turn does far more (extended threat, risks, crises, arming, explanations), so
-the ratio understates what vectorising buys. Prints figures; not a test.
+the ratio understates what vectorising buys. numpy is imported through the package, never
+before it (the package sets one BLAS thread first: two would spin and count as CPU time).
+Prints figures; not a test.
 
     .venv/bin/python benchmarks/bench_peer.py [--sizes 20,200,1000] [--turns 5]
 """
@@ -18,7 +20,6 @@ import argparse
 import math
 import os
 
-import numpy as np
 from bench_growth import median_cpu_ms
 
 from alliance_sandbox.engine.demo import random_world
@@ -34,14 +35,14 @@ TIE_COST = 0.04
 class PeerState:
     """One state as an agent: its own numbers, and its view of the others filled in each step."""
 
-    def __init__(self, index: int, world, km: np.ndarray):
+    def __init__(self, index: int, world, km):
         self.index = index
         self.capability = float(world.capability[index])
         self.offense = float(world.offense[index])
         self.aggression = float(world.aggression[index])
         self.affinity = world.affinity[index].tolist()
         self.km = km[index].tolist()
-        self.partners: set[int] = set(np.nonzero(world.tie_kind[index])[0].tolist())
+        self.partners: set[int] = set(world.tie_kind[index].nonzero()[0].tolist())
         self.trust = [1.0 if j in self.partners else 0.0 for j in range(world.n)]
         self.threat: list[float] = []
 
