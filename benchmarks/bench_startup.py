@@ -5,7 +5,7 @@
 Each run is a fresh Python process that builds the window exactly as `run_app` does (the
 tutorial, all docks) and reports when it has been shown and its first paint processed.
 The first run is thrown away (it warms the disk cache); the median of the others is the
-"warm" figure. Target: <= 1.5 s warm. Also prints where the time goes (import of Qt, of
+"warm" figure. Target: <= 1.0 s warm (issue 12; it was 1.5 s). Also prints where the time goes (import of Qt, of
 the engine, of the views including pyqtgraph, building the window, showing it).
 """
 from __future__ import annotations
@@ -27,7 +27,7 @@ def mark(name):
     marks[name] = time.perf_counter() - t_start
 from PySide6.QtWidgets import QApplication
 mark("import PySide6")
-import numpy, networkx
+import numpy
 from alliance_sandbox.engine.simulation import Simulation
 from alliance_sandbox.lenses import LENSES
 from alliance_sandbox.scenario import load_scenario
@@ -50,7 +50,7 @@ app.processEvents()
 window.repaint()  # the first paint, done now rather than whenever the loop gets to it
 app.processEvents()
 mark("shown and painted")
-print(json.dumps({"wall_end": time.time(), "marks": marks}))
+print(json.dumps({"wall_end": time.time(), "marks": marks, "networkx": "networkx" in sys.modules}))
 """
 
 
@@ -61,6 +61,7 @@ def run_once(platform: str) -> tuple[float, dict]:
     out = subprocess.run([sys.executable, "-c", CHILD], env=env, check=True,
                          capture_output=True, text=True).stdout
     data = json.loads(out.strip().splitlines()[-1])
+    data["marks"]["networkx loaded"] = data["networkx"]
     return data["wall_end"] - start, data["marks"]
 
 
@@ -79,12 +80,15 @@ def main() -> int:
           f"median {statistics.median(totals):.3f} s  (min {min(totals):.3f}, max {max(totals):.3f})")
     print("where the time goes (median, seconds after the interpreter was ready):")
     previous = 0.0
+    loaded = [m.pop("networkx loaded") for m in all_marks]
     for name in all_marks[0]:
         at = statistics.median(m[name] for m in all_marks)
         print(f"  {name:<34} {at - previous:6.3f}   (at {at:.3f})")
         previous = at
     print(f"  {'interpreter start-up and the rest':<34} {statistics.median(totals) - previous:6.3f}")
-    target = 1.5
+    print(f"networkx loaded before the first paint: {'yes' if any(loaded) else 'no'} "
+          "(it loads with the first alliance)")
+    target = 1.0
     verdict = "within" if statistics.median(totals) <= target else "OVER"
     print(f"{verdict} the {target} s target")
     return 0

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .events import Event
+from .events import Event, Text
 from .perception import Perception
 from .risk import RiskModel, risk_model
 from .world import World
@@ -77,22 +77,19 @@ def resolve_crises(world: World, seen: Perception, rng: np.random.Generator, thr
             events.extend(_fixed_rate_calls(world, seen, model, rng, k, i))
         joined, stayed_out = _crisis_coalition(world, rng, threat, k, i)
         events.extend(joined)
-        text = f"Crisis: {nm[k]} presses {nm[i]} (threat {exposure[i]:.2f})"
-        if stayed_out:
-            text += (f"; {stayed_out} of {stayed_out + len(joined)} untied states that fear {nm[k]} stay out "
-                     f"(each joins with chance {s.offense_dominance:.2f} = offence dominance; {CITE_CS})")
+        text = Text(_crisis_text, nm[k], nm[i], exposure[i], stayed_out, len(joined), s.offense_dominance)
         events.insert(crisis, Event("crisis", (ids[k], ids[i]), text,
                                     {"threat": exposure[i], "stayed_out": stayed_out}))
     return events
 
 
-def _polarity_words(model: RiskModel, od: float) -> str:
-    return f"{model.polarity.label}, {model.polarity.poles} poles; offence dominance {od:.2f}"
+def _polarity_words(polarity, od: float) -> str:
+    return f"{polarity.label}, {polarity.poles} poles; offence dominance {od:.2f}"
 
 
 def _call_partners(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
     ids, nm, events = world.ids, world.names, []
-    od = world.settings.offense_dominance
+    od, polarity = world.settings.offense_dominance, model.polarity
     partners = np.array([j for j in np.nonzero(world.tie_kind[i])[0].tolist() if j != k], dtype=int)
     # one evaluation for all partners: a nudge to one tie does not move another tie's odds
     every = model.pair(world.commitment, np.full(partners.size, i), partners, np.full(partners.size, k))
@@ -103,28 +100,53 @@ def _call_partners(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
                   "commitment": float(world.commitment[j, i]), "own_threat": float(seen.walt_threat[j, k]),
                   "poles": model.polarity.poles, "offense_dominance": od}
         u = float(rng.random())
-        odds = f"abandonment risk {fail:.2f}"
+        names = (nm[j], nm[i], nm[k])
         if u < chain:
             _nudge(world, i, j, +HONOURED_FIRMS)
             events.append(Event("chain_gang", (ids[j], ids[i], ids[k]),
-                f"{nm[j]} follows {nm[i]} into its crisis with {nm[k]} unconditionally: its loss would be "
-                f"decisive (chance {chain:.2f}; {_polarity_words(model, od)}; chain-ganging, {CITE_CS})", values))
+                                Text(_chain_text, *names, chain, polarity, od), values))
         elif u < chain + (1.0 - chain) * plain:
             _nudge(world, i, j, -FAILED_SHAKES)
             events.append(Event("abandoned", (ids[j], ids[i], ids[k]),
-                f"{nm[j]} fails to help {nm[i]} against {nm[k]} ({odds}: commitment "
-                f"{world.commitment[j, i]:.2f}; abandonment, Snyder 1984)", values))
+                                Text(_abandoned_text, *names, fail, world.commitment[j, i]), values))
         elif u < chain + fail:
             _nudge(world, i, j, -FAILED_SHAKES)
-            other = _balancer_named(world, model, i, j, k)
             events.append(Event("buck_pass", (ids[j], ids[i], ids[k]),
-                f"{nm[j]} holds back from {nm[i]}'s crisis with {nm[k]}, leaving the cost to {other} "
-                f"(buck-passing chance {buck:.2f}; {odds}; {_polarity_words(model, od)}; {CITE_CS})", values))
+                                Text(_buck_text, *names, _balancer_named(world, model, i, j, k), buck, fail,
+                                     polarity, od), values))
         else:
             _nudge(world, i, j, +HONOURED_FIRMS)
-            events.append(Event("honoured", (ids[j], ids[i], ids[k]),
-                f"{nm[j]} stands by {nm[i]} against {nm[k]} ({odds})", values))
+            events.append(Event("honoured", (ids[j], ids[i], ids[k]), Text(_honoured_text, *names, fail), values))
     return events
+
+
+def _crisis_text(aggressor: str, target: str, threat: float, stayed_out: int, joined: int, od: float) -> str:
+    text = f"Crisis: {aggressor} presses {target} (threat {threat:.2f})"
+    if stayed_out:
+        text += (f"; {stayed_out} of {stayed_out + joined} untied states that fear {aggressor} stay out "
+                 f"(each joins with chance {od:.2f} = offence dominance; {CITE_CS})")
+    return text
+
+
+def _chain_text(partner: str, target: str, aggressor: str, chance: float, polarity, od: float) -> str:
+    return (f"{partner} follows {target} into its crisis with {aggressor} unconditionally: its loss would be "
+            f"decisive (chance {chance:.2f}; {_polarity_words(polarity, od)}; chain-ganging, {CITE_CS})")
+
+
+def _abandoned_text(partner: str, target: str, aggressor: str, fail: float, commitment: float) -> str:
+    return (f"{partner} fails to help {target} against {aggressor} (abandonment risk {fail:.2f}: commitment "
+            f"{commitment:.2f}; abandonment, Snyder 1984)")
+
+
+def _buck_text(partner: str, target: str, aggressor: str, other: str, buck: float, fail: float, polarity,
+               od: float) -> str:
+    return (f"{partner} holds back from {target}'s crisis with {aggressor}, leaving the cost to {other} "
+            f"(buck-passing chance {buck:.2f}; abandonment risk {fail:.2f}; {_polarity_words(polarity, od)}; "
+            f"{CITE_CS})")
+
+
+def _honoured_text(partner: str, target: str, aggressor: str, fail: float) -> str:
+    return f"{partner} stands by {target} against {aggressor} (abandonment risk {fail:.2f})"
 
 
 def _balancer_named(world, model: RiskModel, i, j, k) -> str:
@@ -137,7 +159,7 @@ def _balancer_named(world, model: RiskModel, i, j, k) -> str:
 
 def _drag_aggressor_partners(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
     ids, nm, events = world.ids, world.names, []
-    od = world.settings.offense_dominance
+    od, polarity = world.settings.offense_dominance, model.polarity
     partners = np.array([j for j in np.nonzero(world.tie_kind[k])[0].tolist() if j != i], dtype=int)
     every = model.follow(world.commitment, np.full(partners.size, k), partners)
     for n_, j in enumerate(partners.tolist()):
@@ -146,20 +168,33 @@ def _drag_aggressor_partners(world, seen, model: RiskModel, rng, k, i) -> list[E
         values = {"entrapment_risk": drag, "p_drag": drag, "p_chain_gang": chain, "p_entrap": plain,
                   "own_threat": quarrel, "poles": model.polarity.poles, "offense_dominance": od}
         u = float(rng.random())
+        names = (nm[j], nm[k], nm[i])
         if u < chain:
             events.append(Event("chain_gang", (ids[j], ids[k], ids[i]),
-                f"{nm[j]} follows {nm[k]} into its crisis with {nm[i]} unconditionally: its loss would be "
-                f"decisive (chance {chain:.2f}; entrapment risk {drag:.2f}; {_polarity_words(model, od)}; "
-                f"chain-ganging, {CITE_CS})", values))
+                                Text(_follow_text, *names, chain, drag, polarity, od), values))
         elif u < drag and quarrel < NO_QUARREL:
-            events.append(Event("entrapped", (ids[j], ids[k], ids[i]),
-                f"{nm[j]} is dragged behind {nm[k]} into its crisis with {nm[i]}, though {nm[i]} threatens it "
-                f"only {quarrel:.2f} (entrapment risk {drag:.2f}; entrapment, Snyder 1984)", values))
+            events.append(Event("entrapped", (ids[j], ids[k], ids[i]), Text(_dragged_text, *names, quarrel, drag),
+                                values))
         elif u < drag:
-            events.append(Event("honoured", (ids[j], ids[k], ids[i]),
-                f"{nm[j]} stands by {nm[k]} against {nm[i]}, a quarrel of its own (threat {quarrel:.2f}; "
-                f"entrapment risk {drag:.2f})", values))
+            events.append(Event("honoured", (ids[j], ids[k], ids[i]), Text(_stands_text, *names, quarrel, drag),
+                                values))
     return events
+
+
+def _follow_text(partner: str, aggressor: str, target: str, chance: float, drag: float, polarity, od: float) -> str:
+    return (f"{partner} follows {aggressor} into its crisis with {target} unconditionally: its loss would be "
+            f"decisive (chance {chance:.2f}; entrapment risk {drag:.2f}; {_polarity_words(polarity, od)}; "
+            f"chain-ganging, {CITE_CS})")
+
+
+def _dragged_text(partner: str, aggressor: str, target: str, quarrel: float, drag: float) -> str:
+    return (f"{partner} is dragged behind {aggressor} into its crisis with {target}, though {target} threatens it "
+            f"only {quarrel:.2f} (entrapment risk {drag:.2f}; entrapment, Snyder 1984)")
+
+
+def _stands_text(partner: str, aggressor: str, target: str, quarrel: float, drag: float) -> str:
+    return (f"{partner} stands by {aggressor} against {target}, a quarrel of its own (threat {quarrel:.2f}; "
+            f"entrapment risk {drag:.2f})")
 
 
 def _fixed_rate_calls(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
@@ -194,10 +229,14 @@ def _crisis_coalition(world, rng, threat, k, i) -> tuple[list[Event], int]:
             continue
         world.set_tie(i, j, "coalition", 0.5, since=world.now())
         events.append(Event("coalition", (ids[j], ids[i], ids[k]),
-            f"{nm[j]} joins {nm[i]} in a crisis coalition against {nm[k]} (its threat from {nm[k]} "
-            f"{threat[j, k]:.2f}; chance {join:.2f} = offence dominance, {CITE_CS})",
-            {"threat": threat[j, k], "p_join": join}))
+                            Text(_coalition_text, nm[j], nm[i], nm[k], threat[j, k], join),
+                            {"threat": threat[j, k], "p_join": join}))
     return events, stayed_out
+
+
+def _coalition_text(joiner: str, target: str, aggressor: str, threat: float, join: float) -> str:
+    return (f"{joiner} joins {target} in a crisis coalition against {aggressor} (its threat from {aggressor} "
+            f"{threat:.2f}; chance {join:.2f} = offence dominance, {CITE_CS})")
 
 
 def _nudge(world: World, i: int, j: int, delta: float) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 if TYPE_CHECKING:
-    from .events import Event
+    from .events import Event, Text
     from .perception import Perception
     from .world import World
 
@@ -49,4 +49,4 @@ class Lens(Protocol):
 
     def decide(self, world: World, seen: Perception) -> Decision: ...
 
-    def reason(self, world: World, seen: Perception, decision: Decision, i: int, j: int) -> str: ...
+    def reason(self, world: World, seen: Perception, decision: Decision, i: int, j: int) -> str | Text: ...

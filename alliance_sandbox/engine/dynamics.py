@@ -265,7 +265,7 @@ def _realign(world: World, desire: np.ndarray, mutual: np.ndarray, explain) -> l
     events = []
     for i in movers.tolist():
         j, k = int(weakest[i]), int(best[i])
-        if not world.tied()[i, j]:
+        if world.tie_kind[i, j] == NO_TIE:
             continue  # the partner already dropped this tie this turn
         event = explain("leave", i, j, f"realigns towards {world.names[k]} (worth {best_value[i]:.2f}), "
                         f"leaving its tie (worth {weakest_value[i]:.2f}) with", actor=i)

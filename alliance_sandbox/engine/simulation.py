@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import gc
 from collections import deque
+from contextlib import contextmanager
 
 import numpy as np
 
@@ -32,7 +34,7 @@ from .dynamics import (
     release_coerced,
     settle_capabilities,
 )
-from .events import Event
+from .events import Event, Text, written
 from .perception import Perception, perceive, update_trust
 from .polarity import Polarity, poles_of
 from .risk import Risks, alliance_risks
@@ -176,6 +178,10 @@ class Simulation:
         return self.world.turn
 
     def step(self) -> TurnRecord:
+        with _collector_paused():
+            return self._step()
+
+    def _step(self) -> TurnRecord:
         world = self.world
         world.turn += 1
         events: list[Event] = []
@@ -194,10 +200,7 @@ class Simulation:
         poles = int(poles_of(seen.share).sum())
         desire = coerced_desire(world, noisy_desire(decision.desire, self.rng, poles))
 
-        def explain(kind: str, i: int, j: int, verb: str, actor: int | None = None) -> Event:
-            return self._explain(world, seen, decision, kind, int(i), int(j), verb, actor)
-
-        events.extend(apply_ties(world, desire, explain))
+        events.extend(apply_ties(world, desire, _Explainer(self, world, seen, decision)))
         events.extend(self._arm(world, seen, decision))
         settle_capabilities(world, total, share_before)
         events.extend(resolve_crises(world, seen, self.rng, decision.threat))
@@ -313,24 +316,69 @@ class Simulation:
         for i, spend, later in started:
             worst = int(np.argmax(decision.threat[i]))
             events.append(Event("arm", (world.ids[i],),
-                f"{world.names[i]} arms (internal balancing): worst threat {world.names[worst]} "
-                f"{decision.threat[i, worst]:.2f}, of which its allies cover {cover[i]:.2f} (commitment x "
-                f"their relative capability x reliability {world.settings.ally_reliability:g}, and only if "
-                f"they answer); pays {spend:.4g} now for +{later:.4g} capability in {lag} turns, which "
-                f"arrives for sure: more reliable than allies, but costly and slow",
+                Text(_arming_sentence, world.names[i], world.names[worst], decision.threat[i, worst], cover[i],
+                     world.settings.ally_reliability, spend, later, lag),
                 {"intensity": decision.arm[i], "spend": spend, "delivered": later, "ally_cover": cover[i]}))
         return events
 
-    def _explain(self, world, seen, decision, kind, i, j, verb, actor=None) -> Event:
-        want = decision.desire
+
+
+class _Explainer:
+    """How the engine's tie rules (dynamics.apply_ties) get their events: the lens's reason,
+    who acted, and the numbers (`explainer(kind, i, j, verb, actor=None)`), with what stays
+    the same all turn (the lens's reason method, its citation) looked up once."""
+
+    def __init__(self, sim: Simulation, world: World, seen: Perception, decision):
+        self.world, self.seen, self.decision = world, seen, decision
+        self.reason = sim.lens.reason
+        self.citation = sim.lens.citation.split(",")[0]
+
+    def __call__(self, kind: str, i, j, verb, actor: int | None = None) -> Event:
+        i, j = int(i), int(j)
+        want = self.decision.desire
         if actor is None:
             # the actor is the keener partner when ties grow, the more reluctant when they shrink
             keen = want[i, j] >= want[j, i]
             actor = i if keen == (kind in ("form", "tighten")) else j
         other = j if actor == i else i
-        reason = self.lens.reason(world, seen, decision, actor, other)
-        citation = self.lens.citation.split(",")[0]
-        text = f"{world.names[actor]} {verb} {world.names[other]}: {reason} ({citation})"
-        return Event(kind, (world.ids[actor], world.ids[other]), text,
-                     {"desire": want[actor, other], "partner_desire": want[other, actor],
-                      "commitment": world.commitment[actor, other]})
+        return self._event(kind, actor, other, verb, want[actor, other], want[other, actor],
+                           self.world.commitment[actor, other])
+
+    def _event(self, kind: str, actor: int, other: int, verb, desire, partner, commitment) -> Event:
+        world = self.world
+        reason = self.reason(world, self.seen, self.decision, actor, other)
+        return Event(kind, (world.ids[actor], world.ids[other]),
+                     Text(_tie_sentence, world.names[actor], verb, world.names[other], reason, self.citation),
+                     {"desire": desire, "partner_desire": partner, "commitment": commitment})
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector off while a turn runs, back on (if it was) after.
+
+    Why: a 200-state turn makes some ten thousand small objects (events, their Texts), none
+    of them in a cycle; the collector would walk them a dozen times a turn, and with them the
+    whole history, for nothing: 20 to 40% of a turn's time (benchmarks/bench_engine.py).
+    After the turn it runs as usual and finds them all at once.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _tie_sentence(actor: str, verb, other: str, reason, citation: str) -> str:
+    """A tie event's explanation: who did what to whom, why (the lens's reason), and whose theory."""
+    return f"{actor} {written(verb)} {other}: {written(reason)} ({citation})"
+
+
+def _arming_sentence(name: str, worst: str, threat: float, cover: float, reliability: float, spend: float,
+                     later: float, lag: int) -> str:
+    return (f"{name} arms (internal balancing): worst threat {worst} "
+            f"{threat:.2f}, of which its allies cover {cover:.2f} (commitment x "
+            f"their relative capability x reliability {reliability:g}, and only if "
+            f"they answer); pays {spend:.4g} now for +{later:.4g} capability in {lag} turns, which "
+            f"arrives for sure: more reliable than allies, but costly and slow")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from alliance_sandbox.engine.events import Text
 from alliance_sandbox.engine.risk import morrow_exchange
 
 from .base import (
@@ -74,10 +75,16 @@ class AutonomySecurityLens(Lens):
         return Decision(threat, desire, arming(world, seen, threat), goods["autonomy"], parts=goods)
 
     def reason(self, world, seen, decision, i, j):
-        goods = {name: float(value[i, j]) for name, value in decision.parts.items()}
-        role = "major" if goods["autonomy"] > 0 else "minor"
-        return (
-            f"{world.names[i]} is the {role} partner: security {goods['security']:+.2f}, providing "
-            f"{world.names[j]}'s security {goods['provision']:+.2f}, autonomy {goods['autonomy']:+.2f}; "
-            f"desire {decision.desire[i, j]:+.2f}"
-        )
+        parts = decision.parts
+        return Text(_exchange_text, world.names[i], world.names[j], float(parts["security"][i, j]),
+                    float(parts["provision"][i, j]), float(parts["autonomy"][i, j]), decision.desire[i, j])
+
+
+def _exchange_text(name_i: str, name_j: str, security: float, provision: float, autonomy: float,
+                   desire: float) -> str:
+    role = "major" if autonomy > 0 else "minor"
+    return (
+        f"{name_i} is the {role} partner: security {security:+.2f}, providing "
+        f"{name_j}'s security {provision:+.2f}, autonomy {autonomy:+.2f}; "
+        f"desire {desire:+.2f}"
+    )

@@ -12,7 +12,8 @@ import numpy as np
 
 from alliance_sandbox.engine.decision import Decision
 from alliance_sandbox.engine.dynamics import ally_cover
-from alliance_sandbox.engine.perception import Perception
+from alliance_sandbox.engine.events import Text
+from alliance_sandbox.engine.perception import Perception, partners_by_rank
 from alliance_sandbox.engine.polarity import poles_of
 from alliance_sandbox.engine.world import World
 
@@ -50,8 +51,10 @@ class Lens:
     def __call__(self, world: World, seen: Perception) -> Decision:
         return self.decide(world, seen)
 
-    def reason(self, world: World, seen: Perception, decision: Decision, i: int, j: int) -> str:
-        """Why i wants (or not) a tie with j, with the numbers; default: the common threat."""
+    def reason(self, world: World, seen: Perception, decision: Decision, i: int, j: int) -> str | Text:
+        """Why i wants (or not) a tie with j, with the numbers; default: the common threat.
+
+        A `Text` (engine/events.py) is written only when read: quote values, not arrays."""
         return common_threat_reason(world, seen, decision, i, j)
 
 
@@ -129,17 +132,12 @@ def extended_threat(world: World, threat: np.ndarray) -> np.ndarray:
     Politics, ch. 6), and without it a distant guarantor (the US in Asia, Britain for
     Belgium) would see no common threat and drop its clients. One hop only: the ally's
     own fears, not its allies' allies'. One pass per partner rank (the first partner of every
-    state, then the second...), so the cost is the largest degree x n^2, not n^3.
+    state, then the second...), each pass over the states that have that many partners, so the
+    cost is the number of ties x n, not n^3.
     """
     out = threat.copy()
-    tied = world.tied()
-    degree = tied.sum(axis=1)
-    partner = np.argsort(~tied, axis=1, kind="stable")  # each row: its partners first
-    rows = np.arange(world.n)
-    for rank in range(int(degree.max()) if world.n else 0):  # the r-th partner of every state at once
-        j = partner[:, rank]
-        weight = np.where(degree > rank, world.commitment[rows, j], 0.0)
-        np.maximum(out, EXTENDED * weight[:, None] * threat[j], out=out)
+    for i, j in partners_by_rank(world.tied()):  # the r-th partner of every state at once
+        out[i] = np.maximum(out[i], EXTENDED * world.commitment[i, j][:, None] * threat[j])
     np.fill_diagonal(out, 0.0)
     return out
 
@@ -185,15 +183,25 @@ def arming(world: World, seen: Perception, threat: np.ndarray) -> np.ndarray:
     return np.clip(worst - ally_cover(world, seen), 0.0, 1.0)
 
 
-def common_threat_reason(world: World, seen: Perception, decision: Decision, i: int, j: int) -> str:
+def common_threat_reason(world: World, seen: Perception, decision: Decision, i: int, j: int) -> Text:
     """Name the state that i and j both fear most, and each one's threat from it."""
     t = decision.threat
-    k = int(np.argmax(t[i] * t[j]))
+    k = int((t[i] * t[j]).argmax())
     if t[i, k] * t[j, k] <= 0:
-        return f"no common threat; desire {decision.desire[i, j]:+.2f}"
+        return Text(no_common_threat_text, decision.desire[i, j])
     names = world.names
+    return Text(_common_threat_text, names[k], names[i], t[i, k], names[j], t[j, k], help_of(world, seen, t, i, j),
+                decision.desire[i, j])
+
+
+def no_common_threat_text(desire: float) -> str:
+    return f"no common threat; desire {desire:+.2f}"
+
+
+def _common_threat_text(name_k: str, name_i: str, threat_i: float, name_j: str, threat_j: float,
+                        help_: float, desire: float) -> str:
     return (
-        f"common threat {names[k]}: to {names[i]} {t[i, k]:.2f}, to {names[j]} {t[j, k]:.2f}; "
-        f"{names[j]}'s help {help_of(world, seen, t, i, j):.2f}; "
-        f"desire {decision.desire[i, j]:+.2f}"
+        f"common threat {name_k}: to {name_i} {threat_i:.2f}, to {name_j} {threat_j:.2f}; "
+        f"{name_j}'s help {help_:.2f}; "
+        f"desire {desire:+.2f}"
     )

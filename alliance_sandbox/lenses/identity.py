@@ -14,6 +14,8 @@ What the theory predicts, and so what this lens does (docs/predictions.md):
 """
 from __future__ import annotations
 
+from alliance_sandbox.engine.events import Text
+
 from .base import Decision, Lens, arming, balancing_desire, common_threat_reason
 from .institutions import depth_of, enlargement
 
@@ -50,13 +52,19 @@ class IdentityLens(Lens):
 
     def reason(self, world, seen, decision, i, j):
         parts = decision.parts
-        text = (common_threat_reason(world, seen, decision, i, j)
-                + f"; affinity {world.affinity[i, j]:+.2f} + shared identity {world.identity[i, j]:.2f}"
-                f" add {parts['keep'][i, j]:+.2f}")
-        if parts["pull"][i, j] > 0:
-            newcomer = i if world.regime_changed[i] >= 0 else j
-            text += (f"; {world.names[newcomer]}, a new {world.regimes[newcomer]}, is drawn to the community: "
-                     f"{parts['pull'][i, j]:+.2f}")
-        if parts["waived"][i, j] > 0:
-            text += f" (one more member costs no crowding: {parts['waived'][i, j]:+.2f})"
-        return text
+        pull = parts["pull"][i, j]
+        newcomer = (i if world.regime_changed[i] >= 0 else j) if pull > 0 else None
+        return common_threat_reason(world, seen, decision, i, j) + Text(
+            _community_text, world.affinity[i, j], world.identity[i, j], parts["keep"][i, j], pull,
+            None if newcomer is None else world.names[newcomer],
+            None if newcomer is None else world.regimes[newcomer], parts["waived"][i, j])
+
+
+def _community_text(affinity: float, identity: float, keep: float, pull: float, newcomer: str | None,
+                    regime: str | None, waived: float) -> str:
+    text = f"; affinity {affinity:+.2f} + shared identity {identity:.2f} add {keep:+.2f}"
+    if pull > 0:
+        text += f"; {newcomer}, a new {regime}, is drawn to the community: {pull:+.2f}"
+    if waived > 0:
+        text += f" (one more member costs no crowding: {waived:+.2f})"
+    return text

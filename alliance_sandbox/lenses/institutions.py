@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from alliance_sandbox.engine.dynamics import CROWDING
+from alliance_sandbox.engine.events import Text
 
 from .base import Decision, Lens, arming, balancing_desire, common_threat_reason
 
@@ -68,20 +69,29 @@ def enlargement(world, depth: np.ndarray, weight: float) -> tuple[np.ndarray, np
     return out, waived
 
 
-def bond_reason(world, decision, i, j, bond_name: str, bond: float) -> str:
+def bond_reason(world, decision, i, j, bond_name: str, bond: float) -> Text:
     """What the tie's assets (or identity) and the pull on a newcomer add, as the decision computed them."""
     parts = decision.parts
+    holder = world.names[int(world.held_by[i, j])] if world.held_by[i, j] >= 0 else None
+    pull = parts["pull"][i, j]
+    newcomer = (i if world.regime_changed[i] >= 0 else j) if pull > 0 else None
+    return Text(_bond_text, holder, parts["keep"][i, j], bond_name, bond, world.affinity[i, j], pull,
+                None if newcomer is None else world.names[newcomer],
+                None if newcomer is None else world.regimes[newcomer], parts["waived"][i, j])
+
+
+def _bond_text(holder: str | None, keep: float, bond_name: str, bond: float, affinity: float, pull: float,
+               newcomer: str | None, regime: str | None, waived: float) -> str:
     text = ""
-    if world.held_by[i, j] >= 0:
-        text += f"; a tie held by {world.names[int(world.held_by[i, j])]}'s force has no legitimacy"
-    elif parts["keep"][i, j] > 0:
-        text += (f"; {bond_name} {bond:.2f} x legitimacy {max(0.0, min(1.0, float(world.affinity[i, j]))):.2f} "
-                 f"add {parts['keep'][i, j]:+.2f}")
-    if parts["pull"][i, j] > 0:
-        newcomer = i if world.regime_changed[i] >= 0 else j
-        text += f"; {world.names[newcomer]}, a new {world.regimes[newcomer]}, is drawn in: {parts['pull'][i, j]:+.2f}"
-    if parts["waived"][i, j] > 0:
-        text += f" (one more member costs no crowding: {parts['waived'][i, j]:+.2f})"
+    if holder is not None:
+        text += f"; a tie held by {holder}'s force has no legitimacy"
+    elif keep > 0:
+        text += (f"; {bond_name} {bond:.2f} x legitimacy {max(0.0, min(1.0, float(affinity))):.2f} "
+                 f"add {keep:+.2f}")
+    if pull > 0:
+        text += f"; {newcomer}, a new {regime}, is drawn in: {pull:+.2f}"
+    if waived > 0:
+        text += f" (one more member costs no crowding: {waived:+.2f})"
     return text
 
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from alliance_sandbox.engine.events import Text
+
 from .base import ENMITY, TIE_COST, Decision, Lens, arming, common_threat, helpfulness, urgency
 
 #: Weight of the gain a revisionist expects from joining a stronger, rising revisionist.
@@ -121,15 +123,20 @@ class InterestLens(Lens):
     def reason(self, world, seen, decision, i, j):
         names, q = world.names, world.satisfaction
         terms = {name: float(value[i, j]) for name, value in decision.parts.items()}
-        kind = motive(terms)
-        parts = ", ".join(f"{name.replace('_', '-')} {value:+.2f}"
-                          for name, value in terms.items() if abs(value) >= 0.005)
         leader = j if seen.relative[i, j] > 0.5 else i
-        return (
-            f"{kind}: satisfaction {names[i]} {q[i]:+.2f}, {names[j]} {q[j]:+.2f}; the stronger, {names[leader]}, "
-            f"{'rising' if world.trend[leader] > 0 else 'not rising'} (trend {world.trend[leader]:+.3f}); "
-            f"{parts or 'no pull'}; desire {decision.desire[i, j]:+.2f}"
-        )
+        return Text(_interest_text, terms, names[i], q[i], names[j], q[j], names[leader], world.trend[leader],
+                    decision.desire[i, j])
+
+
+def _interest_text(terms: dict[str, float], name_i: str, satisfaction_i: float, name_j: str, satisfaction_j: float,
+                   leader: str, trend: float, desire: float) -> str:
+    parts = ", ".join(f"{name.replace('_', '-')} {value:+.2f}"
+                      for name, value in terms.items() if abs(value) >= 0.005)
+    return (
+        f"{motive(terms)}: satisfaction {name_i} {satisfaction_i:+.2f}, {name_j} {satisfaction_j:+.2f}; the "
+        f"stronger, {leader}, {'rising' if trend > 0 else 'not rising'} (trend {trend:+.3f}); "
+        f"{parts or 'no pull'}; desire {desire:+.2f}"
+    )
 
 
 def motive(terms: dict[str, float]) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from alliance_sandbox.engine.events import Event
+from alliance_sandbox.engine.events import Event, Text
 from alliance_sandbox.engine.landscape import best_move, frustration
 
 from .base import Decision, Lens, arming
@@ -65,10 +65,11 @@ class LandscapeLens(Lens):
                         parts={"frustration": frustration(seen.share, world.affinity, side), "sides": side})
 
     def reason(self, world, seen, decision, i, j):
-        f = decision.parts["frustration"]
         sides = decision.parts["sides"]
-        where = "the same bloc" if sides[i] == sides[j] else "opposite blocs"
-        return (
-            f"{world.names[i]} and {world.names[j]} in {where}; propensity {world.affinity[i, j]:+.2f}; "
-            f"frustration of {world.names[i]} {f[i]:.3f}"
-        )
+        return Text(_bloc_text, world.names[i], world.names[j], sides[i] == sides[j], world.affinity[i, j],
+                    decision.parts["frustration"][i])
+
+
+def _bloc_text(name_i: str, name_j: str, same: bool, propensity: float, frustration: float) -> str:
+    where = "the same bloc" if same else "opposite blocs"
+    return f"{name_i} and {name_j} in {where}; propensity {propensity:+.2f}; frustration of {name_i} {frustration:.3f}"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from alliance_sandbox.engine.events import Text
 from alliance_sandbox.engine.polarity import poles_of
 
 from .base import Decision, Lens, arming, balancing_desire
@@ -95,12 +96,21 @@ class PowerLens(Lens):
 
     def reason(self, world, seen, decision, i, j):
         t = decision.threat
-        k = int(np.argmax(t[i] * t[j]))
+        k = int((t[i] * t[j]).argmax())
         names = world.names
         if t[i, k] * t[j, k] <= 0:
-            return f"no common power to balance; desire {decision.desire[i, j]:+.2f}"
-        g = decision.parts["coalition"][i, k]
-        return (
-            f"balancing {names[k]}'s coalition (share {g:.2f} with its partners): power threat to "
-            f"{names[i]} {t[i, k]:.2f}, to {names[j]} {t[j, k]:.2f}; desire {decision.desire[i, j]:+.2f}"
-        )
+            return Text(_no_common_power_text, decision.desire[i, j])
+        return Text(_power_reason_text, names[k], decision.parts["coalition"][i, k], names[i], t[i, k], names[j],
+                    t[j, k], decision.desire[i, j])
+
+
+def _no_common_power_text(desire: float) -> str:
+    return f"no common power to balance; desire {desire:+.2f}"
+
+
+def _power_reason_text(name_k: str, coalition: float, name_i: str, threat_i: float, name_j: str, threat_j: float,
+                       desire: float) -> str:
+    return (
+        f"balancing {name_k}'s coalition (share {coalition:.2f} with its partners): power threat to "
+        f"{name_i} {threat_i:.2f}, to {name_j} {threat_j:.2f}; desire {desire:+.2f}"
+    )

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from alliance_sandbox.engine.events import Text
 from alliance_sandbox.engine.risk import alliance_risks
 
-from .base import Decision, Lens, arming, balancing_desire
+from .base import Decision, Lens, arming, balancing_desire, common_threat_reason
 
 #: How strongly a state tightens a tie when abandonment is the larger fear (and loosens it
 #: when entrapment is).
@@ -39,10 +40,12 @@ class SecurityDilemmaLens(Lens):
         return Decision(threat, adjusted, arming(world, seen, threat), extra)
 
     def reason(self, world, seen, decision, i, j):
-        from .base import common_threat_reason
-
         text = common_threat_reason(world, seen, decision, i, j)
         if world.tie_kind[i, j]:
-            fear = "abandonment" if decision.extra[i, j] > 0 else "entrapment"
-            text += f"; fear of {fear} weighs {decision.extra[i, j]:+.2f}"
+            text += Text(_fear_text, decision.extra[i, j])
         return text
+
+
+def _fear_text(weight: float) -> str:
+    fear = "abandonment" if weight > 0 else "entrapment"
+    return f"; fear of {fear} weighs {weight:+.2f}"

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from alliance_sandbox.engine.events import Text
 from alliance_sandbox.engine.perception import ALLY_TRUST, perceived_intention
 from alliance_sandbox.engine.world import tie_code
 
-from .base import Decision, Lens, arming, balancing_desire
+from .base import Decision, Lens, arming, balancing_desire, no_common_threat_text
 
 #: Below this worst threat (to itself and, weighted by commitment, to its allies) a state
 #: feels safe and may bandwagon with the strongest state.
@@ -58,25 +59,40 @@ class ThreatLens(Lens):
         t, names = decision.threat, world.names
         if decision.extra is not None and decision.extra[i, j] > 0:
             follower, leader = (j, i) if seen.share[i] > seen.share[j] else (i, j)
-            return (
-                f"{names[follower]} fears no one (worst threat {t[follower].max():.2f} < {SAFE}) and "
-                f"bandwagons with the strongest, {names[leader]} (share {seen.share[leader]:.2f})"
-            )
-        k = int(np.argmax(t[i] * t[j]))
+            return Text(_bandwagon_text, names[follower], t[follower].max(), names[leader], seen.share[leader])
+        k = int((t[i] * t[j]).argmax())
         if t[i, k] * t[j, k] <= 0:
-            return f"no common threat; desire {decision.desire[i, j]:+.2f}"
-        return f"{threat_formula(world, seen, i, k)}; to {names[j]} {t[j, k]:.2f}; desire {decision.desire[i, j]:+.2f}"
+            return Text(no_common_threat_text, decision.desire[i, j])
+        return Text(_threat_reason_text, threat_formula(world, seen, i, k), names[j], t[j, k], decision.desire[i, j])
 
 
-def threat_formula(world, seen, i: int, k: int) -> str:
+def _bandwagon_text(follower: str, worst: float, leader: str, share: float) -> str:
+    return (
+        f"{follower} fears no one (worst threat {worst:.2f} < {SAFE}) and "
+        f"bandwagons with the strongest, {leader} (share {share:.2f})"
+    )
+
+
+def _threat_reason_text(formula: Text, name_j: str, threat_j: float, desire: float) -> str:
+    return f"{formula}; to {name_j} {threat_j:.2f}; desire {desire:+.2f}"
+
+
+def threat_formula(world, seen, i: int, k: int) -> Text:
     """Walt's four factors as numbers: the line a teacher reads aloud."""
     names = world.names
+    trust = world.trust[i, k]
+    partner = ("a partner" if world.tie_kind[i, k] else "a former partner") if trust > 0.005 else None
+    return Text(_threat_formula_text, names[k], names[i], seen.walt_threat[i, k], seen.relative[i, k],
+                seen.presence[i, k], world.offense[k], perceived_intention(world, i, k), trust, partner)
+
+
+def _threat_formula_text(name_k: str, name_i: str, threat: float, capability: float, proximity: float,
+                         offense: float, intentions: float, trust: float, partner: str | None) -> str:
     text = (
-        f"threat from {names[k]} to {names[i]} {seen.walt_threat[i, k]:.2f} = capability "
-        f"{seen.relative[i, k]:.2f} x proximity {seen.presence[i, k]:.2f} x offense "
-        f"{world.offense[k]:.2f} x intentions {perceived_intention(world, i, k):.2f}"
+        f"threat from {name_k} to {name_i} {threat:.2f} = capability "
+        f"{capability:.2f} x proximity {proximity:.2f} x offense "
+        f"{offense:.2f} x intentions {intentions:.2f}"
     )
-    if world.trust[i, k] > 0.005:
-        partner = "a partner" if world.tie_kind[i, k] else "a former partner"
-        text += f" x (1 - {ALLY_TRUST:g} x trust {world.trust[i, k]:.2f} in {partner})"
+    if partner is not None:
+        text += f" x (1 - {ALLY_TRUST:g} x trust {trust:.2f} in {partner})"
     return text

@@ -61,10 +61,10 @@ def cover_by_cliques(edges: list[tuple[int, int]]) -> list[list[int]]:
     """Cliques (sorted members) covering as many of `edges` (i < j) as pays: greedy, the clique
     that saves the most lines first (ties broken by the members, so a turn that keeps the ties
     keeps the hubs and their order)."""
+    if len(edges) < MIN_TREATY * (MIN_TREATY - 1) // 2 or len(edges) > MAX_EDGES:
+        return []  # too few ties for a treaty: no need to load networkx (start-up)
     import networkx as nx
 
-    if len(edges) < MIN_TREATY * (MIN_TREATY - 1) // 2 or len(edges) > MAX_EDGES:
-        return []
     graph = nx.Graph()
     graph.add_edges_from(edges)
     cliques = [sorted(c) for c in nx.find_cliques(graph) if len(c) >= MIN_TREATY]
