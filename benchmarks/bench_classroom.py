@@ -71,7 +71,7 @@ def main() -> None:
         for suffix in exports.CHART_SUFFIXES:
             ms = timed(lambda s=suffix: exports.write_charts(out / f"c{s}", controller))
             print(f"charts {suffix}: {ms:.0f} ms, {(out / f'c{suffix}').stat().st_size / 1024:.0f} KB")
-        ms = timed(lambda: exports.write_series(out / "s.csv", controller.sim.history))
+        ms = timed(lambda: exports.write_series(out / "s.csv", controller.history))
         print(f"series .csv: {ms:.1f} ms")
         ms = timed(lambda: exports.write_handout(out / "h.pdf", controller))
         print(f"handout .pdf: {ms:.0f} ms, {(out / 'h.pdf').stat().st_size / 1024:.0f} KB")
