@@ -8,9 +8,11 @@ strong j is next to i (how much i needs j); c[i, j] = i's commitment to j; r = `
 (Leeds, Long & Mitchell 2000: 74.5% of calls honoured, 1816-1944); od = `offense_dominance`;
 M = 1 in a multipolar world, else 0 (`engine/polarity.py`).
 
-    temptation[i, j] = alternatives[j|i] x (1 - rel[j, i])
+    temptation[i, j] = alternatives[j|i] x (1 - rel[j, i]) x reassured[i, j]
         alternatives[j|i] = sum_{k != i, j} s_k (1 - threat[j, k]) / (1 - s_j): friendly capability
-        j could turn to instead of i; 1 - rel[j, i]: how little j needs i
+        j could turn to instead of i; 1 - rel[j, i]: how little j needs i;
+        reassured[i, j] = (1 - REASSURANCE x c[i, j]) / (1 - REASSURANCE x 0.5): i's own firm
+        commitment reassures j and gives it less reason to defect (Snyder 1984: 467), 1 at 0.5
     plain abandonment[i, j] = clip((1 - r) x (1 - c[j, i]) / 0.5 x temptation[i, j] / 0.5, 0, 1)
         so a partner at commitment 0.5 with middling temptation (0.5) fails a call with
         probability 1 - r: 25.5% by default, Leeds et al.'s figure; a partner with nowhere else
@@ -72,6 +74,9 @@ BALANCER_FEAR = 0.05
 #: What defending a partner costs, per unit of own share of the pair, next to what the
 #: partner's capability adds: half, so a state allied to one less than half its size pays net.
 PROVISION = 0.5
+#: How far i's own commitment to j lowers j's temptation to abandon it (the reassurance of a firm
+#: commitment, Snyder 1984: 467); normalised so that a commitment of 0.5 leaves it as it was.
+REASSURANCE = 0.5
 
 #: Ablation switches for the claims tests: with one off, that behaviour never happens.
 CHAIN_GANGING = True
@@ -144,7 +149,8 @@ class RiskModel:
         rel_ij, rel_ji = self.relative[i, j], self.relative[j, i]
         friendly_ji = self.share[i] * (1.0 - np.clip(self.threat[j, i], 0.0, 1.0))
         alternatives = np.clip((self.friendly_sum[j] - friendly_ji) / self.others[j], 0.0, 1.0)
-        temptation = alternatives * (1.0 - rel_ji)
+        reassured = (1.0 - REASSURANCE * c_ij) / (1.0 - REASSURANCE * 0.5)
+        temptation = alternatives * (1.0 - rel_ji) * reassured
         plain = np.clip(self.unreliability * 4.0 * (1.0 - c_ji) * temptation, 0.0, 1.0)
         chain = self.chain_scale * c_ji * np.minimum(1.0, 2.0 * rel_ji) * self.great[i]
         passable = self.great[j] & ((self.balancers(i, w) - self.is_balancer(i, j, w)) >= 1)

@@ -95,7 +95,8 @@ TIE_COLUMN_TIPS = (
     "",
     "alliance > entente > coalition > alignment, firmest first",
     "0..1: how firmly the selected state is bound to this partner (its own side; the partner sets its "
-    "own). More commitment: the partner fears abandonment less, the selected state risks more entrapment.",
+    "own). More commitment: less risk of being abandoned by it (a firm pledge reassures it), more risk of "
+    "being entrapped by it (Snyder 1984).",
     "Risk that this partner abandons the selected state (Snyder 1984).",
     "Risk that this partner drags the selected state into its conflicts (Snyder 1984).",
     "",

@@ -86,7 +86,7 @@ def test_c7_a_tie_showing_two_percent_almost_never_ends_in_abandonment():
     states = [dict(id="K", capability=30, lon=13, lat=52, offense=0.8, aggression=1.0),
               dict(id="T", capability=10, lon=21, lat=52, offense=0.3, aggression=0.1),
               dict(id="P", capability=20, lon=2, lat=49, offense=0.3, aggression=0.1)]
-    world = make_world(states, [("T", "P", "alliance", 0.96)], settings=Settings(crisis_rate=1.0))
+    world = make_world(states, [("T", "P", "alliance", 0.93)], settings=Settings(crisis_rate=1.0))
     seen = perceive(world)
     t, p = world.index["T"], world.index["P"]
     shown = alliance_risks(world, seen, seen.walt_threat).tie_abandonment[t, p]

@@ -56,3 +56,25 @@ def test_the_log_names_the_side_that_moved():
         w = sim.world
         assert e.explanation.startswith(w.names[w.index[e.states[0]]])  # the actor is the side that moved
         assert headline(e.explanation).endswith(w.names[w.index[e.states[1]]])  # the caption reads whole
+
+
+def test_firming_one_s_own_commitment_trades_abandonment_for_entrapment(monkeypatch):
+    """Snyder (1984: 467): a state that firms its commitment reassures its ally, so it risks
+    abandonment less, and is bound to it, so it risks entrapment more. France raises its own
+    commitment to Russia in 1914; ablation: without the reassurance (`risk.REASSURANCE = 0`)
+    France's abandonment risk does not move, since Russia's own pledge is unchanged."""
+    from alliance_sandbox.engine import risk
+    from alliance_sandbox.engine.perception import perceive
+
+    def france_s_risks(own: float) -> tuple[float, float]:
+        world = build_world(load_scenario(SCENARIOS / "europe-1914.json"))
+        f, r = world.index["FRN"], world.index["RUS"]
+        world.commitment[f, r] = own
+        seen = perceive(world)
+        risks = risk.alliance_risks(world, seen, seen.walt_threat)
+        return float(risks.tie_abandonment[f, r]), float(risks.tie_entrapment[f, r])
+
+    (ab_low, en_low), (ab_high, en_high) = france_s_risks(0.4), france_s_risks(0.95)
+    assert ab_high < ab_low and en_high > en_low
+    monkeypatch.setattr(risk, "REASSURANCE", 0.0)
+    assert france_s_risks(0.95)[0] == pytest.approx(france_s_risks(0.4)[0])
