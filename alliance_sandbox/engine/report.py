@@ -18,7 +18,7 @@ from .polarity import polarity
 from .simulation import Simulation, TurnRecord
 from .world import STATE_FIELDS, TIE_KINDS, tie_code
 
-OUTPUT_VERSION = 1
+OUTPUT_VERSION = 2  # 2: a tie's commitment is [a's, b's] (each side its own), December 2026
 CSV_COLUMNS = (
     "turn", "year", "lens", "state", "name", "capability", "share", "abandonment_risk",
     "entrapment_risk", "security", "autonomy", "arming", "ties", "bloc", "bloc_id",
