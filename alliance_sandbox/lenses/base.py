@@ -63,8 +63,8 @@ def helpfulness(world: World, seen: Perception, threat: np.ndarray) -> np.ndarra
     and, for a pole, the position j offers: strength + position x (1 - strength).
 
     strength[i, j] = min(1, 2 x C_j / (C_j + s_k)), where k is the state i fears most and
-    C_j = s_j + sum over j's other partners p of commitment[j, p] x s_p: j's coalition
-    (without i), because an ally brings its own allies' help along (Snyder 1997: 44-46: an
+    C_j = s_j + sum over j's other partners p of commitment[p, j] x s_p (p's pledge to j):
+    j's coalition (without i), because an ally brings its own allies' help along (Snyder 1997: 44-46: an
     ally's value is its power, and its other commitments, next to the adversary's).
     position[i] = POSITION for a pole (`engine.polarity`), 0 for any other state: a great
     power values even a tiny client for its territory and for denying it to the rival
@@ -92,15 +92,6 @@ def coalition_strength(coalition, feared):
     """min(1, 2 x C / (C + s_feared)): 1 for a coalition at least as strong as the feared state."""
     total = coalition + feared
     return np.minimum(1.0, np.divide(2.0 * coalition, total, out=np.ones_like(total * 1.0), where=total > 0))
-
-
-def help_of(world: World, seen: Perception, threat: np.ndarray, i: int, j: int) -> float:
-    """One element of `helpfulness`, for an explanation: O(n), not O(n^2)."""
-    s = seen.share
-    coalition = s[j] + float(world.commitment[:, j] @ s) - world.commitment[i, j] * s[i]
-    feared = s[int(np.argmax(threat[i]))] if threat[i].max() > 0 else s[i]
-    strength = float(coalition_strength(coalition, feared))
-    return strength + (POSITION if poles_of(s)[i] else 0.0) * (1.0 - strength)
 
 
 def threat_similarity(threat: np.ndarray) -> np.ndarray:
@@ -151,7 +142,8 @@ def urgency(world: World) -> float:
     return 0.5 + world.settings.offense_dominance
 
 
-def balancing_desire(world: World, seen: Perception, threat: np.ndarray, enmity: bool = True) -> np.ndarray:
+def balancing_desire(world: World, seen: Perception, threat: np.ndarray, enmity: bool = True,
+                     parts: dict | None = None) -> np.ndarray:
     """Realist external balancing: ally with those who fear what you fear, not with your threat.
 
     desire[i, j] = urgency x common_threat[i, j] x helpfulness[i, j] - 0.5 x threat[i, j]
@@ -165,9 +157,14 @@ def balancing_desire(world: World, seen: Perception, threat: np.ndarray, enmity:
     threat of their own). Without it two small enemies who fear the same great power ally
     (Bulgaria and Serbia in 1914, a year after the Second Balkan War). The power lens turns it
     off: to Waltz (1979) states are alike units and only capability counts.
+
+    `parts`, when given, receives the helpfulness as "help": what `common_threat_reason`
+    quotes, the number the decision used (not one read later, after the turn's ties moved).
     """
-    desire = (urgency(world) * common_threat(extended_threat(world, threat)) * helpfulness(world, seen, threat)
-              - PARTNER_THREAT * threat - TIE_COST)
+    help_ = helpfulness(world, seen, threat)
+    if parts is not None:
+        parts["help"] = help_
+    desire = urgency(world) * common_threat(extended_threat(world, threat)) * help_ - PARTNER_THREAT * threat - TIE_COST
     if enmity:
         desire = desire - ENMITY * np.maximum(0.0, -world.affinity)
     np.fill_diagonal(desire, -1.0)
@@ -190,8 +187,8 @@ def common_threat_reason(world: World, seen: Perception, decision: Decision, i: 
     if t[i, k] * t[j, k] <= 0:
         return Text(no_common_threat_text, decision.desire[i, j])
     names = world.names
-    return Text(_common_threat_text, names[k], names[i], t[i, k], names[j], t[j, k], help_of(world, seen, t, i, j),
-                decision.desire[i, j])
+    help_ = float(decision.parts["help"][i, j])  # as the decision weighed it (balancing_desire)
+    return Text(_common_threat_text, names[k], names[i], t[i, k], names[j], t[j, k], help_, decision.desire[i, j])
 
 
 def no_common_threat_text(desire: float) -> str:

@@ -46,9 +46,9 @@ class IdentityLens(Lens):
         keep = IDENTITY_WEIGHT * (world.affinity + world.identity)
         pull, waived = enlargement(world, depth_of(world, world.identity), COMMUNITY_WEIGHT)
         extra = keep + pull + waived
-        desire = balancing_desire(world, seen, threat) + extra
-        return Decision(threat, desire, arming(world, seen, threat), extra,
-                        parts={"keep": keep, "pull": pull, "waived": waived})
+        parts = {"keep": keep, "pull": pull, "waived": waived}
+        desire = balancing_desire(world, seen, threat, parts=parts) + extra
+        return Decision(threat, desire, arming(world, seen, threat), extra, parts=parts)
 
     def reason(self, world, seen, decision, i, j):
         parts = decision.parts

@@ -116,9 +116,9 @@ class InstitutionsLens(Lens):
         keep = INSTITUTION_WEIGHT * world.institution * legitimacy(world) * world.tied()
         pull, waived = enlargement(world, depth_of(world, world.institution), ENLARGEMENT_WEIGHT)
         extra = keep + pull + waived
-        desire = balancing_desire(world, seen, threat) + extra
-        return Decision(threat, desire, arming(world, seen, threat), extra,
-                        parts={"keep": keep, "pull": pull, "waived": waived})
+        parts = {"keep": keep, "pull": pull, "waived": waived}
+        desire = balancing_desire(world, seen, threat, parts=parts) + extra
+        return Decision(threat, desire, arming(world, seen, threat), extra, parts=parts)
 
     def reason(self, world, seen, decision, i, j):
         return common_threat_reason(world, seen, decision, i, j) + bond_reason(

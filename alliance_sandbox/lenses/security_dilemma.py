@@ -32,12 +32,13 @@ class SecurityDilemmaLens(Lens):
 
     def decide(self, world, seen):
         threat = self.threat(world, seen)
-        desire = balancing_desire(world, seen, threat)
+        parts: dict = {}
+        desire = balancing_desire(world, seen, threat, parts=parts)
         risks = alliance_risks(world, seen, threat)
         extra = np.where(world.tied(), FEAR_WEIGHT * (risks.tie_abandonment - risks.tie_entrapment), 0.0)
         # fear of entrapment loosens a useful alliance, it does not end it (Snyder 1984)
         adjusted = np.where(world.tied() & (desire > 0), np.maximum(desire + extra, STAY), desire + extra)
-        return Decision(threat, adjusted, arming(world, seen, threat), extra)
+        return Decision(threat, adjusted, arming(world, seen, threat), extra, parts=parts)
 
     def reason(self, world, seen, decision, i, j):
         text = common_threat_reason(world, seen, decision, i, j)
