@@ -24,8 +24,15 @@ TIE_COST = 0.04
 PARTNER_THREAT = 0.5
 #: How much hostility (negative affinity) counts against a tie under the realist lenses.
 ENMITY = 0.8
-#: How much of a committed partner's threat a state feels as its own (times commitment).
+#: How much of a partner's threat a state feels as its own (times its stake in the partner, `stake`).
 EXTENDED = 0.8
+#: Ablation switch: True weighs a partner's danger by the trust the tie has built, False by the
+#: pledge (the rule before December 2026). Why trust: an interest in an ally's security is made
+#: by the alliance and does not lapse because a state eases its pledge (Snyder 1997: ch. 6);
+#: weighed by the pledge, easing a tie lowered the worry that justified it, and the worry the next
+#: pledge, so ties spiralled apart (China and North Korea by 2019-21, when both endured) -- the
+#: reasoning behind `perception.ALLY_TRUST`.
+STAKE_BY_TRUST = True
 #: What a client's territory is worth to a pole, whatever its capability (`helpfulness`).
 POSITION = 0.5
 
@@ -114,21 +121,38 @@ def common_threat(threat: np.ndarray) -> np.ndarray:
     return threat_similarity(threat) * np.sqrt(np.outer(worst, worst))
 
 
-def extended_threat(world: World, threat: np.ndarray) -> np.ndarray:
-    """[i, k] = max(threat[i, k], EXTENDED x max over i's partners j of commitment[i, j] x threat[j, k]).
+def stake(world: World) -> np.ndarray:
+    """[i, j] how much j's security is i's own concern: the trust the tie has built (0 without a tie).
 
-    A committed ally's danger is one's own worry: the United States in 2016 fears China
-    little from Washington, but it has promised to defend Japan, which fears it much. Why:
-    a commitment creates an interest in the partner's security (Snyder 1997, Alliance
-    Politics, ch. 6), and without it a distant guarantor (the US in Asia, Britain for
-    Belgium) would see no common threat and drop its clients. One hop only: the ally's
+    Trust, not i's pledge (`STAKE_BY_TRUST`): an alliance creates an interest in the partner's
+    security (Snyder 1997, Alliance Politics, ch. 6) that outlasts a loosening; it grows while
+    a tie lasts (`perception.TRUST_BUILD`), so a new partner's danger weighs less at first.
+    """
+    if not STAKE_BY_TRUST:
+        return world.commitment
+    return np.where(world.tied(), world.trust, 0.0)
+
+
+def extended_threat(world: World, threat: np.ndarray) -> np.ndarray:
+    """[i, k] = max(threat[i, k], EXTENDED x max over i's partners j of stake[i, j] x threat[j, k]).
+
+    An ally's danger is one's own worry: the United States in 2016 fears China little from
+    Washington, but it has promised to defend Japan, which fears it much; China fears the US
+    less than North Korea does, but North Korea is its buffer. Why: an alliance creates an
+    interest in the partner's security (Snyder 1997, Alliance Politics, ch. 6), and without
+    it a distant guarantor (the US in Asia, Britain for Belgium) would see no common threat
+    and drop its clients. The weight is the trust the tie has built (`stake`), not the
+    pledge: weighed by the pledge, each easing lowered the worry and so the next pledge, and
+    China's treaty with North Korea spiralled away by turn 3-5 (China's extended threat fell
+    from 0.10 to 0.05 as its pledge eased from 0.75 to 0.35). One hop only: the ally's
     own fears, not its allies' allies'. One pass per partner rank (the first partner of every
     state, then the second...), each pass over the states that have that many partners, so the
     cost is the number of ties x n, not n^3.
     """
     out = threat.copy()
+    weight = stake(world)
     for i, j in partners_by_rank(world.tied()):  # the r-th partner of every state at once
-        out[i] = np.maximum(out[i], EXTENDED * world.commitment[i, j][:, None] * threat[j])
+        out[i] = np.maximum(out[i], EXTENDED * weight[i, j][:, None] * threat[j])
     np.fill_diagonal(out, 0.0)
     return out
 
