@@ -182,13 +182,16 @@ def balancing_desire(world: World, seen: Perception, threat: np.ndarray, enmity:
     (Bulgaria and Serbia in 1914, a year after the Second Balkan War). The power lens turns it
     off: to Waltz (1979) states are alike units and only capability counts.
 
-    `parts`, when given, receives the helpfulness as "help": what `common_threat_reason`
-    quotes, the number the decision used (not one read later, after the turn's ties moved).
+    `parts`, when given, receives the helpfulness as "help" and the extended threat as
+    "extended": what `common_threat_reason` quotes, the numbers the decision used (not ones read
+    later, after the turn's ties moved).
     """
     help_ = helpfulness(world, seen, threat)
+    extended = extended_threat(world, threat)
     if parts is not None:
         parts["help"] = help_
-    desire = urgency(world) * common_threat(extended_threat(world, threat)) * help_ - PARTNER_THREAT * threat - TIE_COST
+        parts["extended"] = extended
+    desire = urgency(world) * common_threat(extended) * help_ - PARTNER_THREAT * threat - TIE_COST
     if enmity:
         desire = desire - ENMITY * np.maximum(0.0, -world.affinity)
     np.fill_diagonal(desire, -1.0)
@@ -212,7 +215,20 @@ def common_threat_reason(world: World, seen: Perception, decision: Decision, i: 
         return Text(no_common_threat_text, decision.desire[i, j])
     names = world.names
     help_ = float(decision.parts["help"][i, j])  # as the decision weighed it (balancing_desire)
-    return Text(_common_threat_text, names[k], names[i], t[i, k], names[j], t[j, k], help_, decision.desire[i, j])
+    return (Text(_common_threat_text, names[k], names[i], t[i, k], names[j], t[j, k], help_, decision.desire[i, j])
+            + allies_danger_reason(world, decision, i, k))
+
+
+def allies_danger_reason(world: World, decision: Decision, i: int, k: int) -> str | Text:
+    """What i's allies' danger from k adds to i's own fear, when it adds (`extended_threat`)."""
+    extended = decision.parts.get("extended") if decision.parts else None
+    if extended is None or extended[i, k] <= decision.threat[i, k] + 0.005:
+        return ""
+    return Text(_allies_danger_text, world.names[i], world.names[k], float(extended[i, k]))
+
+
+def _allies_danger_text(name_i: str, name_k: str, extended: float) -> str:
+    return f" (counting its allies' danger, {EXTENDED:g} x trust x their threat: {name_i} fears {name_k} {extended:.2f})"
 
 
 def no_common_threat_text(desire: float) -> str:

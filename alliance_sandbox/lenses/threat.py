@@ -7,7 +7,7 @@ from alliance_sandbox.engine.events import Text
 from alliance_sandbox.engine.perception import ALLY_TRUST, perceived_intention
 from alliance_sandbox.engine.world import tie_code
 
-from .base import Decision, Lens, arming, balancing_desire, no_common_threat_text
+from .base import Decision, Lens, allies_danger_reason, arming, balancing_desire, no_common_threat_text, stake
 
 #: Below this worst threat (to itself and, weighted by commitment, to its allies) a state
 #: feels safe and may bandwagon with the strongest state.
@@ -31,18 +31,20 @@ class ThreatLens(Lens):
     rule = (
         "threat[i,k] = relative capability x proximity (reach grows with power) x offense_k "
         "x aggression_k x (1 - 0.8 for a partner); then realist balancing (model.md): ally with "
-        "those who fear the same states; a small state (under half the strongest's capability) "
+        "those who fear the same states, an ally's danger counting as one's own (0.8 x the trust "
+        "the tie has built x its threat, not x the pledge: easing a pledge leaves the worry); a small state (under half the strongest's capability) "
         "that fears no one, for itself or its allies (worst threat < 0.05), bandwagons with the "
         "strongest in a loose alignment."
     )
 
     def decide(self, world, seen):
         threat = self.threat(world, seen)
-        desire = balancing_desire(world, seen, threat)
+        parts: dict = {}
+        desire = balancing_desire(world, seen, threat, parts=parts)
         pull = np.zeros_like(desire)
         strongest = int(np.argmax(seen.share))
         worst = threat.max(axis=1)
-        allies_worst = (world.commitment * worst[None, :]).max(axis=1)  # a threatened ally is one's own worry
+        allies_worst = (stake(world) * worst[None, :]).max(axis=1)  # a threatened ally is one's own worry (base.stake)
         # small states bandwagon; a great power does not follow another
         small = seen.share < FOLLOWER_SHARE * seen.share[strongest]
         safe = (worst < SAFE) & (allies_worst < SAFE) & small
@@ -53,7 +55,7 @@ class ThreatLens(Lens):
         alignment = world.tie_kind == tie_code("alignment")
         extra = np.where(~world.tied(), pull, np.where(alignment, np.minimum(pull, BANDWAGON_HOLD), 0.0))
         desire = np.where(extra > 0, np.maximum(desire, extra), desire)
-        return Decision(threat, desire, arming(world, seen, threat), extra)
+        return Decision(threat, desire, arming(world, seen, threat), extra, parts=parts)
 
     def reason(self, world, seen, decision, i, j):
         t, names = decision.threat, world.names
@@ -63,7 +65,8 @@ class ThreatLens(Lens):
         k = int((t[i] * t[j]).argmax())
         if t[i, k] * t[j, k] <= 0:
             return Text(no_common_threat_text, decision.desire[i, j])
-        return Text(_threat_reason_text, threat_formula(world, seen, i, k), names[j], t[j, k], decision.desire[i, j])
+        return (Text(_threat_reason_text, threat_formula(world, seen, i, k), names[j], t[j, k], decision.desire[i, j])
+                + allies_danger_reason(world, decision, i, k))
 
 
 def _bandwagon_text(follower: str, worst: float, leader: str, share: float) -> str:
