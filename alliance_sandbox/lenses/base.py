@@ -228,7 +228,8 @@ def allies_danger_reason(world: World, decision: Decision, i: int, k: int) -> st
 
 
 def _allies_danger_text(name_i: str, name_k: str, extended: float) -> str:
-    return f" (counting its allies' danger, {EXTENDED:g} x trust x their threat: {name_i} fears {name_k} {extended:.2f})"
+    return (f" (counting its allies' danger, {EXTENDED:g} x trust x their threat: "
+            f"{name_i} fears {name_k} {extended:.2f})")
 
 
 def no_common_threat_text(desire: float) -> str:

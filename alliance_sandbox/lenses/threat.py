@@ -32,7 +32,8 @@ class ThreatLens(Lens):
         "threat[i,k] = relative capability x proximity (reach grows with power) x offense_k "
         "x aggression_k x (1 - 0.8 for a partner); then realist balancing (model.md): ally with "
         "those who fear the same states, an ally's danger counting as one's own (0.8 x the trust "
-        "the tie has built x its threat, not x the pledge: easing a pledge leaves the worry); a small state (under half the strongest's capability) "
+        "the tie has built x its threat, not x the pledge: easing a pledge leaves the worry); "
+        "a small state (under half the strongest's capability) "
         "that fears no one, for itself or its allies (worst threat < 0.05), bandwagons with the "
         "strongest in a loose alignment."
     )
