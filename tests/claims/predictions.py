@@ -158,7 +158,15 @@ PREDICTIONS: tuple[Prediction, ...] = (
     Prediction("east-asia", ("landscape",), 7,
                "Axelrod & Bennett (1993): the United States and China on opposite sides, Japan with the US.",
                lambda w: not same_side(w, "USA", "CHN") and same_side(w, "USA", "JPN"),
-               "The alignments of 2023."),
+               "The alignments of 2023."),    # ----- Europe 1914, the alliance security dilemma (written 2026-12-04, after the rows above)
+    Prediction("europe-1914", ("security_dilemma",), 5,
+               "The blank cheque: multipolar with the offence believed dominant, the loss of an ally would "
+               "be decisive (Christensen & Snyder 1990: 138-140), so Germany fears abandonment by "
+               "Austria-Hungary, its only great-power ally, more than entrapment in its Balkan quarrels, "
+               "and firms its commitment to at least its 1913 level, 0.75 (Snyder 1984: 484-485; Snyder "
+               "1997 ch. 9).",
+               lambda w: tied(w, "GMY", "AUH") and w.commitment[w.index["GMY"], w.index["AUH"]] >= 0.75,
+               "Germany's blank cheque to Austria-Hungary (5-6 July 1914)."),
 )
 
 
