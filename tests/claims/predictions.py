@@ -158,7 +158,8 @@ PREDICTIONS: tuple[Prediction, ...] = (
     Prediction("east-asia", ("landscape",), 7,
                "Axelrod & Bennett (1993): the United States and China on opposite sides, Japan with the US.",
                lambda w: not same_side(w, "USA", "CHN") and same_side(w, "USA", "JPN"),
-               "The alignments of 2023."),    # ----- Europe 1914, the alliance security dilemma (written 2026-12-04, after the rows above)
+               "The alignments of 2023."),
+    # ----- Europe 1914, the alliance security dilemma (written 2026-12-04, after the rows above)
     Prediction("europe-1914", ("security_dilemma",), 5,
                "The blank cheque: multipolar with the offence believed dominant, the loss of an ally would "
                "be decisive (Christensen & Snyder 1990: 138-140), so Germany fears abandonment by "
