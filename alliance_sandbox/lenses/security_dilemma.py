@@ -71,7 +71,7 @@ class SecurityDilemmaLens(Lens):
         abandonment = (risks.tie_abandonment + chained) * encircled[:, None]  # the fear of losing the ally
         entrapment = risks.tie_entrapment - chained  # the fear of standing by its own ventures
         tied = world.tied()
-        extra = np.where(tied, FEAR_WEIGHT * (abandonment - entrapment), 0.0)
+        extra = FEAR_WEIGHT * (abandonment - entrapment)  # the risks are 0 off the ties
         # fear of entrapment loosens a useful alliance, it does not end it (Snyder 1984)
         adjusted = np.where(tied & (desire > 0), np.maximum(desire + extra, STAY), desire + extra)
         parts.update(abandonment=risks.tie_abandonment, entrapment=risks.tie_entrapment, chained=chained,
@@ -80,11 +80,16 @@ class SecurityDilemmaLens(Lens):
 
     def reason(self, world, seen, decision, i, j):
         text = common_threat_reason(world, seen, decision, i, j)
-        if world.tie_kind[i, j]:
-            parts = decision.parts
-            text += Text(_fear_text, parts["abandonment"][i, j], parts["chained"][i, j], parts["encircled"][i],
-                         parts["entrapment"][i, j], decision.extra[i, j])
-        return text
+        if not world.tie_kind[i, j]:
+            return text
+        parts = decision.parts
+        # one Text for both sentences: hundreds of tie events a turn at 200 states
+        return Text(_with_fear_text, text, parts["abandonment"][i, j], parts["chained"][i, j],
+                    parts["encircled"][i], parts["entrapment"][i, j], decision.extra[i, j])
+
+
+def _with_fear_text(common: Text, *fear: float) -> str:
+    return str(common) + _fear_text(*fear)
 
 
 def _fear_text(abandonment: float, chained: float, encircled: float, entrapment: float, weight: float) -> str:
