@@ -12,8 +12,12 @@ from .base import Decision, Lens, arming, balancing_desire, common_threat_reason
 #: when entrapment is).
 FEAR_WEIGHT = 0.6
 #: The least a useful tie is still worth to a state that fears entrapment: it eases the
-#: commitment down to about 0.3 instead of leaving.
-STAY = 0.01
+#: commitment down to about 0.3 instead of leaving. Twice the perception noise of a bipolar
+#: world (engine.dynamics.PERCEPTION_NOISE 0.02) and below FORM: at 0.01 the turn's
+#: misreading put such a tie at or below 0 in a third of the turns, each a loosening of 0.2,
+#: so the United States' 1955 guarantees to South Korea and Taiwan, held with entrapment
+#: feared (the restraint of Rhee and Chiang), ended in every seed; at 0.04 they hold.
+STAY = 0.04
 #: Chain-ganging is the fear of abandonment at work, not an entrapment the state weighs and
 #: avoids. Under multipolarity with the offence believed dominant "the loss of an ally would be
 #: decisive", so a great power chains itself unconditionally to its allies (Christensen &

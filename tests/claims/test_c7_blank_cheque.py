@@ -6,8 +6,9 @@ great-power ally, more than entrapment in its Balkan quarrels, and firms its com
 mechanisms of the security-dilemma lens carry it (`lenses/security_dilemma.py`): the chance of
 being chained to the ally's war counts as the fear of losing it (CHAIN_IS_ABANDONMENT_FEAR),
 and that fear weighs the threat of the coalition the state faces (ENCIRCLEMENT). Ablation:
-with either off, Germany fears entrapment from the first turn, eases its commitment below its
-1913 level in every seed, and the Dual Alliance ends in one of them.
+with either off, Germany fears entrapment from the first turn and eases its commitment below
+its 1913 level in every seed (to 0.30-0.45: eased, not left, since the tie is still worth having,
+`STAY`).
 """
 from pathlib import Path
 
@@ -50,7 +51,7 @@ def test_without_either_mechanism_germany_fears_entrapment(monkeypatch, switch):
     monkeypatch.setattr(sd, switch, False)
     first, after = germany_to_austria()
     assert first < 0.0, first
-    assert all(c < 0.75 for c in after) and min(after) == 0.0, after
+    assert all(c < 0.75 for c in after), after
 
 
 def test_the_log_says_why_with_the_numbers():
