@@ -167,18 +167,26 @@ PREDICTIONS: tuple[Prediction, ...] = (
                "least 13 of its 15 NATO ties.",
                lambda w: len(partners(w, "POR")) >= 13,
                "Portugal stayed in NATO throughout (a founding member in 1949)."),
-    Prediction("east-asia", ("threat", "autonomy_security"), 7,
+    # Europe 1914, the alliance security dilemma (written 2026-12-04)
+    Prediction("europe-1914", ("security_dilemma",), 5,
+               "The blank cheque: multipolar with the offence believed dominant, the loss of an ally would "
+               "be decisive (Christensen & Snyder 1990: 138-140), so Germany fears abandonment by "
+               "Austria-Hungary, its only great-power ally, more than entrapment in its Balkan quarrels, "
+               "and firms its commitment to at least its 1913 level, 0.75 (Snyder 1984: 484-485; Snyder "
+               "1997 ch. 9).",
+               lambda w: tied(w, "GMY", "AUH") and w.commitment[w.index["GMY"], w.index["AUH"]] >= 0.75,
+               "Germany's blank cheque to Austria-Hungary (5-6 July 1914)."),
+    Prediction("east-asia", ("threat", "security_dilemma", "autonomy_security"), 7,
                "China keeps North Korea: both face the United States, its Asian alliance network and "
                "its forward presence, the most threatening power (Walt 1987: 22-26; Christensen 1999), "
                "North Korea is China's buffer, and the interest in an ally's security does not lapse "
-               "when the pledge is eased (Snyder 1997: 44-46 and ch. 6). The security-dilemma lens is "
-               "a known miss (docs/predictions.md).",
+               "when the pledge is eased (Snyder 1997: 44-46 and ch. 6).",
                lambda w: tied(w, "CHN", "PRK"),
                "The 1961 treaty endured and was renewed in 2021."),
-    Prediction("east-asia", ("threat",), 7,
+    Prediction("east-asia", ("threat", "security_dilemma"), 7,
                "China keeps Russia: both fear the United States and its Asian alliance network most "
-               "(Walt 1987: 22-26; Christensen 1999). The security-dilemma and autonomy lenses are "
-               "known misses (docs/predictions.md).",
+               "(Walt 1987: 22-26; Christensen 1999). The autonomy lens is a known miss "
+               "(docs/predictions.md).",
                lambda w: tied(w, "CHN", "RUS"),
                "It endured and tightened: the 'no limits' partnership of February 2022."),
 )
