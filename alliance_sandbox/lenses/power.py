@@ -18,15 +18,38 @@ from __future__ import annotations
 import numpy as np
 
 from alliance_sandbox.engine.events import Text
+from alliance_sandbox.engine.perception import GREAT_POWER_SHARE
 from alliance_sandbox.engine.polarity import poles_of
+from alliance_sandbox.engine.world import tie_code
 
-from .base import Decision, Lens, arming, balancing_desire
+from .base import Decision, Lens, arming, balancing_desire, coalition_strength, strength_against_threat
 
 #: How much of a partner's power a tie takes away under this lens, times the share of the
 #: world the partner does not hold: less than the other lenses (perception.ALLY_TRUST),
 #: because to Waltz an ally's power is still power, and a partner that comes to dominate the
 #: system is balanced like anyone else.
 POWER_ALLY_TRUST = 0.5
+#: How much of that discount the partners of a sole pole keep: none. In a unipolar world
+#: "international politics abhors unbalanced power", and the unipole's power, "whoever
+#: wields it, is a potential danger to others" (Waltz 2000: 28), its allies included: so
+#: "NATO's days are not numbered, but its years are" (Waltz 1993: 75-76). 1 is the ablation.
+UNIPOLE_TRUST = 0.0
+#: Whether, between two secondary states (below GREAT_POWER_SHARE of world capability) not
+#: BOUND into one coalition, the partner is worth what it adds alone against the coalition
+#: the state fears (True), or, as under the other lenses, its partners' pledges too,
+#: against the feared state alone (False: the ablation). Why: Waltz's structure is made by
+#: the great powers (1979: 72-73), and secondary states join the weaker side "provided, of
+#: course, that the coalition they join achieves enough defensive or deterrent strength to
+#: dissuade adversaries from attacking" (p. 127); two small states achieve none against a
+#: great power's coalition, and the great powers behind a small partner are open to a state
+#: directly. 1914, turn 0: Belgium (share .024) is worth 2 x .024 / (.024 + .42) = 0.11 to
+#: Bulgaria against Italy's coalition (.42), 0.59 against Italy alone (.058). Ties already
+#: made (NATO's small members, fellow members of a crisis coalition) keep the other
+#: lenses' worth: they are part of the coalition the two joined.
+SECONDARY_ALONE = True
+#: The tie kinds that bind two states into one coalition (SECONDARY_ALONE): a treaty, an
+#: entente, or a crisis coalition they fought in together; not a loose alignment.
+BOUND = (tie_code("entente"), tie_code("alliance"), tie_code("coalition"))
 #: In a bipolar world, the most any state wants a new tie (below the engine's FORM, so none
 #: forms; existing ties are judged as before).
 BIPOLAR_NEW_TIE = 0.0
@@ -59,9 +82,29 @@ def power_threat(world, seen, coalition: np.ndarray | None = None) -> np.ndarray
     relative = np.divide(g, s[:, None] + g, out=np.zeros_like(g), where=(s[:, None] + g) > 0)
     strongest = g.max(axis=1, keepdims=True)
     dominance = np.divide(g, strongest, out=np.zeros_like(g), where=strongest > 0)
-    threat = relative * dominance * (1.0 - POWER_ALLY_TRUST * world.trust * (1.0 - s[None, :]))
+    pole = poles_of(s)
+    trusted = np.where(pole & (pole.sum() == 1), UNIPOLE_TRUST, 1.0) * (1.0 - s)  # [k] how far k's partners trust it
+    threat = relative * dominance * (1.0 - POWER_ALLY_TRUST * world.trust * trusted[None, :])
     np.fill_diagonal(threat, 0.0)
     return threat
+
+
+def partner_strength(world, seen, threat: np.ndarray, coalition: np.ndarray) -> np.ndarray:
+    """[i, j] what j brings against what i fears: `base.strength_against_threat` (j and its
+    partners against the state i fears most), except between two secondary states not bound
+    by an entente, alliance or crisis coalition (SECONDARY_ALONE): there j alone, against
+    the coalition i fears most, min(1, 2 x s_j / (s_j + G[i, k])), G = coalition_power.
+    """
+    strength = strength_against_threat(world, seen, threat)
+    if not SECONDARY_ALONE or not world.n:
+        return strength
+    s = seen.share
+    feared = coalition[np.arange(world.n), np.argmax(threat, axis=1)]
+    feared = np.where(threat.max(axis=1) > 0, feared, s)
+    alone = coalition_strength(np.broadcast_to(s[None, :], strength.shape), feared[:, None])
+    secondary = s < GREAT_POWER_SHARE
+    bound = np.isin(world.tie_kind, BOUND)
+    return np.where(np.outer(secondary, secondary) & ~bound, alone, strength)
 
 
 class PowerLens(Lens):
@@ -84,7 +127,9 @@ class PowerLens(Lens):
     def decide(self, world, seen):
         coalition = coalition_power(world, seen.share)
         threat = power_threat(world, seen, coalition)
-        desire = balancing_desire(world, seen, threat, enmity=False)
+        parts = {"coalition": coalition}
+        strength = partner_strength(world, seen, threat, coalition)
+        desire = balancing_desire(world, seen, threat, enmity=False, parts=parts, strength=strength)
         arm = arming(world, seen, threat)
         pole = poles_of(seen.share)
         if pole.sum() == 2:
@@ -92,7 +137,7 @@ class PowerLens(Lens):
             desire = np.where(world.tied(), desire, np.minimum(desire, BIPOLAR_NEW_TIE))
             np.fill_diagonal(desire, -1.0)
             arm = np.where(pole, np.clip(threat.max(axis=1), 0.0, 1.0), arm)
-        return Decision(threat, desire, arm, parts={"coalition": coalition})
+        return Decision(threat, desire, arm, parts=parts)
 
     def reason(self, world, seen, decision, i, j):
         t = decision.threat
@@ -101,7 +146,7 @@ class PowerLens(Lens):
         if t[i, k] * t[j, k] <= 0:
             return Text(_no_common_power_text, decision.desire[i, j])
         return Text(_power_reason_text, names[k], decision.parts["coalition"][i, k], names[i], t[i, k], names[j],
-                    t[j, k], decision.desire[i, j])
+                    t[j, k], float(decision.parts["help"][i, j]), decision.desire[i, j])
 
 
 def _no_common_power_text(desire: float) -> str:
@@ -109,8 +154,9 @@ def _no_common_power_text(desire: float) -> str:
 
 
 def _power_reason_text(name_k: str, coalition: float, name_i: str, threat_i: float, name_j: str, threat_j: float,
-                       desire: float) -> str:
+                       help_: float, desire: float) -> str:
     return (
         f"balancing {name_k}'s coalition (share {coalition:.2f} with its partners): power threat to "
-        f"{name_i} {threat_i:.2f}, to {name_j} {threat_j:.2f}; desire {desire:+.2f}"
+        f"{name_i} {threat_i:.2f}, to {name_j} {threat_j:.2f}; {name_j}'s help against "
+        f"{name_i}'s most feared coalition {help_:.2f}; desire {desire:+.2f}"
     )
