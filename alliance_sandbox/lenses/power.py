@@ -7,6 +7,19 @@ What Waltz's lens predicts, and so what this lens does:
   on to the stronger: in 1914 Austria-Hungary stays with Germany against the larger
   Franco-Russian-British combination.
 * Only capability counts: distance, intentions and ideology do not.
+* The structure is made by the great powers (Waltz 1979: 72-73), and a secondary state
+  joins a great power's coalition, "provided, of course, that the coalition they join
+  achieves enough defensive or deterrent strength to dissuade adversaries from attacking"
+  (p. 127). Two small states achieve none against a great power's coalition: a secondary
+  state values another, unless the two are already one coalition's members, by what it adds
+  alone against the coalition it fears (SECONDARY_ALONE). In 1914 the lens used to weave
+  16-18 new ties in five turns, most between small states (Belgium-Bulgaria, Turkey-Serbia);
+  now 0-4, each inside a great power's coalition (docs/predictions.md, row 18).
+* With one pole, its power is unbalanced, and "unbalanced power, whoever wields it, is a
+  potential danger to others" (Waltz 2000: 28): its partners weigh its power without the
+  trust discount (UNIPOLE_TRUST), so NATO fades after the Soviet collapse, as Waltz (1993:
+  75-76) expected: "NATO's days are not numbered, but its years are" (row 11). Where Russia
+  recovers half the United States' capability the world is bipolar again and NATO holds.
 * In a bipolar world the two poles balance each other mainly by their own efforts
   (Waltz 1979: 168-170): they arm whatever their allies offer and do not court new allies;
   third states cannot change the balance, so the alignments the poles already lead persist
@@ -82,29 +95,39 @@ def power_threat(world, seen, coalition: np.ndarray | None = None) -> np.ndarray
     relative = np.divide(g, s[:, None] + g, out=np.zeros_like(g), where=(s[:, None] + g) > 0)
     strongest = g.max(axis=1, keepdims=True)
     dominance = np.divide(g, strongest, out=np.zeros_like(g), where=strongest > 0)
-    pole = poles_of(s)
-    trusted = np.where(pole & (pole.sum() == 1), UNIPOLE_TRUST, 1.0) * (1.0 - s)  # [k] how far k's partners trust it
+    trusted = 1.0 - s  # [k]: how far k's partners trust its power
+    unipole = sole_pole(s)
+    if unipole >= 0:
+        trusted[unipole] *= UNIPOLE_TRUST
     threat = relative * dominance * (1.0 - POWER_ALLY_TRUST * world.trust * trusted[None, :])
     np.fill_diagonal(threat, 0.0)
     return threat
 
 
-def partner_strength(world, seen, threat: np.ndarray, coalition: np.ndarray) -> np.ndarray:
-    """[i, j] what j brings against what i fears: `base.strength_against_threat` (j and its
-    partners against the state i fears most), except between two secondary states not bound
-    by an entente, alliance or crisis coalition (SECONDARY_ALONE): there j alone, against
-    the coalition i fears most, min(1, 2 x s_j / (s_j + G[i, k])), G = coalition_power.
+def partner_strength(world, seen, threat: np.ndarray, coalition: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """([i, j] what j brings against what i fears, [i, j] whether j counts alone).
+
+    As `base.strength_against_threat` (j and its partners against the state i fears most),
+    except between two secondary states not BOUND into one coalition (SECONDARY_ALONE):
+    there j alone against the coalition i fears most, min(1, 2 x s_j / (s_j + G[i, k])),
+    G = coalition_power, k the state i fears most.
     """
     strength = strength_against_threat(world, seen, threat)
     if not SECONDARY_ALONE or not world.n:
-        return strength
+        return strength, np.zeros(strength.shape, dtype=bool)
     s = seen.share
     feared = coalition[np.arange(world.n), np.argmax(threat, axis=1)]
     feared = np.where(threat.max(axis=1) > 0, feared, s)
     alone = coalition_strength(np.broadcast_to(s[None, :], strength.shape), feared[:, None])
     secondary = s < GREAT_POWER_SHARE
-    bound = np.isin(world.tie_kind, BOUND)
-    return np.where(np.outer(secondary, secondary) & ~bound, alone, strength)
+    counts_alone = np.outer(secondary, secondary) & ~np.isin(world.tie_kind, BOUND)
+    return np.where(counts_alone, alone, strength), counts_alone
+
+
+def sole_pole(share: np.ndarray) -> int:
+    """The index of the only pole (`engine.polarity`), or -1 if the world has more than one."""
+    pole = poles_of(share)
+    return int(np.argmax(pole)) if pole.sum() == 1 else -1
 
 
 class PowerLens(Lens):
@@ -117,7 +140,10 @@ class PowerLens(Lens):
         "weighted by commitment) x that coalition next to the strongest i faces x (1 - 0.5 x "
         "trust x the share of the world k does not hold, for a partner); then realist balancing "
         "(model.md) without the enmity term: ally "
-        "with those who fear the same coalitions. Distance, intentions and ideology do not "
+        "with those who fear the same coalitions. Two secondary states (below "
+        f"{GREAT_POWER_SHARE:.0%} of world capability) not yet one coalition's members value each other by what each adds alone "
+        "against the coalition feared: min(1, 2 x s_j / (s_j + that coalition)). A sole pole's "
+        "partners weigh its power without the trust discount. Distance, intentions and ideology do not "
         "count. With two poles, the poles arm whatever their allies offer and no new ties are sought."
     )
 
@@ -127,8 +153,8 @@ class PowerLens(Lens):
     def decide(self, world, seen):
         coalition = coalition_power(world, seen.share)
         threat = power_threat(world, seen, coalition)
-        parts = {"coalition": coalition}
-        strength = partner_strength(world, seen, threat, coalition)
+        strength, alone = partner_strength(world, seen, threat, coalition)
+        parts = {"coalition": coalition, "alone": alone, "unipole": sole_pole(seen.share)}
         desire = balancing_desire(world, seen, threat, enmity=False, parts=parts, strength=strength)
         arm = arming(world, seen, threat)
         pole = poles_of(seen.share)
@@ -145,8 +171,11 @@ class PowerLens(Lens):
         names = world.names
         if t[i, k] * t[j, k] <= 0:
             return Text(_no_common_power_text, decision.desire[i, j])
-        return Text(_power_reason_text, names[k], decision.parts["coalition"][i, k], names[i], t[i, k], names[j],
-                    t[j, k], float(decision.parts["help"][i, j]), decision.desire[i, j])
+        parts = decision.parts
+        unipole = world.names[j] if parts["unipole"] == j else ""
+        return Text(_power_reason_text, names[k], parts["coalition"][i, k], names[i], t[i, k], names[j],
+                    t[j, k], float(parts["help"][i, j]), bool(parts["alone"][i, j]), unipole, t[i, j],
+                    decision.desire[i, j])
 
 
 def _no_common_power_text(desire: float) -> str:
@@ -154,9 +183,12 @@ def _no_common_power_text(desire: float) -> str:
 
 
 def _power_reason_text(name_k: str, coalition: float, name_i: str, threat_i: float, name_j: str, threat_j: float,
-                       help_: float, desire: float) -> str:
+                       help_: float, alone: bool, unipole: str, threat_ij: float, desire: float) -> str:
+    help_text = (f"{name_j}, a secondary state like {name_i}, adds only its own power against the coalition "
+                 f"{name_i} fears: help {help_:.2f} (Waltz 1979: 127)" if alone else f"{name_j}'s help {help_:.2f}")
+    unipole_text = (f"; {unipole} is the sole pole, and even its partners weigh its power undiscounted: "
+                    f"threat to {name_i} {threat_ij:.2f} (Waltz 2000: 28)" if unipole else "")
     return (
         f"balancing {name_k}'s coalition (share {coalition:.2f} with its partners): power threat to "
-        f"{name_i} {threat_i:.2f}, to {name_j} {threat_j:.2f}; {name_j}'s help against "
-        f"{name_i}'s most feared coalition {help_:.2f}; desire {desire:+.2f}"
+        f"{name_i} {threat_i:.2f}, to {name_j} {threat_j:.2f}; {help_text}{unipole_text}; desire {desire:+.2f}"
     )
