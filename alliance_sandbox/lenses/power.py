@@ -141,10 +141,11 @@ class PowerLens(Lens):
         "trust x the share of the world k does not hold, for a partner); then realist balancing "
         "(model.md) without the enmity term: ally "
         "with those who fear the same coalitions. Two secondary states (below "
-        f"{GREAT_POWER_SHARE:.0%} of world capability) not yet one coalition's members value each other by what each adds alone "
-        "against the coalition feared: min(1, 2 x s_j / (s_j + that coalition)). A sole pole's "
-        "partners weigh its power without the trust discount. Distance, intentions and ideology do not "
-        "count. With two poles, the poles arm whatever their allies offer and no new ties are sought."
+        f"{GREAT_POWER_SHARE:.0%} of world capability) not yet one coalition's members value each "
+        "other by what each adds alone against the coalition feared: min(1, 2 x s_j / (s_j + "
+        "that coalition)). A sole pole's partners weigh its power without the trust discount. "
+        "Distance, intentions and ideology do not count. With two poles, the poles arm whatever "
+        "their allies offer and no new ties are sought."
     )
 
     def threat(self, world, seen):
