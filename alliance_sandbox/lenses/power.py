@@ -14,7 +14,7 @@ What Waltz's lens predicts, and so what this lens does:
   state values another, unless the two are already one coalition's members, by what it adds
   alone against the coalition it fears (SECONDARY_ALONE). In 1914 the lens used to weave
   16-18 new ties in five turns, most between small states (Belgium-Bulgaria, Turkey-Serbia);
-  now 0-4, each inside a great power's coalition (docs/predictions.md, row 19).
+  now 0-4, inside a great power's coalition in seeds 0-4 (docs/predictions.md, row 19).
 * With one pole, its power is unbalanced, and "unbalanced power, whoever wields it, is a
   potential danger to others" (Waltz 2000: 28): its partners weigh its power without the
   trust discount (UNIPOLE_TRUST), so NATO fades after the Soviet collapse, as Waltz (1993:
