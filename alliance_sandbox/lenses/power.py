@@ -14,7 +14,8 @@ What Waltz's lens predicts, and so what this lens does:
   state values another, unless the two are already one coalition's members, by what it adds
   alone against the coalition it fears (SECONDARY_ALONE). In 1914 the lens used to weave
   16-18 new ties in five turns, most between small states (Belgium-Bulgaria, Turkey-Serbia);
-  now 0-4, inside a great power's coalition in seeds 0-4 (docs/predictions.md, row 19).
+  now 0-2, each inside a great power's coalition (docs/predictions.md, row 19). Not in a
+  bipolar world, where no new ties are sought (below).
 * With one pole, its power is unbalanced, and "unbalanced power, whoever wields it, is a
   potential danger to others" (Waltz 2000: 28): its partners weigh its power without the
   trust discount (UNIPOLE_TRUST), so NATO fades after the Soviet collapse, as Waltz (1993:
@@ -57,12 +58,14 @@ UNIPOLE_TRUST = 0.0
 #: great power's coalition, and the great powers behind a small partner are open to a state
 #: directly. 1914, turn 0: Belgium (share .024) is worth 2 x .024 / (.024 + .42) = 0.11 to
 #: Bulgaria against Italy's coalition (.42), 0.59 against Italy alone (.058). Ties already
-#: made (NATO's small members, fellow members of a crisis coalition) keep the other
-#: lenses' worth: they are part of the coalition the two joined.
+#: made (an entente or alliance: BOUND) keep the other lenses' worth: they are part of the
+#: coalition the two joined.
 SECONDARY_ALONE = True
-#: The tie kinds that bind two states into one coalition (SECONDARY_ALONE): a treaty, an
-#: entente, or a crisis coalition they fought in together; not a loose alignment.
-BOUND = (tie_code("entente"), tie_code("alliance"), tie_code("coalition"))
+#: The tie kinds that bind two states into one coalition (SECONDARY_ALONE): a treaty or an
+#: entente; not a loose alignment, nor a crisis coalition, which is judged as a new tie would
+#: be. In a bipolar world the rule does not apply: no new ties are sought there
+#: (BIPOLAR_NEW_TIE), and existing ones are judged as under the other lenses.
+BOUND = (tie_code("entente"), tie_code("alliance"))
 #: In a bipolar world, the most any state wants a new tie (below the engine's FORM, so none
 #: forms; existing ties are judged as before).
 BIPOLAR_NEW_TIE = 0.0
@@ -108,12 +111,12 @@ def partner_strength(world, seen, threat: np.ndarray, coalition: np.ndarray) -> 
     """([i, j] what j brings against what i fears, [i, j] whether j counts alone).
 
     As `base.strength_against_threat` (j and its partners against the state i fears most),
-    except between two secondary states not BOUND into one coalition (SECONDARY_ALONE):
-    there j alone against the coalition i fears most, min(1, 2 x s_j / (s_j + G[i, k])),
-    G = coalition_power, k the state i fears most.
+    except between two secondary states not BOUND into one coalition (SECONDARY_ALONE), in a
+    world that is not bipolar: there j alone against the coalition i fears most,
+    min(1, 2 x s_j / (s_j + G[i, k])), G = coalition_power, k the state i fears most.
     """
     strength = strength_against_threat(world, seen, threat)
-    if not SECONDARY_ALONE or not world.n:
+    if not SECONDARY_ALONE or not world.n or poles_of(seen.share).sum() == 2:
         return strength, np.zeros(strength.shape, dtype=bool)
     s = seen.share
     feared = coalition[np.arange(world.n), np.argmax(threat, axis=1)]
