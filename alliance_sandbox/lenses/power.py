@@ -14,7 +14,7 @@ What Waltz's lens predicts, and so what this lens does:
   state values another, unless the two are already one coalition's members, by what it adds
   alone against the coalition it fears (SECONDARY_ALONE). In 1914 the lens used to weave
   16-18 new ties in five turns, most between small states (Belgium-Bulgaria, Turkey-Serbia);
-  now 0-2, each inside a great power's coalition (docs/predictions.md, row 20). Not in a
+  now 0-2, each inside a great power's coalition (docs/predictions.md, row 21). Not in a
   bipolar world, where no new ties are sought (below).
 * With one pole, its power is unbalanced, and "unbalanced power, whoever wields it, is a
   potential danger to others" (Waltz 2000: 28): its partners weigh its power without the

@@ -1,4 +1,4 @@
-"""The balance-of-power lens on the historical cases (docs/predictions.md rows 11 and 20), each
+"""The balance-of-power lens on the historical cases (docs/predictions.md rows 11 and 21), each
 mechanism with its ablation: switched off, the effect goes.
 
 * SECONDARY_ALONE (Waltz 1979: 72-73, 127): a secondary state's tie with another secondary
