@@ -1,4 +1,4 @@
-"""An ally's danger weighs by the trust the tie has built, not by the pledge (docs/predictions.md, rows 21-22).
+"""An ally's danger weighs by the trust the tie has built, not by the pledge (docs/predictions.md, rows 22-23).
 
 `lenses.base.stake`: an alliance creates an interest in the partner's security (Snyder 1997,
 ch. 6) that does not lapse when a state eases its pledge. Weighed by the pledge, each easing
