@@ -20,7 +20,17 @@ drawn from exactly those numbers, so what the charts show is what happens:
   states rush to stop an aggressor early; believing the defence dominant, they expect the
   victim to hold and leave the fight to others (Christensen & Snyder 1990: 1914's rush,
   1938's buck-passing). The crisis line says how many stayed out.
-Honoured calls firm the tie up (+HONOURED_FIRMS), failed ones shake it (-FAILED_SHAKES).
+What a crisis teaches each side, its own commitment only (`World.commitment[i, j]` is i's):
+- an honoured call (or a partner chain-ganging in) firms both pledges, each from its own
+  value (+HONOURED_FIRMS): the target is reassured, the partner has a new stake in it;
+- a failed call (abandonment, a passed buck) shakes the let-down target's pledge most
+  (-FAILED_SHAKES: its fear of abandonment came true, so it hedges, Snyder 1984: 467) and the
+  defector's by DEFECTOR_SHAKES (its pledge has shown it binds little);
+- a partner dragged into a quarrel not its own (entrapment) loosens its own pledge to the
+  aggressor by ENTRAPPED_LOOSENS (Snyder 1984: loosening is the remedy for entrapment); the
+  aggressor's pledge to it is untouched.
+PER_SIDE_LESSONS = False restores the old rule (both sides set to the target's value moved
+by the same amount), for the ablation.
 
 RISK_DRIVEN = False restores the old fixed-rate rule (answer chance ally_reliability x
 (0.5 + 0.5 x commitment) x (0.5 + offense_dominance), labels by offence dominance above or
@@ -41,9 +51,15 @@ NO_QUARREL = 0.1
 COALITION_FEAR = 0.25
 #: A crisis needs a target that feels at least this much threat.
 CRISIS_THRESHOLD = 0.05
-#: How much an honoured call firms the tie up, and a failed one shakes it.
+#: How much an honoured call firms each side's pledge, and a failed one shakes the let-down side's.
 HONOURED_FIRMS = 0.05
 FAILED_SHAKES = 0.1
+#: How much a failed call lowers the defector's own pledge (less than the let-down side's).
+DEFECTOR_SHAKES = 0.05
+#: How much a partner entrapped in a quarrel not its own loosens its pledge to the aggressor.
+ENTRAPPED_LOOSENS = 0.05
+#: Ablation switch: False moves both sides together, by the target's lesson (the old rule).
+PER_SIDE_LESSONS = True
 #: Ablation switch for the claims tests (see the module docstring).
 RISK_DRIVEN = True
 #: Ablation switch: False lets every untied state that fears the aggressor join (the old rule).
@@ -102,20 +118,20 @@ def _call_partners(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
         u = float(rng.random())
         names = (nm[j], nm[i], nm[k])
         if u < chain:
-            _nudge(world, i, j, +HONOURED_FIRMS)
+            _honoured(world, i, j)
             events.append(Event("chain_gang", (ids[j], ids[i], ids[k]),
                                 Text(_chain_text, *names, chain, polarity, od), values))
         elif u < chain + (1.0 - chain) * plain:
-            _nudge(world, i, j, -FAILED_SHAKES)
+            _let_down(world, i, j)
             events.append(Event("abandoned", (ids[j], ids[i], ids[k]),
                                 Text(_abandoned_text, *names, fail, world.commitment[j, i]), values))
         elif u < chain + fail:
-            _nudge(world, i, j, -FAILED_SHAKES)
+            _let_down(world, i, j)
             events.append(Event("buck_pass", (ids[j], ids[i], ids[k]),
                                 Text(_buck_text, *names, _balancer_named(world, model, i, j, k), buck, fail,
                                      polarity, od), values))
         else:
-            _nudge(world, i, j, +HONOURED_FIRMS)
+            _honoured(world, i, j)
             events.append(Event("honoured", (ids[j], ids[i], ids[k]), Text(_honoured_text, *names, fail), values))
     return events
 
@@ -173,6 +189,8 @@ def _drag_aggressor_partners(world, seen, model: RiskModel, rng, k, i) -> list[E
             events.append(Event("chain_gang", (ids[j], ids[k], ids[i]),
                                 Text(_follow_text, *names, chain, drag, polarity, od), values))
         elif u < drag and quarrel < NO_QUARREL:
+            if PER_SIDE_LESSONS:
+                _move(world, j, k, -ENTRAPPED_LOOSENS)
             events.append(Event("entrapped", (ids[j], ids[k], ids[i]), Text(_dragged_text, *names, quarrel, drag),
                                 values))
         elif u < drag:
@@ -206,7 +224,10 @@ def _fixed_rate_calls(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
         c = float(world.commitment[i, j])
         p = min(1.0, world.settings.ally_reliability * (0.5 + 0.5 * c) * (0.5 + od))
         answered = rng.random() < p
-        _nudge(world, i, j, +HONOURED_FIRMS if answered else -FAILED_SHAKES)
+        if answered:
+            _honoured(world, i, j)
+        else:
+            _let_down(world, i, j)
         kind = ("chain_gang" if od > 0.5 else "honoured") if answered else ("buck_pass" if od < 0.5 else "abandoned")
         events.append(Event(kind, (ids[j], ids[i], ids[k]), f"fixed-rate rule (answer chance {p:.2f})",
                             {"abandonment_risk": float(model.pair(world.commitment, np.asarray(i),
@@ -239,6 +260,28 @@ def _coalition_text(joiner: str, target: str, aggressor: str, threat: float, joi
             f"{threat:.2f}; chance {join:.2f} = offence dominance, {CITE_CS})")
 
 
-def _nudge(world: World, i: int, j: int, delta: float) -> None:
+def _honoured(world: World, target: int, partner: int) -> None:
+    """An answered call firms both pledges, each from its own value."""
+    if not PER_SIDE_LESSONS:
+        return _both_as_target(world, target, partner, +HONOURED_FIRMS)
+    _move(world, target, partner, +HONOURED_FIRMS)
+    _move(world, partner, target, +HONOURED_FIRMS)
+
+
+def _let_down(world: World, target: int, partner: int) -> None:
+    """A failed call: the let-down target hedges most, the defector's pledge sags."""
+    if not PER_SIDE_LESSONS:
+        return _both_as_target(world, target, partner, -FAILED_SHAKES)
+    _move(world, target, partner, -FAILED_SHAKES)
+    _move(world, partner, target, -DEFECTOR_SHAKES)
+
+
+def _move(world: World, a: int, b: int, delta: float) -> None:
+    """a's own pledge to b moves by delta, kept in [0.05, 1]."""
+    world.commitment[a, b] = min(1.0, max(0.05, float(world.commitment[a, b]) + delta))
+
+
+def _both_as_target(world: World, i: int, j: int, delta: float) -> None:
+    """The old rule (ablation only): both sides set to the target's pledge moved by delta."""
     value = min(1.0, max(0.05, float(world.commitment[i, j]) + delta))
     world.commitment[i, j] = world.commitment[j, i] = value

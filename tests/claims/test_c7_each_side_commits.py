@@ -9,9 +9,13 @@ desire (`dynamics.PER_SIDE = False`, the rule before), no side differs from the 
 """
 from pathlib import Path
 
+import numpy as np
 import pytest
+from crisis_worlds import calibration_world
 
-from alliance_sandbox.engine import dynamics
+from alliance_sandbox.engine import crises, dynamics
+from alliance_sandbox.engine.crises import resolve_crises
+from alliance_sandbox.engine.perception import perceive
 from alliance_sandbox.engine.simulation import Simulation
 from alliance_sandbox.lenses import get_lens
 from alliance_sandbox.scenario import build_world, load_scenario
@@ -78,3 +82,56 @@ def test_firming_one_s_own_commitment_trades_abandonment_for_entrapment(monkeypa
     assert ab_high < ab_low and en_high > en_low
     monkeypatch.setattr(risk, "REASSURANCE", 0.0)
     assert france_s_risks(0.95)[0] == pytest.approx(france_s_risks(0.4)[0])
+
+
+
+def crisis_lessons(seeds=range(60)) -> dict[str, tuple[float, float]]:
+    """One crisis turn per world (the calibration world, crises every turn), straight from
+    `resolve_crises`, before any tie rule runs: for each outcome, how the other side's pledge
+    (the target's, or for an entrapment the aggressor's) moved and how the partner's own
+    pledge moved, on average over the first call and the first entrapment of each world."""
+    moves: dict[str, list[tuple[float, float]]] = {}
+    base = calibration_world()
+    for seed in seeds:
+        w = base.copy()
+        rng = np.random.default_rng(seed)
+        # the two sides differ at the start, so a rule that sets both to one value shows
+        jitter = rng.uniform(-0.04, 0.04, w.commitment.shape)
+        w.commitment = np.where(w.tied(), np.clip(w.commitment + jitter, 0.05, 1.0), 0.0)
+        before = w.commitment.copy()
+        seen = perceive(w)
+        events = resolve_crises(w, seen, rng, seen.walt_threat)
+        calls = [e for e in events if "abandonment_risk" in e.values]  # a target's calls for help
+        dragged = [e for e in events if e.kind == "entrapped"]  # an aggressor's partner, (partner, aggressor)
+        # one event per world: a second one of the turn could move the same tie again
+        for event in calls[:1] + dragged[:1]:
+            partner, other = (w.index[s] for s in event.states[:2])
+            moves.setdefault(event.kind, []).append(
+                (w.commitment[other, partner] - before[other, partner],
+                 w.commitment[partner, other] - before[partner, other]))
+    return {kind: (float(np.mean([a for a, _ in pairs])), float(np.mean([b for _, b in pairs])))
+            for kind, pairs in moves.items()}
+
+
+def test_each_side_learns_its_own_lesson_from_a_crisis(monkeypatch):
+    """Snyder (1984: 467): a state let down by its ally hedges, loosening its own pledge; the
+    defector's pledge sags less; an honoured call firms both, each from its own value.
+    Ablation `crises.PER_SIDE_LESSONS = False`: both sides are set to one value, so a failed
+    call moves the target's pledge and the partner's (from its own start) alike in sign but
+    erases the difference between them, and an entrapped partner keeps its pledge."""
+    lessons = crisis_lessons()
+    target_moved, partner_moved = lessons["abandoned"]
+    assert target_moved == pytest.approx(-crises.FAILED_SHAKES, abs=0.01)
+    assert partner_moved == pytest.approx(-crises.DEFECTOR_SHAKES, abs=0.01)
+    assert lessons["honoured"][0] == pytest.approx(crises.HONOURED_FIRMS, abs=0.01)
+    assert lessons["honoured"][1] == pytest.approx(crises.HONOURED_FIRMS, abs=0.01)
+    aggressor_moved, entrapped_moved = lessons["entrapped"]  # the dragged partner loosens, the aggressor not
+    assert entrapped_moved == pytest.approx(-crises.ENTRAPPED_LOOSENS, abs=0.01)
+    assert aggressor_moved == pytest.approx(0.0, abs=0.005)
+
+    monkeypatch.setattr(crises, "PER_SIDE_LESSONS", False)
+    lessons = crisis_lessons()
+    target_moved, partner_moved = lessons["abandoned"]
+    assert target_moved == pytest.approx(-crises.FAILED_SHAKES, abs=0.01)
+    assert partner_moved != pytest.approx(-crises.DEFECTOR_SHAKES, abs=0.01)
+    assert lessons["entrapped"][1] > -crises.ENTRAPPED_LOOSENS / 2  # (other crises of the turn move it a little)
