@@ -17,8 +17,7 @@ from predictions import tied
 from alliance_sandbox.engine.demo import make_world
 from alliance_sandbox.engine.perception import perceive
 from alliance_sandbox.engine.simulation import Simulation
-from alliance_sandbox.lenses import get_lens
-from alliance_sandbox.lenses import interest
+from alliance_sandbox.lenses import get_lens, interest
 from alliance_sandbox.scenario import build_world, load_scenario
 
 pytestmark = pytest.mark.claims
