@@ -5,7 +5,8 @@ table of docs/predictions.md, so no figure is copied by hand.
 
 Each table sits between `<!-- generated: NAME -->` and `<!-- /generated -->`:
 `score: CASE` is `alliance-sandbox score` on assets/scenarios/CASE.json (seeds 0-4);
-`fidelity` is tools/fidelity_table.py's table. With --check nothing is written and the exit
+`fidelity` is tools/fidelity_table.py's table; `ties: CASE` is tools/tie_changes.py's table
+of the ties each lens loses and forms on CASE. With --check nothing is written and the exit
 code says whether a doc is stale (tests/test_docs.py runs it).
 """
 from __future__ import annotations
@@ -19,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from fidelity_table import table as fidelity_table
+from tie_changes import table as tie_table
 
 from alliance_sandbox.scenario import load_scenario
 from alliance_sandbox.score import score_scenario
@@ -42,7 +44,12 @@ def scorecard(case: str) -> str:
 def render(text: str) -> str:
     def fill(match: re.Match) -> str:
         name = match["name"].strip()
-        body = fidelity_table() if name == "fidelity" else scorecard(name.removeprefix("score:").strip())
+        if name == "fidelity":
+            body = fidelity_table()
+        elif name.startswith("ties:"):
+            body = tie_table(name.removeprefix("ties:").strip())
+        else:
+            body = scorecard(name.removeprefix("score:").strip())
         return match.group(1) + body + match.group(4)
     return BLOCK.sub(fill, text)
 

@@ -169,16 +169,16 @@ def apply_ties(world: World, desire: np.ndarray, explain) -> list[Event]:
         if ended is not None:
             events.append(explain("leave", i, j, "leaves its tie with", actor=ended))
             continue
-        events.append(explain("loosen", i, j, f"loosens its tie ({_sides(world, i, j, loosen)}) with",
-                              actor=_actor(loosen, i, j)))
+        a, b = _actor(loosen, i, j, -desire)
+        events.append(explain("loosen", a, b, f"loosens its tie ({_sides(world, a, b)}) with", actor=a))
     for i, j in _pairs(ease, upper):
         if not world.tie_kind[i, j]:
             continue  # ended above
         for a, b in _sides_of(ease, i, j):
             c[a, b] -= EASE_STEP
         _set_kind(world, i, j)
-        events.append(explain("loosen", i, j, f"eases its commitment ({_sides(world, i, j, ease)}) to",
-                              actor=_actor(ease, i, j)))
+        a, b = _actor(ease, i, j, -desire)
+        events.append(explain("loosen", a, b, f"eases its commitment ({_sides(world, a, b)}) to", actor=a))
     for i, j in _pairs(tighten, upper):
         if not world.tie_kind[i, j]:
             continue
@@ -188,8 +188,8 @@ def apply_ties(world: World, desire: np.ndarray, explain) -> list[Event]:
         if not formal and min(c[i, j], c[j, i]) >= ALLIANCE_AT:  # a treaty needs both signatures
             world.tie_kind[i, j] = world.tie_kind[j, i] = ALLIANCE
         verb = "formalises an alliance" if world.tie_kind[i, j] == ALLIANCE and not formal else "tightens its tie"
-        events.append(explain("tighten", i, j, f"{verb} ({_sides(world, i, j, tighten)}) with",
-                              actor=_actor(tighten, i, j)))
+        a, b = _actor(tighten, i, j, desire)
+        events.append(explain("tighten", a, b, f"{verb} ({_sides(world, a, b)}) with", actor=a))
     for i, j in _pairs(fade, upper):
         if not world.tie_kind[i, j]:
             continue
@@ -212,17 +212,22 @@ def _sides_of(mask: np.ndarray, i: int, j: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in ((i, j), (j, i)) if mask[a, b]]
 
 
-def _actor(mask: np.ndarray, i: int, j: int) -> int | None:
-    """The side that moved; None when both did (the explainer picks the keener or more reluctant)."""
-    return None if mask[i, j] and mask[j, i] else (i if mask[i, j] else j)
+def _actor(mask: np.ndarray, i: int, j: int, keenness: np.ndarray) -> tuple[int, int]:
+    """(actor, other): the side that moved; when both did, the keener by `keenness` (the desire
+    for a tie that grows; minus the desire for one that shrinks, so the more reluctant side)."""
+    if mask[i, j] and mask[j, i]:
+        return (i, j) if keenness[i, j] >= keenness[j, i] else (j, i)
+    return (i, j) if mask[i, j] else (j, i)
 
 
-def _sides(world: World, i: int, j: int, mask: np.ndarray) -> str:
-    """The moved commitment, or both when they differ: "0.50" or "0.50, Russia's 0.40" (no
-    semicolon: the caption band cuts an explanation at its first)."""
-    a, b = _sides_of(mask, i, j)[0]
-    own, other = world.commitment[a, b], world.commitment[b, a]
-    return f"{own:.2f}" if abs(own - other) < 0.005 else f"{own:.2f}, {possessive(world.names[b])} {other:.2f}"
+def _sides(world: World, actor: int, other: int) -> str:
+    """The actor's commitment, and the other's when the two differ: "0.50" or "0.50, Russia's
+    0.40" (no semicolon: the caption band cuts an explanation at its first). Written from the
+    actor's side, so the number after the other's name is always the other's."""
+    own, theirs = world.commitment[actor, other], world.commitment[other, actor]
+    if abs(own - theirs) < 0.005:
+        return f"{own:.2f}"
+    return f"{own:.2f}, {possessive(world.names[other])} {theirs:.2f}"
 
 
 def _lower(world: World, pair: tuple[int, int], mask: np.ndarray, step: float) -> int | None:

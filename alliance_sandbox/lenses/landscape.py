@@ -10,6 +10,12 @@ from .base import Decision, Lens, arming
 
 #: The lens's own state in World.lens_state: each state's side (0 or 1) of the two blocs.
 SIDES = "landscape_sides"
+#: The desire for a tie with a same-side state of no propensity either way (affinity 0): inside
+#: the engine's zone of inertia (0 < desire < FORM), so such a tie stays and none forms.
+#: Landscape theory places states in blocs; it gives a bloc member with no quarrel and no
+#: kinship no reason to leave its bloc's alliance (Portugal in NATO, 1955). Set it below 0 to
+#: see the ablation: those ties end.
+NEUTRAL_HOLD = 0.04
 
 
 def starting_sides(world) -> np.ndarray:
@@ -37,7 +43,8 @@ class LandscapeLens(Lens):
     rule = (
         "each turn the one state whose switch lowers its frustration F_i = sum_j s_j p_ij d_ij "
         "the most changes side; states tie with same-side partners of positive affinity "
-        "(desire 0.1 + 0.5 x affinity) and leave ties across the divide."
+        "(desire 0.1 + 0.5 x affinity), keep those of no propensity either way, and leave ties "
+        "across the divide."
     )
 
     def threat(self, world, seen):
@@ -58,7 +65,7 @@ class LandscapeLens(Lens):
                                 f"(Axelrod & Bennett 1993)", {"frustration_fall": float(gain)}))
         same = side[:, None] == side[None, :]
         p = world.affinity
-        desire = np.where(same, np.where(p > 0, 0.1 + 0.5 * p, -0.05), -0.5)
+        desire = np.where(same, np.where(p > 0, 0.1 + 0.5 * p, np.where(p == 0, NEUTRAL_HOLD, -0.05)), -0.5)
         np.fill_diagonal(desire, -1.0)
         threat = self.threat(world, seen)
         return Decision(threat, desire, arming(world, seen, threat), state={SIDES: side}, events=events,

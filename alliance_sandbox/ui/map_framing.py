@@ -53,6 +53,7 @@ class MapFraming:
         return scale_limits(vp.width(), vp.height())
 
     def _zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        self.user_framed()
         self._thaw()
         lo, hi = self._scale_limits()
         current = self.transform().m11()
@@ -71,6 +72,21 @@ class MapFraming:
         vbar.setValue(vbar.value() + round(delta.y()))
         self._declutter_timer.start(0)
 
+    def refit_if_automatic(self) -> None:
+        """On a resize: choose and fit the view again, unless the user has framed the map.
+
+        Why: the first fit runs while the window is still being laid out (the map 750 x 89 px,
+        then 418 x 576, then its size), where every view looks crowded; the choice made there
+        opened the tutorial on a "Europe" view with Fennia pinned at its edge. Once the user
+        zooms, pans or presses R, their framing stays."""
+        if self._view_auto:
+            self._fit_pending = True
+            self._view_choice = None
+
+    def user_framed(self) -> None:
+        """The user has zoomed, panned or chosen a view: a resize no longer refits."""
+        self._view_auto = False
+
     def _try_fit(self) -> None:
         if not self._fit_pending:
             return
@@ -84,6 +100,7 @@ class MapFraming:
         if len(self._x):
             s, cx, cy = self._fit_view(self._current_view_mask(), w, h, lo, hi)
             if self._view_choice is None:
+                self._view_auto = True  # revisable at the next resize (`refit_if_automatic`)
                 self._view_choice = 0
                 views = self.views()
                 if len(views) > 1 and self._crowded(s, cx, cy, w, h):
@@ -131,14 +148,16 @@ class MapFraming:
                 if widget.isVisibleTo(self)]
 
     def _crowded(self, s: float, cx: float, cy: float, w: int, h: int) -> bool:
-        """Would more than a quarter of the labels find no room at this zoom and centre?"""
+        """Would any label find no room at this zoom and centre? Then a region's view, where
+        the names can be read, opens first (a state the class cannot name is a state it
+        cannot discuss); the world view is one R away."""
         px, py = (self._true_x - cx) * s + w / 2, (self._true_y - cy) * s + h / 2
         radii = self._radii()
         sizes = np.array([label.form_size(False) for label in self._labels]).reshape(-1, 2)
         short = np.array([label.form_size(True) for label in self._labels]).reshape(-1, 2)
         order = np.argsort(-self._share, kind="stable").tolist()
         codes = place_labels(px, py, radii, sizes, short, order, set(), [], w, h)
-        return sum(c < 0 for c in codes) > 0.25 * len(codes)
+        return any(c < 0 for c in codes)
 
     # ------------------------------------------------------------------ views (world, regions)
 
@@ -156,6 +175,7 @@ class MapFraming:
     def next_view(self) -> None:
         """Switch to the next view (the world, then each region) and fit it: the R key."""
         self._view_choice = ((self._view_choice or 0) + 1) % len(self.views())
+        self.user_framed()
         self.fit_all()
 
     def _pinned(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -142,6 +142,7 @@ class MapView(MapTies, MapFraming, MapDrag, QGraphicsView):
         self._cut = -180.0  # where the map is cut (map_regions.map_cut)
         self._map_copy = None  # the backdrop's second copy east of the date line
         self._view_choice: int | None = None  # index into views(); None: the fit decides
+        self._view_auto = False  # the fit chose the view (a resize may choose again)
         self.view_hint = ViewHint(self, self.theme)
         self._route_key = None  # what the ties were last routed for
         self._treaties: list[list[int]] = []  # cliques of alliances drawn as hubs (map_routes)
@@ -447,6 +448,7 @@ class MapView(MapTies, MapFraming, MapDrag, QGraphicsView):
         if (event.button() == Qt.MouseButton.LeftButton
                 and self._state_at(event.position().toPoint()) is None):
             self._empty_press = event.position()
+            self.user_framed()  # a press on the sea starts a pan
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:
@@ -501,6 +503,7 @@ class MapView(MapTies, MapFraming, MapDrag, QGraphicsView):
         super().resizeEvent(event)
         self._resize_discs()
         self._place_legend()
+        self.refit_if_automatic()
         self._try_fit()
         self._declutter_timer.start(0)
 

@@ -158,6 +158,14 @@ PREDICTIONS: tuple[Prediction, ...] = (
                "Axelrod & Bennett (1993): the United States and China on opposite sides, Japan with the US.",
                lambda w: not same_side(w, "USA", "CHN") and same_side(w, "USA", "JPN"),
                "The alignments of 2023."),
+    # ----- rows added later keep the numbers above (docs cite rows by number)
+    Prediction("cold-war-1955", ("landscape",), 10,
+               "Axelrod & Bennett (1993): the landscape sorts states into two blocs; a bloc member with "
+               "no propensity either way towards its bloc-mates (Portugal's Salazar regime and the "
+               "democracies, affinity 0) has no reason to leave the bloc's alliance: Portugal keeps at "
+               "least 13 of its 15 NATO ties.",
+               lambda w: len(partners(w, "POR")) >= 13,
+               "Portugal stayed in NATO throughout (a founding member in 1949)."),
 )
 
 

@@ -127,6 +127,24 @@ def test_a_crowded_scenario_opens_on_its_region_and_r_switches_views(qtbot):
     assert seen[-1] == seen[0] and set(seen) == set(view.views()) and "World" in seen
 
 
+def test_a_world_whose_names_all_fit_opens_whole_and_a_chosen_view_survives_a_resize(qtbot):
+    """The tutorial's six states all have room on the world view at 1024 x 768: it opens there,
+    every state named and none pinned at an edge (it used to open on "Europe", chosen while the
+    window was still 89 px high, with Fennia pinned at the left edge). After the user presses R,
+    a resize keeps the view the user chose."""
+    win = open_window(qtbot, SCENARIOS[IDS.index("tutorial")])
+    view = win.map
+    assert view.current_view() == "World"
+    assert all(view.label_item(sid).isVisible() for sid in view._ids)
+    assert not view._pinned_mask().any()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_R)
+    assert view.current_view() == "Europe"
+    win.resize(1200, 820)
+    settle(win)
+    assert view.current_view() == "Europe"
+
+
 def test_east_asia_is_drawn_across_the_pacific(qtbot):
     win = open_window(qtbot, SCENARIOS[IDS.index("east-asia")])
     view = win.map

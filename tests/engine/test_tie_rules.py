@@ -1,0 +1,30 @@
+"""The tie rules of engine/dynamics.py, one tie at a time: what moves, and what the log says."""
+import numpy as np
+
+from alliance_sandbox.engine.demo import make_world
+from alliance_sandbox.engine.dynamics import apply_ties
+
+
+def tighten_both(desire_a: float, desire_b: float):
+    """A and B both tighten their entente (A's pledge 0.4, B's 0.5) with these desires; the
+    explanations' verbs and actors as apply_ties writes them."""
+    world = make_world([dict(id="A", name="Aland"), dict(id="B", name="Borland")], [("A", "B", "entente", 0.4)])
+    world.commitment[1, 0] = 0.5
+    said = []
+
+    def explain(kind, i, j, verb, actor=None):
+        said.append((kind, world.ids[actor], verb))
+
+    apply_ties(world, np.array([[-1.0, desire_a], [desire_b, -1.0]]), explain)
+    return world, said
+
+
+def test_when_both_sides_move_the_log_speaks_for_the_keener_and_quotes_each_side_as_its_own():
+    """"Borland tightens its tie (0.60, Aland's 0.50)": the first number is the actor's pledge,
+    the one after a name is that state's. Before, the numbers were written from the pair's
+    first state whoever acted, so the log read "Borland tightens its tie (0.50, Borland's 0.60)"."""
+    world, said = tighten_both(0.2, 0.3)  # Borland is the keener
+    assert world.commitment[0, 1] == 0.5 and world.commitment[1, 0] == 0.6  # both moved by one step
+    assert said == [("tighten", "B", "tightens its tie (0.60, Aland's 0.50) with")]
+    world, said = tighten_both(0.3, 0.2)  # now Aland is
+    assert said == [("tighten", "A", "tightens its tie (0.50, Borland's 0.60) with")]
