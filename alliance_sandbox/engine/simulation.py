@@ -199,8 +199,9 @@ class Simulation:
         events.extend(decision.events)
         poles = int(poles_of(seen.share).sum())
         desire = coerced_desire(world, noisy_desire(decision.desire, self.rng, poles))
+        worth = coerced_desire(world, decision.desire)  # the same, before the turn's misreading
 
-        events.extend(apply_ties(world, desire, _Explainer(self, world, seen, decision)))
+        events.extend(apply_ties(world, desire, _Explainer(self, world, seen, decision), worth))
         events.extend(self._arm(world, seen, decision))
         settle_capabilities(world, total, share_before)
         events.extend(resolve_crises(world, seen, self.rng, decision.threat))

@@ -39,13 +39,16 @@ def test_c4_multipolar_worlds_realign_more_than_bipolar_ones(lens_id):
 
 def test_c4_the_bundled_polarity_twins_under_the_power_lens():
     """The pair a teacher opens: the same map, two or five great powers (Waltz 1979). Twelve
-    seeds: a realignment every twenty turns is a rare event, and six seeds measure it loosely."""
+    seeds: a realignment every twenty turns is a rare event, and six seeds measure it loosely.
+    Measured (December 2026, commitment ceilings from the tie's worth): multipolar 0.056 a
+    turn, bipolar 0.027, most of the bipolar ones crisis coalitions fading; before, with the
+    ceiling re-read from each turn's noise, the noise kept those coalitions alive (0.011)."""
     rates = {}
     for kind in ("multipolar", "bipolar"):
         world = build_world(load_scenario(SCENARIOS / f"polarity-{kind}.json"))
         rates[kind] = realignments(world, "power", range(12))
     assert rates["multipolar"] >= 0.05, rates
-    assert rates["bipolar"] < rates["multipolar"] / 3, rates
+    assert rates["bipolar"] < rates["multipolar"] / 2, rates
 
 
 def twin_rates():

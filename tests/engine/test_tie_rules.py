@@ -28,3 +28,21 @@ def test_when_both_sides_move_the_log_speaks_for_the_keener_and_quotes_each_side
     assert said == [("tighten", "B", "tightens its tie (0.60, Aland's 0.50) with")]
     world, said = tighten_both(0.3, 0.2)  # now Aland is
     assert said == [("tighten", "A", "tightens its tie (0.50, Borland's 0.60) with")]
+
+
+def test_a_commitment_follows_the_tie_s_worth_not_the_turn_s_misreading(monkeypatch):
+    """A tie worth 0.2 to both (ceiling 0.3 + 3 x 0.2 = 0.9) read with this turn's noise: with
+    the ceiling from the worth (`dynamics.STEADY_CEILING`), a commitment at 0.9 neither eases
+    nor tightens whatever the misreading; ablation: with the ceiling from the misread desire, a
+    reading 0.05 low (ceiling 0.75) eases it, and one 0.05 high would tighten it."""
+    from alliance_sandbox.engine import dynamics
+
+    def moved(misread: float) -> float:
+        world = make_world([dict(id="A"), dict(id="B")], [("A", "B", "alliance", 0.9)])
+        worth = np.array([[-1.0, 0.2], [0.2, -1.0]])
+        apply_ties(world, worth + misread * (1 - np.eye(2)), lambda *a, **k: None, worth)
+        return float(world.commitment[0, 1]) - 0.9
+
+    assert moved(-0.05) == 0.0 and moved(+0.05) == 0.0
+    monkeypatch.setattr(dynamics, "STEADY_CEILING", False)
+    assert moved(-0.05) < 0.0 and moved(+0.05) > 0.0
