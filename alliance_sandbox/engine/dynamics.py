@@ -8,7 +8,7 @@ its own desire:
 * no tie and mutual >= FORM, after each partner pays CROWDING for every tie it already
   has: the pair forms a tie (commitment 0.3): an entente, or a loose alignment when
   mutual < ENTENTE_FROM; each state forms at most one new tie a turn, its most wanted;
-* a state whose weakest tie is worth SWITCH_MARGIN less than its best untied option
+* a state whose weakest tie is worth (by its own desire) SWITCH_MARGIN less than its best untied option
   (counting the crowding it would save) leaves that tie: a realignment; unless it could
   simply add that option and its weakest tie is still worth forming (>= FORM). The more
   plausible partners a world offers, the more often this happens (Snyder 1984: the
@@ -57,6 +57,9 @@ COERCED_HOLD = 0.04
 #: Ablation switch for the claims tests: False moves both sides of a tie together, by the
 #: mutual desire (the rule before commitment belonged to each side).
 PER_SIDE = True
+#: Ablation switch: False weighs a state's weakest tie by the mutual desire (the lesser of the two
+#: sides') when it weighs leaving it for a better partner, the rule before each side set its own.
+OWN_WORTH = True
 #: Ablation switch: False sets the commitment ceiling from the misread desire of the turn.
 STEADY_CEILING = True
 #: Standard deviation of the noise in each state's reading of each tie's worth: why seeds matter.
@@ -262,11 +265,20 @@ def _set_kind(world: World, i: int, j: int) -> None:
 
 
 def _realign(world: World, desire: np.ndarray, mutual: np.ndarray, explain) -> list[Event]:
-    """Each state may drop its weakest tie when a clearly better untied partner is on offer."""
+    """Each state may drop its weakest tie when a clearly better untied partner is on offer.
+
+    A state weighs its ties by its own desire (OWN_WORTH): South Korea in 1955 wants the United
+    States' guarantee (0.19) whatever the United States' own, lower reading of the tie; a
+    partner that values a tie little lowers its own commitment and ends the tie itself if it
+    falls that far (the tie rules). Before, each tie was weighed by the lesser of the two
+    desires, so the keener side walked out of a tie for the other's coolness: South Korea and
+    Taiwan left the United States for each other under the security-dilemma lens in every seed.
+    An untied option is still worth what both would give it (the mutual desire)."""
     tied = world.tied()
     degree = tied.sum(axis=1)
-    weakest_value = np.where(tied, mutual, np.inf).min(axis=1)
-    weakest = np.where(tied, mutual, np.inf).argmin(axis=1)
+    valued = desire if OWN_WORTH else mutual  # what each tie is worth to i, by i's own reading
+    weakest_value = np.where(tied, valued, np.inf).min(axis=1)
+    weakest = np.where(tied, valued, np.inf).argmin(axis=1)
     # what each untied j is worth to i if i drops one tie (it saves one CROWDING) and j pays its own
     offer = np.minimum(desire - CROWDING * (degree[:, None] - 1), (desire - CROWDING * degree[:, None]).T)
     offer = np.where(tied | np.eye(world.n, dtype=bool), -np.inf, offer)

@@ -206,6 +206,14 @@ def alliance_risks(world: World, perception: Perception, threat: np.ndarray) -> 
     Computed over the ties only (index arrays), not over every pair: 2,000 ties among 200
     states are 4,000 numbers, not 40,000.
     """
+    return risks_and_chains(world, perception, threat)[0]
+
+
+def risks_and_chains(world: World, perception: Perception, threat: np.ndarray) -> tuple[Risks, np.ndarray]:
+    """`alliance_risks`, and [i, j] the chance that i follows j unconditionally into j's crisis:
+    the chain-ganging part of tie_entrapment[i, j] (CHAIN_GANG x od x M x c[i, j] x
+    min(1, 2 rel[i, j]) for a great power j). The security-dilemma lens reads it as how decisive
+    the loss of j would be to i (Christensen & Snyder 1990); the charts show the total risk."""
     model = risk_model(world, perception, threat)
     n = world.n
     i, j = _tie_pairs(world)
@@ -213,6 +221,7 @@ def alliance_risks(world: World, perception: Perception, threat: np.ndarray) -> 
     abandonment = _scatter(n, i, j, odds["fail"])
     # i calling j: j follows i in with odds["chain"], or stands by it with aggression_i x (1 - plain)
     entrapment = _scatter(n, j, i, odds["chain"] + (1.0 - odds["chain"]) * model.aggression[i] * (1.0 - odds["plain"]))
+    chained = _scatter(n, j, i, odds["chain"])
     weights = model.relative[i, j]
     weight_sum = np.bincount(i, weights, minlength=n)
     safe = np.where(weight_sum > 0, weight_sum, 1.0)
@@ -220,7 +229,8 @@ def alliance_risks(world: World, perception: Perception, threat: np.ndarray) -> 
     state_entrapment = np.bincount(i, weights * entrapment[i, j], minlength=n) / safe
     security = np.clip(np.bincount(i, odds["security_gain"] - odds["provision_cost"], minlength=n), -1.0, 1.0)
     autonomy = np.bincount(i, odds["autonomy_gain"], minlength=n)
-    return Risks(abandonment, entrapment, state_abandonment, state_entrapment, security, autonomy, model.polarity)
+    risks = Risks(abandonment, entrapment, state_abandonment, state_entrapment, security, autonomy, model.polarity)
+    return risks, chained
 
 
 def _morrow_matrix(world: World, perception: Perception, key: str) -> np.ndarray:

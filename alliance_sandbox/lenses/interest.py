@@ -22,7 +22,7 @@ joined them was the German threat to both.
 
 On the cases (docs/predictions.md): in 1914 Germany (-0.3) and Austria-Hungary (-0.2, revising the
 Balkan order of 1913: Williamson 1991) are revisionists of compatible aims, and the Dual Alliance
-holds in 4 seeds of 5 (1 of 5 with Austria-Hungary read as status quo, +0.2). In 1936 the USSR is a
+holds in 5 seeds of 5 (2 of 5 with Austria-Hungary read as status quo, +0.2, and the aims unread). In 1936 the USSR is a
 revisionist (-0.5, Schweller 1993, 1998) but no Nazi-Soviet pact forms: the fascist-communist
 affinity (-0.6) reads as clashing claims, and by CINC the stronger of the two, the USSR, is not rising.
 """

@@ -96,11 +96,15 @@ class CaptionBand(QLabel):
         room = max(200, self.width() - 24)
         lines = []
         for k, (event, text) in enumerate(zip(chosen, self.headlines)):
-            lead = (f"Turn {turn} · " if k == 0 else "") + event.kind.replace("_", " ").upper() + " "
+            turn_part = f"Turn {turn} · " if k == 0 else ""
+            lead = turn_part + event.kind.replace("_", " ").upper() + " "
             tail = f" (+{more} more: L)" if more > 0 and k == len(chosen) - 1 else ""
             width = room - strong.horizontalAdvance(lead) - plain.horizontalAdvance(tail)
             if plain.horizontalAdvance(text) > width:
                 text = without_numbers(text)
+            if plain.horizontalAdvance(text) > width:  # the verb says what the kind word says:
+                lead = turn_part  # "Italy formalises an alliance with United Kingdom" reads whole
+                width = room - strong.horizontalAdvance(lead) - plain.horizontalAdvance(tail)
             fit = plain.elidedText(text, Qt.TextElideMode.ElideRight, width)
             lines.append(f"<b>{html.escape(lead)}</b>{html.escape(fit)}<i>{html.escape(tail)}</i>")
         self.setText("<br>".join(lines))

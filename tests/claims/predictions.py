@@ -166,6 +166,15 @@ PREDICTIONS: tuple[Prediction, ...] = (
                "least 13 of its 15 NATO ties.",
                lambda w: len(partners(w, "POR")) >= 13,
                "Portugal stayed in NATO throughout (a founding member in 1949)."),
+    # Europe 1914, the alliance security dilemma (written 2026-12-04)
+    Prediction("europe-1914", ("security_dilemma",), 5,
+               "The blank cheque: multipolar with the offence believed dominant, the loss of an ally would "
+               "be decisive (Christensen & Snyder 1990: 138-140), so Germany fears abandonment by "
+               "Austria-Hungary, its only great-power ally, more than entrapment in its Balkan quarrels, "
+               "and firms its commitment to at least its 1913 level, 0.75 (Snyder 1984: 484-485; Snyder "
+               "1997 ch. 9).",
+               lambda w: tied(w, "GMY", "AUH") and w.commitment[w.index["GMY"], w.index["AUH"]] >= 0.75,
+               "Germany's blank cheque to Austria-Hungary (5-6 July 1914)."),
 )
 
 

@@ -5,7 +5,8 @@ dependent partner fears abandonment more and commits more firmly; the less depen
 holds back, fearing entrapment in its client's quarrels. Under the alliance-security-dilemma
 lens, East Asia 2016: Japan, South Korea and Australia come to be more committed to the
 United States than it is to them. Ablation: with both sides moved together by the mutual
-desire (`dynamics.PER_SIDE = False`, the rule before), no side differs from the other.
+desire (`dynamics.PER_SIDE = False`, the rule before, and crises teaching both sides one lesson,
+`crises.PER_SIDE_LESSONS = False`), no side differs from the other.
 """
 from pathlib import Path
 
@@ -47,6 +48,7 @@ def test_the_more_dependent_partner_commits_more(monkeypatch):
     minor, major = who_commits_more("east-asia", "security_dilemma")
     assert minor >= 6 and minor > 4 * major, (minor, major)
     monkeypatch.setattr(dynamics, "PER_SIDE", False)
+    monkeypatch.setattr(crises, "PER_SIDE_LESSONS", False)  # crises teach each side too (below)
     assert who_commits_more("east-asia", "security_dilemma") == (0, 0)
 
 

@@ -4,7 +4,7 @@
 * revisionists of compatible aims combine (Schweller 1994: 100-104): Germany and Austria-Hungary,
   which sought to revise the Balkan order of 1913 and reduce Serbia (Williamson 1991), keep the
   Dual Alliance; read Austria-Hungary as a status-quo power again (satisfaction +0.2, the
-  scenario's value before December 2026) and the lens ends it;
+  scenario's value before December 2026) and switch the aims off, and the lens ends it;
 * a revisionist threatens those whose holdings it covets, not a friend whose aims lie elsewhere
   (`lenses.interest.COMPATIBLE_AIMS`); switched off, a friendly revisionist is as much a threat
   as a neutral one.
@@ -39,12 +39,16 @@ def dual_alliance_seeds(austria_satisfaction: float | None = None, seeds=range(5
     return held
 
 
-def test_revisionists_of_compatible_aims_keep_the_dual_alliance():
+def test_revisionists_of_compatible_aims_keep_the_dual_alliance(monkeypatch):
+    """Either reading of compatible aims keeps the alliance (Vienna a revisionist like Berlin, or
+    Berlin's revisionism no threat to its friend Vienna); without both it goes, as it did before."""
     scenario = load_scenario(SCENARIOS / "europe-1914.json")
     austria = next(s for s in scenario.states if s.id == "AUH")
     assert austria.satisfaction < 0  # the scenario reads Vienna's Balkan aims as revisionist
     assert dual_alliance_seeds() >= 3
-    # ablation: the old status-quo reading, Austria-Hungary's aims clash with Germany's revisionism
+    monkeypatch.setattr(interest, "COMPATIBLE_AIMS", 0.0)
+    assert dual_alliance_seeds() >= 3  # Austria-Hungary's revisionism alone holds it
+    # ablation: aims unread and Austria-Hungary read as status quo (+0.2, the old reading)
     assert dual_alliance_seeds(austria_satisfaction=0.2) <= 2
 
 

@@ -46,3 +46,22 @@ def test_a_commitment_follows_the_tie_s_worth_not_the_turn_s_misreading(monkeypa
     assert moved(-0.05) == 0.0 and moved(+0.05) == 0.0
     monkeypatch.setattr(dynamics, "STEADY_CEILING", False)
     assert moved(-0.05) < 0.0 and moved(+0.05) > 0.0
+
+
+def test_a_state_weighs_its_own_tie_by_its_own_desire_before_leaving_it(monkeypatch):
+    """A wants its tie with B (0.19) though B hardly does (0.01), and C offers A a new tie worth
+    0.15 to both: A adds C and keeps B (`dynamics.OWN_WORTH`). Ablation: weighed by the lesser
+    side's desire (0.01), A's tie with B looks worthless and A leaves it for C."""
+    from alliance_sandbox.engine import dynamics
+
+    def after(own_worth: bool):
+        monkeypatch.setattr(dynamics, "OWN_WORTH", own_worth)
+        world = make_world([dict(id="A"), dict(id="B"), dict(id="C")], [("A", "B", "entente", 0.5)])
+        desire = np.array([[-1.0, 0.19, 0.2], [0.01, -1.0, -0.5], [0.15, -0.5, -1.0]])
+        kinds = []
+        apply_ties(world, desire, lambda kind, i, j, verb, actor=None: kinds.append((kind, verb.split()[0])))
+        return bool(world.tied()[0, 1]), bool(world.tied()[0, 2]), kinds
+
+    assert after(True)[:2] == (True, True)
+    kept_b, with_c, kinds = after(False)
+    assert not kept_b and with_c and ("leave", "realigns") in kinds
