@@ -31,6 +31,10 @@ from .base import (
 #: given up: the minor, under threat, values autonomy less than the major gains from it.
 AUTONOMY_WEIGHT = 1.0
 AUTONOMY_GIVEN = 0.2
+#: The share of the concessions it asks that a major partner forgoes, out of its own surplus
+#: from the tie, to keep a minor partner that would not take the tie on full terms
+#: (`bargained_terms`). 0 switches the bargaining off (the ablation).
+TERMS = 1.0
 
 
 def exchange(world, seen, threat) -> dict[str, np.ndarray]:
@@ -49,6 +53,27 @@ def exchange(world, seen, threat) -> dict[str, np.ndarray]:
     }
 
 
+def bargained_terms(desire: np.ndarray, autonomy: np.ndarray) -> np.ndarray:
+    """[i, j] the autonomy the minor partner i is spared, paid by the major partner j.
+
+    relief[i, j] = TERMS x min(the autonomy i gives up, max(0, j's desire for the tie)), for i
+    the minor partner, and only when i would not want the tie on full terms (desire < 0).
+
+    Why: the terms of an asymmetric alliance are bargained (Morrow 1991: 908-914). The major
+    partner wants the tie for the autonomy it gains and can ask fewer concessions to keep a
+    client whose need for security has fallen, so a change in the threat upsets an
+    asymmetric exchange less than a symmetric one, where each side gains only security and
+    there is nothing to give back: why Morrow (1991: 921-927) finds asymmetric alliances the
+    more durable. The major pays at most its own surplus (it never pays to lose) and at most
+    the concessions it asks (the goods exchanged are security and autonomy, nothing else):
+    Australia, threatened by China only 0.12 from afar, would leave the United States on full
+    terms (-0.04) and keeps the tie on bargained ones (+0.05).
+    """
+    given_up = np.maximum(0.0, -autonomy)
+    relief = TERMS * np.minimum(given_up, np.maximum(0.0, desire.T))
+    return np.where((autonomy < 0) & (desire < 0), relief, 0.0)
+
+
 class AutonomySecurityLens(Lens):
     id = "autonomy_security"
     name = "Autonomy-security trade-off"
@@ -63,7 +88,9 @@ class AutonomySecurityLens(Lens):
         "(security gained) - urgency x j's worst threat x 0.5 x i's relative capability (the security i "
         "provides) + 1.0 x autonomy gained if i is the major partner, "
         "or 0.2 x autonomy given up (negative) if the minor one, autonomy = (rel_ji - rel_ij)/2 "
-        "(engine.risk.morrow_exchange) - 0.5 x j's own threat - 0.8 x max(0, -affinity) - tie cost."
+        "(engine.risk.morrow_exchange) - 0.5 x j's own threat - 0.8 x max(0, -affinity) - tie cost; "
+        "a minor partner that would refuse these terms is spared up to the autonomy it gives up, "
+        "out of the major partner's surplus (bargained terms)."
     )
 
     def decide(self, world, seen):
@@ -71,20 +98,29 @@ class AutonomySecurityLens(Lens):
         goods = exchange(world, seen, threat)
         hostility = ENMITY * np.maximum(0.0, -world.affinity)  # no exchange with an enemy (base.balancing_desire)
         desire = sum(goods.values()) - PARTNER_THREAT * threat - hostility - TIE_COST
+        relief = bargained_terms(desire, goods["autonomy"])
+        goods["terms"] = relief - relief.T  # + for the minor partner spared, - for the major paying
+        desire = desire + goods["terms"]
         np.fill_diagonal(desire, -1.0)
         return Decision(threat, desire, arming(world, seen, threat), goods["autonomy"], parts=goods)
 
     def reason(self, world, seen, decision, i, j):
         parts = decision.parts
         return Text(_exchange_text, world.names[i], world.names[j], float(parts["security"][i, j]),
-                    float(parts["provision"][i, j]), float(parts["autonomy"][i, j]), decision.desire[i, j])
+                    float(parts["provision"][i, j]), float(parts["autonomy"][i, j]), float(parts["terms"][i, j]),
+                    decision.desire[i, j])
 
 
 def _exchange_text(name_i: str, name_j: str, security: float, provision: float, autonomy: float,
-                   desire: float) -> str:
+                   terms: float, desire: float) -> str:
     role = "major" if autonomy > 0 else "minor"
+    bargained = ""
+    if terms >= 0.005:
+        bargained = f", concessions waived {terms:+.2f} (Morrow's bargained terms)"
+    elif terms <= -0.005:
+        bargained = f", concessions it waives {terms:+.2f} (Morrow's bargained terms)"
     return (
         f"{name_i} is the {role} partner: security {security:+.2f}, providing "
-        f"{name_j}'s security {provision:+.2f}, autonomy {autonomy:+.2f}; "
+        f"{name_j}'s security {provision:+.2f}, autonomy {autonomy:+.2f}{bargained}; "
         f"desire {desire:+.2f}"
     )

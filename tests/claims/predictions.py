@@ -175,6 +175,14 @@ PREDICTIONS: tuple[Prediction, ...] = (
                "1997 ch. 9).",
                lambda w: tied(w, "GMY", "AUH") and w.commitment[w.index["GMY"], w.index["AUH"]] >= 0.75,
                "Germany's blank cheque to Austria-Hungary (5-6 July 1914)."),
+    # East Asia 2016, the autonomy-security trade-off (written 2026-12-04)
+    Prediction("east-asia", ("autonomy_security",), 7,
+               "Morrow (1991: 908-914, 921-927): the terms of an asymmetric alliance are bargained, so a "
+               "minor partner whose need for security is small (Australia and Thailand, far from China) "
+               "is asked fewer concessions and stays: asymmetric alliances are the durable ones. The "
+               "United States keeps both.",
+               lambda w: {"AUL", "THI"} <= partners(w, "USA"),
+               "Both treaties stood in 2023 (ANZUS 1951; the Manila Pact's bilateral successor with Thailand)."),
 )
 
 
