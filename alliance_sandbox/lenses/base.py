@@ -58,9 +58,12 @@ class Lens:
         return common_threat_reason(world, seen, decision, i, j)
 
 
-def helpfulness(world: World, seen: Perception, threat: np.ndarray) -> np.ndarray:
+def helpfulness(world: World, seen: Perception, threat: np.ndarray, strength: np.ndarray | None = None) -> np.ndarray:
     """[i, j] how much j's support is worth to i, 0..1: what j can bring against what i fears
     and, for a pole, the position j offers: strength + position x (1 - strength).
+
+    `strength`, when given, is the lens's own measure of what j brings (the power lens's
+    `partner_strength`); by default:
 
     strength[i, j] = min(1, 2 x C_j / (C_j + s_k)), where k is the state i fears most and
     C_j = s_j + sum over j's other partners p of commitment[p, j] x s_p (p's pledge to j):
@@ -72,7 +75,8 @@ def helpfulness(world: World, seen: Perception, threat: np.ndarray) -> np.ndarra
     states gain little from each other against a great power (Walt 1987: 29-30: weak states
     seek a strong protector). Without it Taiwan and Indonesia ally against China.
     """
-    strength = strength_against_threat(world, seen, threat)
+    if strength is None:
+        strength = strength_against_threat(world, seen, threat)
     position = np.where(poles_of(seen.share), POSITION, 0.0)
     return strength + position[:, None] * (1.0 - strength)
 
@@ -143,7 +147,7 @@ def urgency(world: World) -> float:
 
 
 def balancing_desire(world: World, seen: Perception, threat: np.ndarray, enmity: bool = True,
-                     parts: dict | None = None) -> np.ndarray:
+                     parts: dict | None = None, strength: np.ndarray | None = None) -> np.ndarray:
     """Realist external balancing: ally with those who fear what you fear, not with your threat.
 
     desire[i, j] = urgency x common_threat[i, j] x helpfulness[i, j] - 0.5 x threat[i, j]
@@ -160,8 +164,9 @@ def balancing_desire(world: World, seen: Perception, threat: np.ndarray, enmity:
 
     `parts`, when given, receives the helpfulness as "help": what `common_threat_reason`
     quotes, the number the decision used (not one read later, after the turn's ties moved).
+    `strength`, when given, replaces `helpfulness`'s default measure of what a partner brings.
     """
-    help_ = helpfulness(world, seen, threat)
+    help_ = helpfulness(world, seen, threat, strength)
     if parts is not None:
         parts["help"] = help_
     desire = urgency(world) * common_threat(extended_threat(world, threat)) * help_ - PARTNER_THREAT * threat - TIE_COST

@@ -14,6 +14,8 @@ from itertools import combinations
 
 import numpy as np
 
+from alliance_sandbox.engine.perception import GREAT_POWER_SHARE
+
 LENSES = ("power", "threat", "interest", "security_dilemma", "autonomy_security", "institutions",
           "identity", "landscape")
 
@@ -50,6 +52,19 @@ NATO = {"UKG", "FRN", "ITA", "GFR", "CAN", "BEL", "NTH", "LUX", "NOR", "DEN", "I
 PACT = {"POL", "GDR", "CZE", "HUN", "ROM", "BUL"}
 ALL = LENSES
 SOUTH_EAST_ASIA = ("TAW", "PHI", "THI", "DRV", "SIN", "INS")
+def secondary_ties(w) -> tuple[int, int]:
+    """(ties between two secondary states, those of them outside every great power's coalition).
+
+    A secondary state holds less than GREAT_POWER_SHARE of world capability; a tie between two
+    of them is inside a great power's coalition when the two share a great-power partner."""
+    t = w.tied()
+    small = w.capability / w.capability.sum() < GREAT_POWER_SHARE
+    between = np.triu(t & np.outer(small, small), 1)
+    great = t[:, ~small].astype(int)
+    inside = (great @ great.T) > 0
+    return int(between.sum()), int((between & ~inside).sum())
+
+
 BALANCERS = ("threat", "security_dilemma", "autonomy_security", "institutions", "identity")
 
 PREDICTIONS: tuple[Prediction, ...] = (
@@ -120,9 +135,12 @@ PREDICTIONS: tuple[Prediction, ...] = (
                "specific assets; Risse-Kappen 1996 on its missing we-feeling).",
                lambda w: held_ties(w) == 0,
                "The Warsaw Pact dissolved on 1 July 1991."),
-    Prediction("end-of-cold-war-1989", ("threat", "security_dilemma"), 13,
+    Prediction("end-of-cold-war-1989", ("power", "threat", "security_dilemma"), 13,
                "When the common threat is gone the alliance goes: NATO fades, the US keeps at most 4 of "
-               "its 15 NATO allies (Mearsheimer 1990; Waltz 1993; claim C9).",
+               "its 15 NATO allies (Mearsheimer 1990; Waltz 1993; claim C9). Under the power lens because "
+               "the unipole's power is unbalanced and its allies too come to weigh it (Waltz 1993: 75-76, "
+               "'NATO's days are not numbered, but its years are'; Waltz 2000: 27-28, 'unbalanced power, "
+               "whoever wields it, is a potential danger to others').",
                lambda w: len(partners(w, "USA") & NATO) <= 4,
                "Wrong about history, as its theory was: NATO endured and grew."),
     Prediction("end-of-cold-war-1989", ("institutions", "identity"), 13,
@@ -183,6 +201,17 @@ PREDICTIONS: tuple[Prediction, ...] = (
                "United States keeps both.",
                lambda w: {"AUL", "THI"} <= partners(w, "USA"),
                "Both treaties stood in 2023 (ANZUS 1951; the Manila Pact's bilateral successor with Thailand)."),
+    Prediction("europe-1914", ("power",), 5,
+               "Secondary states join a great power's coalition, not each other: no tie between two states "
+               "below 5% of world capability that share no great-power partner, and no web of them (at most "
+               "four in all, as in 1918). Waltz (1979: 72-73): the system is made by its great powers; "
+               "(p. 127) secondary states flock to the weaker side, 'provided, of course, that the coalition "
+               "they join achieves enough defensive or deterrent strength to dissuade adversaries from "
+               "attacking': two small states achieve none against a great power's coalition.",
+               lambda w: secondary_ties(w)[1] == 0 and secondary_ties(w)[0] <= 4,
+               "Belgium, Serbia and Romania fought with the Entente, the Ottomans and Bulgaria with the Central "
+               "Powers; the small states' ties in 1918 (Serbia-Greece, Serbia-Belgium, Greece-Belgium, "
+               "Bulgaria-Ottomans) all lay inside one side's coalition."),
 )
 
 

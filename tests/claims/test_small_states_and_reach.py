@@ -38,7 +38,7 @@ def small_state_ties(lens: str, seeds=range(5)) -> int:
     return hits
 
 
-def pairwise_help(world, seen, threat):
+def pairwise_help(world, seen, threat, strength=None):
     """The rule before: a partner at least as strong as i is worth 1, a tiny one 0.5, whatever i fears."""
     return 0.5 + 0.5 * np.minimum(1.0, 2.0 * seen.relative)
 
