@@ -112,6 +112,12 @@ SRC = {
     "kcna2023": "Korean Central News Agency: DPRK Ministry of Defence statement of 23 November 2023 "
     "(the 2018 inter-Korean military agreement no longer binding); Kim Jong Un's report to the "
     "Ninth Plenary Meeting of the Eighth WPK Central Committee, 26-30 December 2023.",
+    "williamson": "Williamson, Samuel R., Jr. (1991). Austria-Hungary and the Origins of the First "
+    "World War. New York: St. Martin's Press.",
+    "schweller93": "Schweller, Randall L. (1993). Tripolarity and the Second World War. "
+    "International Studies Quarterly 37(1): 73-103.",
+    "schweller98": "Schweller, Randall L. (1998). Deadly Imbalances: Tripolarity and Hitler's "
+    "Strategy of World Conquest. New York: Columbia University Press.",
     "gilbert": "Gilbert, Martin (1994). The First World War: A Complete History. New York: Holt.",
     "weinberg": "Weinberg, Gerhard L. (1994). A World at Arms: A Global History of World War II. "
     "Cambridge: Cambridge University Press.",
@@ -735,8 +741,13 @@ def europe_1914(data: Data) -> Scenario:
         S("GMY", "Germany", 0.85, 0.6, -0.3, "monarchy",
           "Schlieffen plan, cult of the offensive (Van Evera 1984); Weltpolitik and the naval race "
           "made its intentions look aggressive."),
-        S("AUH", "Austria-Hungary", 0.5, 0.55, 0.2, "monarchy",
-          "Conrad's repeated calls for war on Serbia; a declining empire defending its position."),
+        S("AUH", "Austria-Hungary", 0.5, 0.55, -0.2, "monarchy",
+          "Conrad's repeated calls for war on Serbia; a declining empire defending its position by "
+          "revising the Balkan order: it annexed Bosnia (1908), sought to revise the Treaty of "
+          "Bucharest (1913) in Bulgaria's favour and to reduce Serbia (Williamson 1991). "
+          "Satisfaction -0.2, a mild revisionist by Schweller's (1994, 1998) criterion, what a "
+          "state values: changing the order in its region over keeping it (0.2, status quo, "
+          "until December 2026)."),
         S("ITA", "Italy", 0.35, 0.45, -0.3, "constitutional monarchy",
           "War on the Ottoman Empire 1911-12; irredentist claims on Austria-Hungary."),
         S("RUS", "Russia", 0.6, 0.45, -0.1, "autocracy",
@@ -830,7 +841,8 @@ def europe_1914(data: Data) -> Scenario:
         lens="security_dilemma", year=1913, on=dt.date(1913, 12, 31),
         settings={"offense_dominance": 0.85, "ally_reliability": RELIABILITY},
         specs=specs, regime_terms=regime_terms, adjustments=adjustments, corrections=corrections,
-        sources=["llm", "vanevera", "cs90", "snyder84"], notes=notes, history=history_1914(),
+        sources=["llm", "vanevera", "cs90", "snyder84", "schweller", "williamson"], notes=notes,
+        history=history_1914(),
         questions=[
             question("Which ties will there be in 1918 (turn 5)? Does Italy stay with Germany and "
                      "Austria-Hungary? (C4, C7)", 5),
@@ -848,9 +860,12 @@ def europe_1936(data: Data) -> Scenario:
           "Rearmament, the Rhineland remilitarised in March 1936, open revision of Versailles."),
         S("ITA", "Italy", 0.5, 0.75, -0.6, "fascist",
           "Conquest of Ethiopia 1935-36; ambitions in the Mediterranean and the Balkans."),
-        S("RUS", "Soviet Union", 0.6, 0.4, -0.2, "communist",
+        S("RUS", "Soviet Union", 0.6, 0.4, -0.5, "communist",
           "Deep-battle doctrine and the largest tank force; collective security under Litvinov, "
-          "but a revolutionary state that had lost land in 1918-21."),
+          "but a revolutionary state that had lost land in 1918-21 (Poland's east, the Baltic "
+          "states, Bessarabia, Finland) and took it back in 1939-40. Schweller (1993, 1998) codes "
+          "it a revisionist pole, the jackal of the 1939 pact: satisfaction -0.5 (-0.2 until "
+          "December 2026), less revisionist than Germany (-0.9) or Hungary (-0.8)."),
         S("CZE", "Czechoslovakia", 0.25, 0.05, 0.8, "democracy",
           "Created by the peace settlement; fortified frontier."),
         S("POL", "Poland", 0.3, 0.25, 0.3, "authoritarian",
@@ -956,7 +971,8 @@ def europe_1936(data: Data) -> Scenario:
         lens="landscape", year=1936, on=dt.date(1936, 12, 31),
         settings={"offense_dominance": 0.25, "ally_reliability": RELIABILITY},
         specs=specs, regime_terms=regime_terms, adjustments=adjustments,
-        sources=["llm", "ab93", "cs90", "schweller"], notes=notes, history=history_1936(),
+        sources=["llm", "ab93", "cs90", "schweller", "schweller93", "schweller98"], notes=notes,
+        history=history_1936(),
         questions=[
             question("Which states will be tied to Germany five turns on? Who bandwagons with the "
                      "rising revisionist, and who piles on with Britain and France? (C6)", 5),

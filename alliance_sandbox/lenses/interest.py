@@ -3,7 +3,10 @@
 What the theory predicts, and so what this lens does (docs/predictions.md):
 * Status-quo states balance for self-preservation against revisionist power: a state's
   threat is a revisionist's capability next to its own, weighted by how revisionist that
-  state is (a fellow revisionist fears it less).
+  state is, and aimed: a fellow revisionist fears it less, and so does a friend (positive
+  affinity), whose holdings it does not covet (Schweller 1994: 100-104; `COMPATIBLE_AIMS`).
+  Without the aims Austria-Hungary's worst threat in 1914 was Bulgaria, whom it had backed
+  against Serbia in 1913.
 * Revisionists bandwagon for profit: a revisionist joins a stronger revisionist that is
   rising, to share in the gains of revision ("jackal" bandwagoning: Italy in 1940, the
   USSR in 1939 in Schweller's reading), and the rising revisionist welcomes an accomplice.
@@ -16,6 +19,12 @@ strength), who is rising (the trend, World.trend: from the scenario at first, th
 run's own changes), and which term drives the desire. Why not a product of satisfactions:
 two status-quo-leaning allies on either side of zero (France +0.1 and Russia -0.1 in 1914) are not "incompatible"; what
 joined them was the German threat to both.
+
+On the cases (docs/predictions.md): in 1914 Germany (-0.3) and Austria-Hungary (-0.2, revising the
+Balkan order of 1913: Williamson 1991) are revisionists of compatible aims, and the Dual Alliance
+holds in 5 seeds of 5 (2 of 5 with Austria-Hungary read as status quo, +0.2, and the aims unread). In 1936 the USSR is a
+revisionist (-0.5, Schweller 1993, 1998) but no Nazi-Soviet pact forms: the fascist-communist
+affinity (-0.6) reads as clashing claims, and by CINC the stronger of the two, the USSR, is not rising.
 """
 from __future__ import annotations
 
@@ -31,6 +40,16 @@ JACKAL_WEIGHT = 0.6
 PILE_ON_WEIGHT = 0.3
 #: How much a revisionist's hostility to the order counts against a tie with a status-quo state.
 CLASH_WEIGHT = 0.3
+#: How much less a revisionist fears a fellow revisionist (times its own revisionism): both gain
+#: from revision, so each reads the other's power as a partner's, not a predator's (Schweller
+#: 1994: 100-104, revisionists of compatible aims combine; 1998: the wolf and its jackals).
+FELLOW_REVISIONIST = 1.0
+#: How much friendship (positive affinity) takes from a revisionist's threat: a revisionist
+#: threatens those whose holdings it covets, not a friend whose aims lie elsewhere (Schweller
+#: 1994: 100-104, the balance of interests: what a state values, and at whose expense). Vienna
+#: had backed Sofia against Serbia in 1913 (affinity +0.3): without it Austria-Hungary's worst
+#: threat in 1914 was Bulgaria, and Germany's fellow-revisionist Ottoman ally (+0.4) a danger.
+COMPATIBLE_AIMS = 1.0
 
 
 def revisionism(world) -> np.ndarray:
@@ -44,16 +63,18 @@ def status_quo(world) -> np.ndarray:
 
 
 def interest_threat(world, seen) -> np.ndarray:
-    """[i, k] = r_k x relative[i, k] x presence[i, k] x (1 - r_i) x ally_discount: revisionist
-    power next to i.
+    """[i, k] = r_k x (1 - COMPATIBLE_AIMS x max(0, affinity[i, k])) x relative[i, k] x presence[i, k]
+    x (1 - FELLOW_REVISIONIST x r_i) x ally_discount: revisionist power next to i, aimed at i.
 
     Self-preservation: what threatens a state is a revisionist strong enough, and near enough
     (its own reach or its allies' territory: `perception.forward_presence`), to take from it;
-    a revisionist fears another revisionist less, since both gain from revision. Without the
-    reach, North Korea was Thailand's worst threat.
+    a revisionist fears another revisionist less, since both gain from revision, and a friend
+    (positive affinity) less, since its aims lie elsewhere. Without the reach, North Korea was
+    Thailand's worst threat; without the aims, Bulgaria was Austria-Hungary's in 1914.
     """
     r = revisionism(world)
-    threat = r[None, :] * seen.relative * seen.presence * (1.0 - r[:, None]) * seen.ally_discount
+    aimed = r[None, :] * (1.0 - COMPATIBLE_AIMS * np.clip(world.affinity, 0.0, 1.0))
+    threat = aimed * seen.relative * seen.presence * (1.0 - FELLOW_REVISIONIST * r[:, None]) * seen.ally_discount
     np.fill_diagonal(threat, 0.0)
     return threat
 
@@ -101,7 +122,8 @@ class InterestLens(Lens):
     )
     citation = "Schweller (1994), Bandwagoning for Profit, International Security 19(1)"
     rule = (
-        "threat[i,k] = revisionism_k x relative capability x proximity x (1 - revisionism_i); desire = "
+        "threat[i,k] = revisionism_k x (1 - max(0, affinity_ik)) x relative capability x proximity x "
+        "(1 - revisionism_i): revisionist power aimed at i (not at a friend, less at a fellow revisionist); desire = "
         "self-preservation balancing against that threat (as realist balancing) + 0.6 x r_i x r_j "
         "x the stronger one's camp (it and its partners) next to the strongest revisionist, if the stronger "
         "of the two is rising (jackal) + 0.3 x q_i x q_j x the stronger one's camp next to the strongest "
@@ -124,18 +146,23 @@ class InterestLens(Lens):
         names, q = world.names, world.satisfaction
         terms = {name: float(value[i, j]) for name, value in decision.parts.items()}
         leader = j if seen.relative[i, j] > 0.5 else i
+        t = decision.threat
+        k = int((t[i] * t[j]).argmax())  # the revisionist both fear most (aimed: `interest_threat`)
+        feared = (names[k], float(t[i, k]), float(t[j, k])) if t[i, k] * t[j, k] > 0 else None
         return Text(_interest_text, terms, names[i], q[i], names[j], q[j], names[leader], world.trend[leader],
-                    decision.desire[i, j])
+                    feared, decision.desire[i, j])
 
 
 def _interest_text(terms: dict[str, float], name_i: str, satisfaction_i: float, name_j: str, satisfaction_j: float,
-                   leader: str, trend: float, desire: float) -> str:
+                   leader: str, trend: float, feared: tuple[str, float, float] | None, desire: float) -> str:
     parts = ", ".join(f"{name.replace('_', '-')} {value:+.2f}"
                       for name, value in terms.items() if abs(value) >= 0.005)
+    common = (f"both fear {feared[0]} ({name_i} {feared[1]:.2f}, {name_j} {feared[2]:.2f}); "
+              if feared else "no revisionist both fear; ")
     return (
         f"{motive(terms)}: satisfaction {name_i} {satisfaction_i:+.2f}, {name_j} {satisfaction_j:+.2f}; the "
         f"stronger, {leader}, {'rising' if trend > 0 else 'not rising'} (trend {trend:+.3f}); "
-        f"{parts or 'no pull'}; desire {desire:+.2f}"
+        f"{common}{parts or 'no pull'}; desire {desire:+.2f}"
     )
 
 

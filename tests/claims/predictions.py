@@ -75,13 +75,12 @@ PREDICTIONS: tuple[Prediction, ...] = (
                "(Schweller 1994); tight multipolar alliances (Snyder 1984; Christensen & Snyder 1990).",
                lambda w: tied(w, "FRN", "RUS"),
                "It held: France and Russia fought Germany from August 1914."),
-    Prediction("europe-1914", tuple(x for x in ALL if x != "interest"), 5,
+    Prediction("europe-1914", ALL, 5,
                "The Dual Alliance holds: Austria-Hungary, the weaker side's member, stays with Germany "
                "(Waltz 1979: secondary states join the weaker coalition; Christensen & Snyder 1990: "
-               "chain-ganging under offence dominance; Morrow 1991: an asymmetric alliance). Not a "
-               "prediction of the interest lens: with Russia only mildly revisionist (satisfaction "
-               "-0.1) Austria-Hungary, a status-quo power, has little to balance, and Germany's "
-               "revisionism clashes with its aims.",
+               "chain-ganging under offence dominance; Morrow 1991: an asymmetric alliance; Schweller "
+               "1994: 100-104, revisionists of compatible aims combine: Germany backed Vienna's aims "
+               "against Serbia and the 1913 Balkan settlement, Williamson 1991).",
                lambda w: tied(w, "GMY", "AUH"),
                "It held to 1918."),
     Prediction("europe-1914", tuple(x for x in ALL if x not in ("power", "landscape")), 5,
