@@ -238,6 +238,19 @@ class MapFraming:
             return np.zeros(n, dtype=bool)
         return ~self._current_view_mask() & ((self._x != self._true_x) | (self._y != self._true_y))
 
+    def _edge_pinned_mask(self) -> np.ndarray:
+        """The pinned states drawn on the window's edge: not those only nudged out from under a
+        legend, which stay where the class sees them (Australia in the East Asia view)."""
+        pinned = self._pinned_mask()
+        if not pinned.any():
+            return pinned
+        t = self.viewportTransform()
+        px, py = self._x * t.m11() + t.dx(), self._y * t.m22() + t.dy()
+        reach = 6.0 + self._radii() + 2.0
+        vw, vh = self.viewport().width(), self.viewport().height()
+        on_edge = (px <= reach) | (px >= vw - reach) | (py <= reach) | (py >= vh - reach)
+        return pinned & on_edge
+
     def _update_pins(self) -> None:
         """Draw pinned states at the edge of the window it shows now (after a pan or zoom)."""
         if self._drag is not None or not len(getattr(self, "_true_x", ())):

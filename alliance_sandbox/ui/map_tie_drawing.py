@@ -135,10 +135,11 @@ class MapTies:
             cols = np.concatenate([cols[keep], np.array(spoke_j, dtype=cols.dtype)])
             codes = np.concatenate([codes[keep], np.array(spoke_k, dtype=codes.dtype)])
             commitment = np.concatenate([commitment[keep], np.array(spoke_c)])
-        pinned = self._pinned_mask()
+        pinned = self._edge_pinned_mask()
         if pinned.any():
-            # Both ends outside a regional view: the tie is outside it too (US-Korea is not
-            # drawn across Europe).
+            # Both ends pinned at the edge of a regional view: the tie is outside it too
+            # (US-Korea is not drawn across Europe). A state only moved out from under a
+            # legend is in the view, and so are its ties (US-Australia in East Asia).
             n = world.n
             end_i = np.where(rows < n, rows, 0)
             end_j = np.where(cols < n, cols, 0)

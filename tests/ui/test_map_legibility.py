@@ -145,6 +145,29 @@ def test_a_world_whose_names_all_fit_opens_whole_and_a_chosen_view_survives_a_re
     assert view.current_view() == "Europe"
 
 
+@pytest.mark.parametrize("presentation", [False, True])
+def test_every_tie_with_an_end_in_the_view_is_drawn(qtbot, presentation):
+    """A regional view leaves out the ties whose two ends are pinned at its edge (US-Korea
+    across Europe), and only those: in East Asia, Australia (outside the region's box, moved
+    out from under the bloc legend) kept its disc but lost its alliance with the United States,
+    pinned at the right edge, so the class saw no tie where one stood."""
+    win = open_window(qtbot, SCENARIOS[IDS.index("east-asia")], presentation=presentation)
+    view = win.map
+    assert view.current_view() == "East Asia"
+    nudged_ties = 0
+    for turns in (0, 8):
+        if turns:
+            win.controller.step(turns)
+            settle(win)
+        world = win.controller.record.world
+        edge, pinned = view._edge_pinned_mask(), view._pinned_mask()
+        missing = [(world.ids[i], world.ids[j]) for i, j in world.tie_list()
+                   if not (edge[i] and edge[j]) and view.tie_route(world.ids[i], world.ids[j]).isEmpty()]
+        assert not missing, (turns, missing)
+        nudged_ties += sum(1 for i, j in world.tie_list() if pinned[i] and pinned[j] and not (edge[i] and edge[j]))
+    assert nudged_ties, "the case this test is for: a tie from an edge state to one only moved from under a legend"
+
+
 def test_east_asia_is_drawn_across_the_pacific(qtbot):
     win = open_window(qtbot, SCENARIOS[IDS.index("east-asia")])
     view = win.map
