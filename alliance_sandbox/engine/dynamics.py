@@ -171,7 +171,8 @@ def apply_ties(world: World, desire: np.ndarray, explain, worth: np.ndarray | No
     tied = world.tied()
     c = world.commitment
     own = desire if PER_SIDE else mutual
-    held = own if worth is None or not STEADY_CEILING else (worth if PER_SIDE else np.minimum(worth, worth.T))
+    reading = worth if worth is not None and STEADY_CEILING else desire  # what the ceiling reads
+    held = reading if PER_SIDE else np.minimum(reading, reading.T)
     ceiling = np.clip(0.3 + 3.0 * held, 0.0, 1.0)  # [i, j]: what the tie is worth to i
 
     loosen = tied & (own <= 0.0)

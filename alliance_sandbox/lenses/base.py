@@ -94,9 +94,16 @@ def strength_against_threat(world: World, seen: Perception, threat: np.ndarray) 
     s = seen.share
     backing = world.commitment.T * s[None, :]  # [j, p] what partner p, by its commitment to j, brings j
     coalition = s[:, None] + backing.sum(axis=1)[:, None] - backing  # [j, i]: j and its partners but i
-    feared = s[np.argmax(threat, axis=1)] if threat.size else s
-    feared = np.where(threat.max(axis=1) > 0, feared, s) if threat.size else feared
-    return coalition_strength(coalition.T, feared[:, None])
+    k, fears = most_feared(threat)
+    return coalition_strength(coalition.T, np.where(fears, s[k], s)[:, None])
+
+
+def most_feared(threat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(k, fears): k[i] the state i fears most, and whether i fears anyone (threat > 0); where it
+    fears no one, the helpfulness measures strength against i itself."""
+    if not threat.size:
+        return np.zeros(threat.shape[0], dtype=int), np.zeros(threat.shape[0], dtype=bool)
+    return np.argmax(threat, axis=1), threat.max(axis=1) > 0
 
 
 def coalition_strength(coalition, feared):

@@ -36,7 +36,15 @@ from alliance_sandbox.engine.perception import GREAT_POWER_SHARE
 from alliance_sandbox.engine.polarity import poles_of
 from alliance_sandbox.engine.world import tie_code
 
-from .base import Decision, Lens, arming, balancing_desire, coalition_strength, strength_against_threat
+from .base import (
+    Decision,
+    Lens,
+    arming,
+    balancing_desire,
+    coalition_strength,
+    most_feared,
+    strength_against_threat,
+)
 
 #: How much of a partner's power a tie takes away under this lens, times the share of the
 #: world the partner does not hold: less than the other lenses (perception.ALLY_TRUST),
@@ -119,8 +127,8 @@ def partner_strength(world, seen, threat: np.ndarray, coalition: np.ndarray) -> 
     if not SECONDARY_ALONE or not world.n or poles_of(seen.share).sum() == 2:
         return strength, np.zeros(strength.shape, dtype=bool)
     s = seen.share
-    feared = coalition[np.arange(world.n), np.argmax(threat, axis=1)]
-    feared = np.where(threat.max(axis=1) > 0, feared, s)
+    k, fears = most_feared(threat)
+    feared = np.where(fears, coalition[np.arange(world.n), k], s)
     alone = coalition_strength(np.broadcast_to(s[None, :], strength.shape), feared[:, None])
     secondary = s < GREAT_POWER_SHARE
     counts_alone = np.outer(secondary, secondary) & ~np.isin(world.tie_kind, BOUND)

@@ -27,6 +27,9 @@ from alliance_sandbox.ui.map_regions import (
 )
 from alliance_sandbox.ui.world_map import copy_backdrop
 
+#: Pixels between a pinned state's disc and the window's edge (`_pinned`, `_edge_pinned_mask`).
+PIN_AIR = 6.0
+
 
 class MapFraming:
     """Zoom, fit, views, pins, labels of MapView."""
@@ -193,7 +196,7 @@ class MapFraming:
         vw, vh = self.viewport().width(), self.viewport().height()
         px, py = x * s + t.dx(), y * s + t.dy()
         cx, cy = vw / 2.0, vh / 2.0
-        margin = 6.0 + self._radii()
+        margin = PIN_AIR + self._radii()
         half_w, half_h = np.maximum(cx - margin, 1.0), np.maximum(cy - margin, 1.0)
         dx, dy = px - cx, py - cy
         k = np.maximum(np.abs(dx) / half_w, np.abs(dy) / half_h)
@@ -246,7 +249,7 @@ class MapFraming:
             return pinned
         t = self.viewportTransform()
         px, py = self._x * t.m11() + t.dx(), self._y * t.m22() + t.dy()
-        reach = 6.0 + self._radii() + 2.0
+        reach = PIN_AIR + self._radii() + 2.0  # where `_pinned` puts them, and a little
         vw, vh = self.viewport().width(), self.viewport().height()
         on_edge = (px <= reach) | (px >= vw - reach) | (py <= reach) | (py >= vh - reach)
         return pinned & on_edge
