@@ -1184,6 +1184,7 @@ def end_of_cold_war_1989(data: Data) -> Scenario:
     # the revolutions of 1989-91, then the Soviet collapse: turn = year - 1989
     shocks = [{"turn": 1, "state": sid, "set": {"regime": "democracy", "satisfaction": 0.6, "aggression": 0.05}}
               for sid in ("POL", "GDR", "CZE", "HUN")]
+    shocks += [{"turn": 1, "state": "GDR", "set": {"joins": "GFR"}}]
     shocks += [{"turn": 2, "state": sid, "set": {"regime": "democracy", "satisfaction": 0.5, "aggression": 0.05}}
                for sid in ("ROM", "BUL")]
     shocks += [{"turn": 3, "state": "RUS",
@@ -1205,8 +1206,12 @@ def end_of_cold_war_1989(data: Data) -> Scenario:
         "A new regime moves the state's affinity with each other state by how the states of its new "
         "regime stand with that state, less how those of its old regime do (docs/model.md). No shock removes a "
         "tie: the Pact must dissolve by the lenses' own logic once Moscow can no longer hold it.",
-        "Not modelled: German unification (October 1990) and the break-up of the USSR and "
-        "Yugoslavia; the East German state stays on the map.",
+        "Shock, turn 1 (1990): German unification (3 October 1990, the GDR's accession under "
+        "Article 23 of the Basic Law): East Germany joins West Germany, which takes its capability; "
+        "its ties end and it leaves the map. Unified Germany keeps the Federal Republic's id, name "
+        "and memberships (COW: Germany, 255, continues the Federal Republic, 260; the history maps 255 to GFR).",
+        "Not modelled: the break-up of the USSR and Yugoslavia (Russia and Yugoslavia continue "
+        "their predecessors).",
         "Cross-bloc ententes in COW: France-USSR (1970 consultation protocol) and Canada-USSR "
         "(1971) are kept as coded.",
         "offense_dominance 0.5: nuclear parity.",

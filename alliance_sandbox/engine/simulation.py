@@ -39,7 +39,7 @@ from .perception import Perception, perceive, update_trust
 from .polarity import Polarity, poles_of
 from .risk import Risks, alliance_risks
 from .snapshots import Frame
-from .world import STATE_FIELDS, Shock, World, change_regime
+from .world import STATE_FIELDS, Shock, World, change_regime, unite, without_joined
 
 #: Event kinds that change who is tied to whom: what "realignments per turn" counts.
 REALIGNING = frozenset({"form", "leave"})
@@ -200,11 +200,15 @@ class Simulation:
         poles = int(poles_of(seen.share).sum())
         desire = coerced_desire(world, noisy_desire(decision.desire, self.rng, poles))
         worth = coerced_desire(world, decision.desire)  # the same, before the turn's misreading
+        desire, worth = without_joined(world, desire, -1.0), without_joined(world, worth, -1.0)
+        threat = without_joined(world, decision.threat, 0.0)
+        if (world.joined >= 0).any():  # a state that joined another arms no more
+            decision.arm = np.where(world.joined >= 0, 0.0, decision.arm)
 
         events.extend(apply_ties(world, desire, _Explainer(self, world, seen, decision), worth))
         events.extend(self._arm(world, seen, decision))
         settle_capabilities(world, total, share_before)
-        events.extend(resolve_crises(world, seen, self.rng, decision.threat))
+        events.extend(resolve_crises(world, seen, self.rng, threat))
         grow_bonds(world)
         update_trust(world)
         record = self._record(events, decision.arm, self.history[-1])
@@ -301,11 +305,16 @@ class Simulation:
                     changes.append(f"regime {world.regimes[i] or '(none)'} -> {value}")
                     change_regime(world, i, value)
                     continue
+                if name == "joins":
+                    j = world.index[value]
+                    ended = unite(world, i, j)
+                    changes.append(f"joins {world.names[j]} ({ended} ties end; {world.names[j]} takes its capability)")
+                    continue
                 old = float(getattr(world, name)[i])
                 getattr(world, name)[i] = value
                 changes.append(f"{name} {old:.3g} -> {value:.3g}")
             events.append(Event("shock", (shock.state,), f"Shock to {world.names[i]}: " + ", ".join(changes),
-                                {k: float(v) for k, v in shock.set.items() if k != "regime"}))
+                                {k: float(v) for k, v in shock.set.items() if k not in ("regime", "joins")}))
         return events
 
     def _arm(self, world: World, seen: Perception, decision) -> list[Event]:
