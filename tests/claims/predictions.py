@@ -225,6 +225,20 @@ PREDICTIONS: tuple[Prediction, ...] = (
                "(docs/predictions.md).",
                lambda w: tied(w, "CHN", "RUS"),
                "It endured and tightened: the 'no limits' partnership of February 2022."),
+    # Row 26 (helper walt, written 2026-12-06 before the code changed; rows 24-25 come from other
+    # branches). Cold War 1955, bandwagoning under threat.
+    Prediction("cold-war-1955", ("threat",), 15,
+               "Finland keeps its 1948 treaty with the Soviet Union to 1970: a weak state next to a great "
+               "power whose threat it can neither resist nor escape, with no ally available to protect "
+               "it, bandwagons with that power rather than balance it (Walt 1987: 29-31, the weaker the "
+               "state and the more proximate the great power, and the less available allies are, the "
+               "likelier bandwagoning; 173-178 on when it occurs; bandwagoning as appeasement, 19-21). "
+               "Finland, at under 1% of Soviet capability, beside it, and outside NATO, is the standard "
+               "case of such accommodation ('Finlandization': Mouritzen 1988). The power lens is "
+               "exempt: to Waltz (1979: 126-127) secondary states balance, and a capability-only lens "
+               "cannot see why this one did not.",
+               lambda w: tied(w, "FIN", "RUS"),
+               "The Treaty of Friendship, Cooperation and Mutual Assistance stood until January 1992."),
 )
 
 
