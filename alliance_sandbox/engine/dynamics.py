@@ -412,5 +412,5 @@ def bonds_from_history(world: World) -> None:
     np.fill_diagonal(world.identity, 0.0)
 
 
-__all__ = ["apply_ties", "apply_arming", "misreading", "settle_capabilities", "grow_bonds", "bonds_from_history", "noisy_desire",
-           "NO_TIE", "release_coerced", "coerced_desire"]
+__all__ = ["apply_ties", "apply_arming", "misreading", "settle_capabilities", "grow_bonds", "bonds_from_history",
+           "noisy_desire", "NO_TIE", "release_coerced", "coerced_desire"]

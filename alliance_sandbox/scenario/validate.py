@@ -583,7 +583,8 @@ def _check_scenario(data: dict, out: _Problems) -> Scenario | None:
             if joins is not None and joins not in ids:
                 out.add(f"shocks[{i}].set.joins", f"unknown state id {_show(joins)}{_suggest(joins, list(ids))}")
             elif joins is not None and joins == state:
-                out.add(f"shocks[{i}].set.joins", f"{_show(joins)} is the shock's own state: a state cannot join itself")
+                out.add(f"shocks[{i}].set.joins",
+                        f"{_show(joins)} is the shock's own state: a state cannot join itself")
     _check_history(values, pairs, out)
 
     if out:
