@@ -1042,14 +1042,31 @@ def _cold_war_specs(year: int) -> list[StateSpec]:
         S("JPN", "Japan", 0.1 if late else 0.05, 0.05, 0.7 if late else 0.5, dem,
           "Article 9 constitution; US security treaty."),
         S("ROK", "South Korea", 0.3 if late else 0.2, 0.1 if late else 0.3,
-          0.3 if late else -0.3, dem if late else auth,
-          "Democratic since 1987." if late else "Rhee's calls to 'march north'."),
+          0.3 if late else 0.1, dem if late else auth,
+          "Democratic since 1987." if late else
+          "Rhee's calls to 'march north'. " + ROLLBACK),
         S("PRK", "North Korea", 0.4 if late else 0.3, 0.6, -0.7, com,
           "Invaded the South in 1950; seeks unification on its terms."),
-        S("TAW", "Taiwan", 0.2, 0.1 if late else 0.3, 0.3 if late else -0.4, auth,
+        S("TAW", "Taiwan", 0.2, 0.1 if late else 0.3, 0.3 if late else 0.1, auth,
           ("Martial law lifted in 1987; full elections only from 1991-92." if late else
-           "KMT under martial law; aims to retake the mainland.")),
+           "KMT under martial law; aims to retake the mainland. " + ROLLBACK)),
     ]
+
+
+#: Why South Korea and Taiwan are status-quo states in 1955 (satisfaction +0.1, -0.3 and -0.4 until
+#: December 2026): satisfaction is the order a state wants (Schweller 1994: 99-104, the balance of
+#: interests at the system level), and theirs was the US-led one. What they wanted revised were the
+#: communist gains of 1945-50, the North and the mainland: claims on the communist wolves, written
+#: in the affinity (Rhee and the North -0.4, Chiang and Beijing -0.4) and the aggression (0.3), and a
+#: rollback the United States shared in aim but restrained in means by allying with them (Cha
+#: 2009/10, the "powerplay"). West Germany, with claims to the eastern lands, is +0.2 for
+#: the same reason; Rhee and Chiang sit lower, at +0.1, for their readiness to fight for theirs.
+ROLLBACK = ("Satisfaction +0.1 (-0.3 for South Korea, -0.4 for Taiwan until December 2026): the order "
+            "it wanted was the US-led one (Schweller 1994: 99-104, the interest that decides is which "
+            "order a state wants); what it wanted revised were the communist gains, a claim on the "
+            "communist states (in the affinity and the aggression) that the US shared in aim and "
+            "restrained in means by allying with it (Cha 2009/10). West Germany, with claims "
+            "to the eastern lands, is +0.2 for the same reason.")
 
 
 def _cold_war_affinity(year: int) -> tuple[dict, list]:
@@ -1153,7 +1170,7 @@ def cold_war_1955(data: Data) -> Scenario:
         settings={"offense_dominance": 0.5, "ally_reliability": RELIABILITY},
         specs=specs, regime_terms=terms, adjustments=adjustments, corrections=[US_ROK],
         coerced=("RUS", SOVIET_BLOC),
-        sources=["llm", "waltz", "jervis"], notes=notes, history=history_1955(),
+        sources=["llm", "waltz", "jervis", "schweller", "cha"], notes=notes, history=history_1955(),
         questions=[
             question("Two superpowers, two blocs: which ties will there be ten turns on (1965)? "
                      "Does anyone change sides? (C4)", 10),

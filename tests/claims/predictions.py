@@ -212,11 +212,12 @@ PREDICTIONS: tuple[Prediction, ...] = (
                "Belgium, Serbia and Romania fought with the Entente, the Ottomans and Bulgaria with the Central "
                "Powers; the small states' ties in 1918 (Serbia-Greece, Serbia-Belgium, Greece-Belgium, "
                "Bulgaria-Ottomans) all lay inside one side's coalition."),
-    Prediction("east-asia", ("threat", "security_dilemma", "autonomy_security"), 7,
+    Prediction("east-asia", ("threat", "interest", "security_dilemma", "autonomy_security"), 7,
                "China keeps North Korea: both face the United States, its Asian alliance network and "
                "its forward presence, the most threatening power (Walt 1987: 22-26; Christensen 1999), "
                "North Korea is China's buffer, and the interest in an ally's security does not lapse "
-               "when the pledge is eased (Snyder 1997: 44-46 and ch. 6).",
+               "when the pledge is eased (Snyder 1997: 44-46 and ch. 6); a revisionist (North Korea) bandwagons "
+               "with an ascending revisionist, China, for a share of the gains (Schweller 1994: 88, 93-95).",
                lambda w: tied(w, "CHN", "PRK"),
                "The 1961 treaty endured and was renewed in 2021."),
     Prediction("east-asia", ("threat", "security_dilemma"), 7,
@@ -225,6 +226,19 @@ PREDICTIONS: tuple[Prediction, ...] = (
                "(docs/predictions.md).",
                lambda w: tied(w, "CHN", "RUS"),
                "It endured and tightened: the 'no limits' partnership of February 2022."),
+    # Cold War 1955, the balance of interests in Asia (row 25, written 2026-12-06)
+    Prediction("cold-war-1955", ("interest",), 10,
+               "South Korea and Taiwan stay with the United States: the interest that decides an "
+               "alignment is which order a state wants (Schweller 1994: 88, 99-100, the balance of "
+               "interests at the system level): Rhee's and Chiang's was the US-led one, and what they "
+               "wanted revised were the communist gains, claims on the revisionists (Cha 2009/10: the "
+               "US allied with them to restrain that rollback); weak states menaced by a revisionist "
+               "(China) ally with the status-quo power, and the lion, which pays high costs to protect "
+               "what it holds, keeps them (1994: 101-104). China and the USSR: a revisionist bandwagons "
+               "with an ascending revisionist (1994: 88, 93-95), and by CINC the USSR of 1950-55 was not "
+               "ascending, so the theory predicts no firm Sino-Soviet tie either way (docs/predictions.md).",
+               lambda w: {"ROK", "TAW"} <= partners(w, "USA"),
+               "Both treaties stood in 1965 (US-ROK to this day; US-ROC until 1980)."),
     # Row 26 (helper walt, written 2026-12-06 before the code changed; rows 24-25 come from other
     # branches). Cold War 1955, bandwagoning under threat.
     Prediction("cold-war-1955", ("threat",), 15,
