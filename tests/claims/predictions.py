@@ -65,6 +65,17 @@ def secondary_ties(w) -> tuple[int, int]:
     return int(between.sum()), int((between & ~inside).sum())
 
 
+def comparable_pairs_kept(w, members) -> tuple[int, int]:
+    """(ties kept, pairs) among the pairs of `members` of comparable capability: neither more
+    than twice the other (the factor of the pole rule, `engine.polarity`): Morrow's (1991)
+    symmetric alliances, in which each side gains security and neither much autonomy."""
+    ids = sorted(members)
+    pairs = [(a, b) for k, a in enumerate(ids) for b in ids[k + 1:]
+             if max(w.capability[w.index[a]], w.capability[w.index[b]])
+             <= 2 * min(w.capability[w.index[a]], w.capability[w.index[b]])]
+    return sum(1 for a, b in pairs if tied(w, a, b)), len(pairs)
+
+
 BALANCERS = ("threat", "security_dilemma", "autonomy_security", "institutions", "identity")
 
 PREDICTIONS: tuple[Prediction, ...] = (
@@ -225,6 +236,22 @@ PREDICTIONS: tuple[Prediction, ...] = (
                "(docs/predictions.md).",
                lambda w: tied(w, "CHN", "RUS"),
                "It endured and tightened: the 'no limits' partnership of February 2022."),
+    # 1989, the autonomy-security trade-off (written 2026-12-06, before the code changed)
+    Prediction("end-of-cold-war-1989", ("autonomy_security",), 13,
+               "Morrow (1991: 914-915): asymmetric alliances outlast symmetric ones, because a change in "
+               "capability or threat takes away a symmetric ally's only gain, security, while in an "
+               "asymmetric one the major partner still gains autonomy (bases, the NATO command) and "
+               "rebargains the terms to keep a minor partner whose need for security has fallen "
+               "(908-914); his tests on alliance duration, 1815-1965, bear it out (921-927). With the "
+               "Soviet threat gone the United States keeps a majority of its 15 NATO allies (at least 8), "
+               "and a smaller share of the ties between NATO members of comparable capability (neither "
+               "more than twice the other) survives than of the US's ties.",
+               lambda w: len(partners(w, "USA") & NATO) >= 8
+               and (lambda kept, n: kept / max(n, 1) < len(partners(w, "USA") & NATO) / len(NATO))(
+                   *comparable_pairs_kept(w, NATO)),
+               "NATO endured whole, the United States at its centre, and with it the European members' "
+               "ties to each other (the Western European Union, the Europeans' own alliance, faded and "
+               "closed in 2011)."),
 )
 
 
