@@ -138,9 +138,9 @@ def _exchange_text(name_i: str, name_j: str, security: float, provision: float, 
     role = "major" if autonomy > 0 else "minor"
     bargained = ""
     if terms >= 0.005:
-        bargained = f", concessions waived {terms:+.2f} (Morrow's bargained terms)"
+        bargained = f", terms eased {terms:+.2f} (concessions waived, upkeep carried: Morrow's bargained terms)"
     elif terms <= -0.005:
-        bargained = f", concessions it waives {terms:+.2f} (Morrow's bargained terms)"
+        bargained = f", terms it eases {terms:+.2f} (Morrow's bargained terms)"
     return (
         f"{name_i} is the {role} partner: security {security:+.2f}, providing "
         f"{name_j}'s security {provision:+.2f}, autonomy {autonomy:+.2f}{bargained}; "
