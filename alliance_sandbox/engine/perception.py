@@ -6,7 +6,7 @@ All matrices are (n, n) with row i = the perceiving state, column j = the state 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 
 import numpy as np
 
@@ -39,17 +39,53 @@ TRUST_FADE = 0.7
 FORWARD = 0.8
 
 
-@dataclass
 class Perception:
-    share: np.ndarray  # (n,) capability share, sums to 1
-    relative: np.ndarray  # [i, j] = s_j / (s_i + s_j): how strong j is next to i
-    reach: np.ndarray  # [i, j] = exp(-distance / (proximity_km x (1 + REACH x s_j / s_max)))
-    presence: np.ndarray  # [i, j] = reach of j at i, from j's capital or a partner's territory
-    walt_threat: np.ndarray  # [i, j] = relative x presence x offense_j x aggression_j (Walt 1987)
-    ally_discount: np.ndarray  # [i, j] = 1 - ALLY_TRUST x trust[i, j]: a (former) partner is feared less
+    """What every state sees of every other: share, relative, reach and ally_discount, and Walt's
+    presence and threat.
+
+    share: (n,) capability share, sums to 1
+    relative: [i, j] = s_j / (s_i + s_j): how strong j is next to i
+    reach: [i, j] = exp(-distance / (proximity_km x (1 + REACH x s_j / s_max)))
+    presence: [i, j] = reach of j at i, from j's capital or a partner's territory
+    walt_threat: [i, j] = relative x presence x offense_j x aggression_j (Walt 1987)
+    ally_discount: [i, j] = 1 - ALLY_TRUST x trust[i, j]: a (former) partner is feared less
+
+    presence and walt_threat are computed in `perceive` (the turn's perception: the lens and
+    the crises read them after the ties have moved, so they must be the turn's start), or, for
+    `perceive(world, lazy=True)`, when first read, from the world as it is then. Why: forward
+    presence is the costliest part (about 9 ms at 200 states), and the turn record's second
+    perception (`Simulation._record`) needs it only for a lens whose threat is Walt's; the
+    power and landscape lenses never read it there.
+    """
+
+    __slots__ = ("share", "relative", "reach", "ally_discount", "_parts", "_later")
+
+    def __init__(self, share: np.ndarray, relative: np.ndarray, reach: np.ndarray, ally_discount: np.ndarray,
+                 parts: tuple[np.ndarray, np.ndarray] | None = None,
+                 later: Callable[[], tuple[np.ndarray, np.ndarray]] | None = None) -> None:
+        """`parts`: (presence, walt_threat); or `later`, the function that computes them."""
+        self.share, self.relative, self.reach, self.ally_discount = share, relative, reach, ally_discount
+        self._parts, self._later = parts, later
+
+    @property
+    def presence(self) -> np.ndarray:
+        return self._threat_parts()[0]
+
+    @property
+    def walt_threat(self) -> np.ndarray:
+        return self._threat_parts()[1]
+
+    def _threat_parts(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._parts is None:
+            assert self._later is not None, "a Perception needs its parts or the function computing them"
+            self._parts, self._later = self._later(), None
+        return self._parts
 
 
-def perceive(world: World) -> Perception:
+def perceive(world: World, lazy: bool = False) -> Perception:
+    """What every state sees now. `lazy`: presence and Walt's threat are computed when first
+    read, from the world as it is then: only for a caller that reads them before the world
+    changes (the turn record)."""
     s = world.share
     total = s[:, None] + s[None, :]
     relative = np.divide(s[None, :], total, out=np.full_like(total, 0.5), where=total > 0)
@@ -59,12 +95,18 @@ def perceive(world: World) -> Perception:
     s_max = s.max() if s.size else 1.0
     span = scale * (1.0 + REACH * s / s_max)
     reach = np.exp(-km / span[None, :])
-    presence = forward_presence(world, km, span, reach)
     ally_discount = 1.0 - ALLY_TRUST * world.trust
-    intentions = perceived_intentions(world)
-    walt = relative * presence * world.offense[None, :] * intentions * ally_discount
-    np.fill_diagonal(walt, 0.0)
-    return Perception(s, relative, reach, presence, walt, ally_discount)
+
+    def threat_parts() -> tuple[np.ndarray, np.ndarray]:
+        presence = forward_presence(world, km, span, reach)
+        intentions = perceived_intentions(world)
+        walt = relative * presence * world.offense[None, :] * intentions * ally_discount
+        np.fill_diagonal(walt, 0.0)
+        return presence, walt
+
+    if lazy:
+        return Perception(s, relative, reach, ally_discount, later=threat_parts)
+    return Perception(s, relative, reach, ally_discount, parts=threat_parts())
 
 
 def forward_presence(world: World, km: np.ndarray, span: np.ndarray, reach: np.ndarray) -> np.ndarray:
