@@ -154,20 +154,6 @@ def forward_presence(world: World, km: np.ndarray, span: np.ndarray, reach: np.n
 _CHUNK = 1 << 20
 
 
-def partners_by_rank(tied: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
-    """The ties as (states, partners) index arrays, one pair of arrays per rank: every state's
-    first partner (in index order), then every second partner, and so on; each state at most
-    once per rank. Why: a max over each state's partners becomes one numpy pass per rank, over
-    the states that have that many partners (at most the largest degree passes)."""
-    rows, cols = np.nonzero(tied)  # row by row: each state's partners in order
-    if not rows.size:
-        return []
-    degree = np.bincount(rows, minlength=tied.shape[0])
-    rank = np.arange(rows.size) - np.repeat(np.cumsum(degree) - degree, degree)  # which partner of its row
-    order = np.argsort(rank, kind="stable")
-    return [(rows[group], cols[group]) for group in np.split(order, np.cumsum(np.bincount(rank))[:-1])]
-
-
 def perceived_intentions(world: World) -> np.ndarray:
     """[i, j] = aggression_j x (1 - IDEOLOGY x affinity_ij), within 0..1.
 
