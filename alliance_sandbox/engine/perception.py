@@ -131,28 +131,26 @@ def forward_presence(world: World, km: np.ndarray, span: np.ndarray, log_reach: 
         return np.exp(log_reach)
     # log reach of j at every i from each partner p's territory, a row per tie, reduced per j;
     # in log space, so one exp at the end (at 200 states and 2,000 ties, 40,000 exps instead of
-    # 800,000). Rows, not columns (km is read along rows), in place, and a few thousand ties at
-    # a time, so that 2,000 states with 20,000 ties never hold a 40,000 x 2,000 array.
+    # 800,000). Rows, not columns (km is read along rows), in place, one patron j at a time:
+    # its block of rows (its weaker partners x n) stays in the cache while it is worked on
+    # (2.1-3.1 ms against 2.9-4.4 ms for one pass over all ties, 200 states, busy machine),
+    # and no array is larger than the most partners a state has x n.
     with np.errstate(divide="ignore"):  # FORWARD = 0 (an ablation) reads as log 0 = -inf: no reach
         log_weight = np.log(FORWARD * world.commitment[j, p])
-    starts = np.flatnonzero(np.r_[True, j[1:] != j[:-1]])
     best = log_reach.T.copy()  # [j, i], from j's own capital
     far = np.ascontiguousarray(km.T)  # [p, i] = km[i, p]
-    per_chunk = max(1, int(_CHUNK * starts.size / (j.size * world.n)))  # states j a chunk, with all their ties
-    for first in range(0, starts.size, per_chunk):
-        begin = starts[first]
-        end = starts[first + per_chunk] if first + per_chunk < starts.size else j.size
-        via = far[p[begin:end]]
-        np.divide(via, span[j[begin:end]][:, None], out=via)
-        np.subtract(log_weight[begin:end, None], via, out=via)
-        rows = j[starts[first:first + per_chunk]]
-        best[rows] = np.maximum(best[rows], np.maximum.reduceat(via, starts[first:first + per_chunk] - begin, axis=0))
+    bounds = np.searchsorted(j, np.arange(world.n + 1)).tolist()  # patron j's ties: bounds[j]:bounds[j + 1]
+    spans = span.tolist()
+    for patron in range(world.n):
+        first, end = bounds[patron], bounds[patron + 1]
+        if first == end:
+            continue
+        via = far[p[first:end]]  # [partner, i]: km from each partner's land to i ...
+        via /= spans[patron]
+        np.subtract(log_weight[first:end, None], via, out=via)  # ... as log reach, times the pledge
+        np.maximum(best[patron], via.max(axis=0), out=best[patron])
     np.exp(best, out=best)
     return np.ascontiguousarray(best.T)
-
-
-#: How many numbers forward_presence works on at a time (its memory: 8 bytes each).
-_CHUNK = 1 << 20
 
 
 def perceived_intentions(world: World) -> np.ndarray:
