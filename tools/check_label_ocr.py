@@ -89,7 +89,8 @@ def render(app, path: Path, turns: int, size: tuple[int, int], out: str) -> list
     big.save(out)
     _ink_only(big).save(out.replace(".png", "-ink.png"))
     world = window.controller.record.world
-    names = [(world.names[i], world.short_names[i]) for i in range(world.n)]
+    # a state that joined another (World.joined) is not drawn, so not counted
+    names = [(world.names[i], world.short_names[i]) for i in range(world.n) if world.joined[i] < 0]
     window.controller.undo_stack.setClean()
     window.close()
     window.deleteLater()

@@ -1042,14 +1042,31 @@ def _cold_war_specs(year: int) -> list[StateSpec]:
         S("JPN", "Japan", 0.1 if late else 0.05, 0.05, 0.7 if late else 0.5, dem,
           "Article 9 constitution; US security treaty."),
         S("ROK", "South Korea", 0.3 if late else 0.2, 0.1 if late else 0.3,
-          0.3 if late else -0.3, dem if late else auth,
-          "Democratic since 1987." if late else "Rhee's calls to 'march north'."),
+          0.3 if late else 0.1, dem if late else auth,
+          "Democratic since 1987." if late else
+          "Rhee's calls to 'march north'. " + ROLLBACK),
         S("PRK", "North Korea", 0.4 if late else 0.3, 0.6, -0.7, com,
           "Invaded the South in 1950; seeks unification on its terms."),
-        S("TAW", "Taiwan", 0.2, 0.1 if late else 0.3, 0.3 if late else -0.4, auth,
+        S("TAW", "Taiwan", 0.2, 0.1 if late else 0.3, 0.3 if late else 0.1, auth,
           ("Martial law lifted in 1987; full elections only from 1991-92." if late else
-           "KMT under martial law; aims to retake the mainland.")),
+           "KMT under martial law; aims to retake the mainland. " + ROLLBACK)),
     ]
+
+
+#: Why South Korea and Taiwan are status-quo states in 1955 (satisfaction +0.1, -0.3 and -0.4 until
+#: December 2026): satisfaction is the order a state wants (Schweller 1994: 99-104, the balance of
+#: interests at the system level), and theirs was the US-led one. What they wanted revised were the
+#: communist gains of 1945-50, the North and the mainland: claims on the communist wolves, written
+#: in the affinity (Rhee and the North -0.4, Chiang and Beijing -0.4) and the aggression (0.3), and a
+#: rollback the United States shared in aim but restrained in means by allying with them (Cha
+#: 2009/10, the "powerplay"). West Germany, with claims to the eastern lands, is +0.2 for
+#: the same reason; Rhee and Chiang sit lower, at +0.1, for their readiness to fight for theirs.
+ROLLBACK = ("Satisfaction +0.1 (-0.3 for South Korea, -0.4 for Taiwan until December 2026): the order "
+            "it wanted was the US-led one (Schweller 1994: 99-104, the interest that decides is which "
+            "order a state wants); what it wanted revised were the communist gains, a claim on the "
+            "communist states (in the affinity and the aggression) that the US shared in aim and "
+            "restrained in means by allying with it (Cha 2009/10). West Germany, with claims "
+            "to the eastern lands, is +0.2 for the same reason.")
 
 
 def _cold_war_affinity(year: int) -> tuple[dict, list]:
@@ -1153,7 +1170,7 @@ def cold_war_1955(data: Data) -> Scenario:
         settings={"offense_dominance": 0.5, "ally_reliability": RELIABILITY},
         specs=specs, regime_terms=terms, adjustments=adjustments, corrections=[US_ROK],
         coerced=("RUS", SOVIET_BLOC),
-        sources=["llm", "waltz", "jervis"], notes=notes, history=history_1955(),
+        sources=["llm", "waltz", "jervis", "schweller", "cha"], notes=notes, history=history_1955(),
         questions=[
             question("Two superpowers, two blocs: which ties will there be ten turns on (1965)? "
                      "Does anyone change sides? (C4)", 10),
@@ -1184,6 +1201,7 @@ def end_of_cold_war_1989(data: Data) -> Scenario:
     # the revolutions of 1989-91, then the Soviet collapse: turn = year - 1989
     shocks = [{"turn": 1, "state": sid, "set": {"regime": "democracy", "satisfaction": 0.6, "aggression": 0.05}}
               for sid in ("POL", "GDR", "CZE", "HUN")]
+    shocks += [{"turn": 1, "state": "GDR", "set": {"joins": "GFR"}}]
     shocks += [{"turn": 2, "state": sid, "set": {"regime": "democracy", "satisfaction": 0.5, "aggression": 0.05}}
                for sid in ("ROM", "BUL")]
     shocks += [{"turn": 3, "state": "RUS",
@@ -1205,8 +1223,12 @@ def end_of_cold_war_1989(data: Data) -> Scenario:
         "A new regime moves the state's affinity with each other state by how the states of its new "
         "regime stand with that state, less how those of its old regime do (docs/model.md). No shock removes a "
         "tie: the Pact must dissolve by the lenses' own logic once Moscow can no longer hold it.",
-        "Not modelled: German unification (October 1990) and the break-up of the USSR and "
-        "Yugoslavia; the East German state stays on the map.",
+        "Shock, turn 1 (1990): German unification (3 October 1990, the GDR's accession under "
+        "Article 23 of the Basic Law): East Germany joins West Germany, which takes its capability; "
+        "its ties end and it leaves the map. Unified Germany keeps the Federal Republic's id, name "
+        "and memberships (COW: Germany, 255, continues the Federal Republic, 260; the history maps 255 to GFR).",
+        "Not modelled: the break-up of the USSR and Yugoslavia (Russia and Yugoslavia continue "
+        "their predecessors).",
         "Cross-bloc ententes in COW: France-USSR (1970 consultation protocol) and Canada-USSR "
         "(1971) are kept as coded.",
         "offense_dominance 0.5: nuclear parity.",

@@ -144,7 +144,12 @@ def noisy_desire(desire: np.ndarray, rng: np.random.Generator, poles: int = 2) -
     what a tie is worth, and alignments shift more (C4); with two poles each knows whom it
     faces.
     """
-    return desire + rng.normal(0.0, PERCEPTION_NOISE * max(1, poles - 1), desire.shape)
+    return desire + rng.normal(0.0, misreading(poles), desire.shape)
+
+
+def misreading(poles: int) -> float:
+    """The standard deviation of a turn's misreading of each tie's worth (`noisy_desire`)."""
+    return PERCEPTION_NOISE * max(1, poles - 1)
 
 
 def apply_ties(world: World, desire: np.ndarray, explain, worth: np.ndarray | None = None) -> list[Event]:
@@ -408,5 +413,5 @@ def bonds_from_history(world: World) -> None:
     np.fill_diagonal(world.identity, 0.0)
 
 
-__all__ = ["apply_ties", "apply_arming", "settle_capabilities", "grow_bonds", "bonds_from_history", "noisy_desire",
-           "NO_TIE", "release_coerced", "coerced_desire"]
+__all__ = ["apply_ties", "apply_arming", "misreading", "settle_capabilities", "grow_bonds", "bonds_from_history",
+           "noisy_desire", "NO_TIE", "release_coerced", "coerced_desire"]

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import numpy as np
 
 from .geometry import distances_km
-from .world import World
+from .world import World, without_joined
 
 #: How far a great power projects power: the strongest state's threat reaches 1 + REACH
 #: times as far as a small state's. Why: Walt's proximity matters less for a superpower.
@@ -103,6 +103,7 @@ def perceive(world: World, lazy: bool = False) -> Perception:
         intentions = perceived_intentions(world)
         walt = relative * presence * world.offense[None, :] * intentions * ally_discount
         np.fill_diagonal(walt, 0.0)
+        walt = without_joined(world, walt, 0.0)  # a state that joined another is no one's target
         return presence, walt
 
     if lazy:

@@ -30,6 +30,7 @@ from .dynamics import (
     bonds_from_history,
     coerced_desire,
     grow_bonds,
+    misreading,
     noisy_desire,
     release_coerced,
     settle_capabilities,
@@ -39,7 +40,7 @@ from .perception import Perception, perceive, update_trust
 from .polarity import Polarity, poles_of
 from .risk import Risks, alliance_risks
 from .snapshots import Frame
-from .world import STATE_FIELDS, Shock, World, change_regime
+from .world import STATE_FIELDS, Shock, World, change_regime, unite, without_joined
 
 #: Event kinds that change who is tied to whom: what "realignments per turn" counts.
 REALIGNING = frozenset({"form", "leave"})
@@ -200,11 +201,16 @@ class Simulation:
         poles = int(poles_of(seen.share).sum())
         desire = coerced_desire(world, noisy_desire(decision.desire, self.rng, poles))
         worth = coerced_desire(world, decision.desire)  # the same, before the turn's misreading
+        desire, worth = without_joined(world, desire, -1.0), without_joined(world, worth, -1.0)
+        threat = without_joined(world, decision.threat, 0.0)
+        if (world.joined >= 0).any():  # a state that joined another arms no more
+            decision.arm = np.where(world.joined >= 0, 0.0, decision.arm)
 
-        events.extend(apply_ties(world, desire, _Explainer(self, world, seen, decision), worth))
+        explain = _Explainer(self, world, seen, decision, read=desire, noise=misreading(poles))
+        events.extend(apply_ties(world, desire, explain, worth))
         events.extend(self._arm(world, seen, decision))
         settle_capabilities(world, total, share_before)
-        events.extend(resolve_crises(world, seen, self.rng, decision.threat))
+        events.extend(resolve_crises(world, seen, self.rng, threat))
         grow_bonds(world)
         update_trust(world)
         record = self._record(events, decision.arm, self.history[-1])
@@ -304,11 +310,16 @@ class Simulation:
                     changes.append(f"regime {world.regimes[i] or '(none)'} -> {value}")
                     change_regime(world, i, value)
                     continue
+                if name == "joins":
+                    j = world.index[value]
+                    ended = unite(world, i, j)
+                    changes.append(f"joins {world.names[j]} ({ended} ties end; {world.names[j]} takes its capability)")
+                    continue
                 old = float(getattr(world, name)[i])
                 getattr(world, name)[i] = value
                 changes.append(f"{name} {old:.3g} -> {value:.3g}")
             events.append(Event("shock", (shock.state,), f"Shock to {world.names[i]}: " + ", ".join(changes),
-                                {k: float(v) for k, v in shock.set.items() if k != "regime"}))
+                                {k: float(v) for k, v in shock.set.items() if k not in ("regime", "joins")}))
         return events
 
     def _arm(self, world: World, seen: Perception, decision) -> list[Event]:
@@ -332,10 +343,15 @@ class _Explainer:
     who acted, and the numbers (`explainer(kind, i, j, verb, actor=None)`), with what stays
     the same all turn (the lens's reason method, its citation) looked up once."""
 
-    def __init__(self, sim: Simulation, world: World, seen: Perception, decision):
+    def __init__(self, sim: Simulation, world: World, seen: Perception, decision,
+                 read: np.ndarray | None = None, noise: float = 0.0):
         self.world, self.seen, self.decision = world, seen, decision
         self.reason = sim.lens.reason
         self.citation = sim.lens.citation.split(",")[0]
+        #: the desire as misread this turn (dynamics.noisy_desire), which the tie rules acted
+        #: on; quoted when its sign differs from the lens's own reading, or the log would show
+        #: a state leaving a tie it wants ("desire +0.04") with no word of why
+        self.read, self.noise = read, noise
 
     def __call__(self, kind: str, i, j, verb, actor: int | None = None) -> Event:
         i, j = int(i), int(j)
@@ -351,8 +367,12 @@ class _Explainer:
     def _event(self, kind: str, actor: int, other: int, verb, desire, partner, commitment) -> Event:
         world = self.world
         reason = self.reason(world, self.seen, self.decision, actor, other)
+        misread = None
+        if self.read is not None and (self.read[actor, other] > 0.0) != (desire > 0.0):
+            misread = (float(self.read[actor, other]), self.noise)
         return Event(kind, (world.ids[actor], world.ids[other]),
-                     Text(_tie_sentence, world.names[actor], verb, world.names[other], reason, self.citation),
+                     Text(_tie_sentence, world.names[actor], verb, world.names[other], reason, self.citation,
+                          misread),
                      {"desire": desire, "partner_desire": partner, "commitment": commitment})
 
 
@@ -374,9 +394,15 @@ def _collector_paused():
             gc.enable()
 
 
-def _tie_sentence(actor: str, verb, other: str, reason, citation: str) -> str:
-    """A tie event's explanation: who did what to whom, why (the lens's reason), and whose theory."""
-    return f"{actor} {written(verb)} {other}: {written(reason)} ({citation})"
+def _tie_sentence(actor: str, verb, other: str, reason, citation: str,
+                  misread: tuple[float, float] | None = None) -> str:
+    """A tie event's explanation: who did what to whom, why (the lens's reason), and whose
+    theory; and, when the turn's misreading flipped the desire's sign, what the state read."""
+    read = ""
+    if misread is not None:
+        read = (f"; misread this turn as {misread[0]:+.2f} (uncertainty {misread[1]:.2f}, which grows "
+                f"with the number of poles: Waltz 1979: 165)")
+    return f"{actor} {written(verb)} {other}: {written(reason)}{read} ({citation})"
 
 
 def _arming_sentence(name: str, worst: str, threat: float, cover: float, reliability: float, spend: float,

@@ -107,6 +107,41 @@ def change_regime(world: World, i: int, regime: str) -> None:
     world.regime_changed[i] = world.turn
 
 
+def unite(world: World, i: int, j: int) -> int:
+    """State i joins state j (German unification, 3 October 1990: the GDR acceded to the
+    Federal Republic). j takes i's capability; i's ties end; i stays in the arrays, with no
+    capability, ties or voice, so that turn records, charts and scores keep one shape.
+    Returns how many ties ended.
+
+    Why not leave such a state on the map: a class would read alliances of a state that no
+    longer exists (institutions and identity lenses tied the GDR to West Germany in 2004).
+    """
+    ended = [int(k) for k in np.nonzero(world.tie_kind[i])[0]]
+    for k in ended:
+        world.remove_tie(i, k)
+    world.capability[j] += world.capability[i]
+    world.capability[i] = 0.0
+    world.arming[j] += world.arming[i]
+    world.arming[i] = 0.0
+    world.aggression[i] = 0.0
+    world.joined[world.joined == i] = j
+    world.joined[i] = j
+    return len(ended)
+
+
+def without_joined(world: World, matrix: np.ndarray, fill: float) -> np.ndarray:
+    """`matrix` (n, n) with the rows and columns of states that joined another set to `fill`:
+    such a state neither wants, is wanted for, fears nor is feared in any tie. The matrix
+    itself when no state has joined another (every scenario but a unification's)."""
+    gone = world.joined >= 0
+    if not gone.any():
+        return matrix
+    matrix = matrix.copy()
+    matrix[gone, :] = fill
+    matrix[:, gone] = fill
+    return matrix
+
+
 def _setting(default, low, high, doc: str, above_low: bool = False):
     """A setting with its allowed range and meaning, in one place: the scenario validator,
     the JSON Schema and the format docs all read this metadata."""
@@ -186,6 +221,9 @@ class World:
     short_names: list[str] = None  # type: ignore[assignment]  # set by __post_init__
     #: (n,) turn at which each state's regime last changed by a shock; -1 if it has not
     regime_changed: np.ndarray = None  # type: ignore[assignment]  # set by __post_init__
+    #: (n,) int: index of the state each state has joined (unification, `unite`), -1 for a
+    #: sovereign state; a state that has joined another has no ties, no capability and no say
+    joined: np.ndarray = None  # type: ignore[assignment]  # set by __post_init__
     #: what the active lens keeps from turn to turn (Decision.state), by name: copied with
     #: every snapshot, so Back and Reset restore it
     lens_state: dict = field(default_factory=dict)
@@ -218,6 +256,8 @@ class World:
             self.short_names = [""] * n
         if self.regime_changed is None:
             self.regime_changed = np.full(n, -1, dtype=int)
+        if self.joined is None:
+            self.joined = np.full(n, -1, dtype=int)
         self.index = {sid: i for i, sid in enumerate(self.ids)}
 
     @property

@@ -35,6 +35,11 @@ AUTONOMY_GIVEN = 0.2
 #: from the tie, to keep a minor partner that would not take the tie on full terms
 #: (`bargained_terms`). 0 switches the bargaining off (the ablation).
 TERMS = 1.0
+#: Whether the major partner of a standing alliance may, besides waiving the concessions, carry
+#: the minor partner's running cost of the tie (`TIE_COST`) out of its own surplus
+#: (`bargained_terms`). False: it waives only the concessions, the rule before December 2026
+#: (the ablation: every tie of the 1989 case ends with the Soviet threat).
+CARRY_COST = True
 
 
 def exchange(world, seen, threat) -> dict[str, np.ndarray]:
@@ -53,11 +58,12 @@ def exchange(world, seen, threat) -> dict[str, np.ndarray]:
     }
 
 
-def bargained_terms(desire: np.ndarray, autonomy: np.ndarray) -> np.ndarray:
-    """[i, j] the autonomy the minor partner i is spared, paid by the major partner j.
+def bargained_terms(desire: np.ndarray, autonomy: np.ndarray, tied: np.ndarray | None = None) -> np.ndarray:
+    """[i, j] what the major partner j pays, out of its surplus, to keep the minor partner i.
 
-    relief[i, j] = TERMS x min(the autonomy i gives up, max(0, j's desire for the tie)), for i
-    the minor partner, and only when i would not want the tie on full terms (desire < 0).
+    relief[i, j] = TERMS x min(the autonomy i gives up + TIE_COST if i and j are tied,
+    max(0, j's desire for the tie)), for i the minor partner, and only when i would not want
+    the tie on full terms (desire < 0).
 
     Why: the terms of an asymmetric alliance are bargained (Morrow 1991: 908-914). The major
     partner wants the tie for the autonomy it gains and can ask fewer concessions to keep a
@@ -65,11 +71,27 @@ def bargained_terms(desire: np.ndarray, autonomy: np.ndarray) -> np.ndarray:
     asymmetric exchange less than a symmetric one, where each side gains only security and
     there is nothing to give back: why Morrow (1991: 921-927) finds asymmetric alliances the
     more durable. The major pays at most its own surplus (it never pays to lose) and at most
-    the concessions it asks (the goods exchanged are security and autonomy, nothing else):
-    Australia, threatened by China only 0.12 from afar, would leave the United States on full
-    terms (-0.04) and keeps the tie on bargained ones (+0.05).
+    the concessions it asks and the running cost of a standing alliance (the goods exchanged
+    are security and autonomy, nothing else): Australia, threatened by China only 0.12 from
+    afar, would leave the United States on full terms (-0.04) and keeps the tie on bargained
+    ones (+0.09).
+
+    The running cost (`CARRY_COST`): the major partner pays for the security it provides
+    (Morrow 1991: 909-914), and in a standing alliance that includes the tie's upkeep, the
+    forces, bases and commands it maintains on the minor's soil; so when the minor's need falls
+    it can carry that too. Without it a minor partner with all concessions waived still paid
+    TIE_COST, so whenever its security gain fell below 0.04 it left, however much autonomy the
+    major still gained: with the Soviet threat gone (1989 case, turn 3) West Germany gained 0.025
+    of security and left the United States (-0.025 with the concessions waived), and every NATO
+    tie ended by 2004, the symmetric and the asymmetric alike, against Morrow's (1991: 914-915)
+    central claim that the asymmetric ones outlast a change in threat. With it West Germany
+    keeps the tie at +0.015, while a tie between allies of comparable capability, with no
+    autonomy surplus to pay from, still fades (prediction row 24). Only for standing ties: a new
+    one has no upkeep to carry, and a major paying a new client's costs formed India-Indonesia and
+    South Korea-Singapore in East Asia 2016.
     """
-    given_up = np.maximum(0.0, -autonomy)
+    carried = TIE_COST * tied if CARRY_COST and tied is not None else 0.0
+    given_up = np.maximum(0.0, -autonomy) + carried
     relief = TERMS * np.minimum(given_up, np.maximum(0.0, desire.T))
     return np.where((autonomy < 0) & (desire < 0), relief, 0.0)
 
@@ -89,8 +111,8 @@ class AutonomySecurityLens(Lens):
         "provides) + 1.0 x autonomy gained if i is the major partner, "
         "or 0.2 x autonomy given up (negative) if the minor one, autonomy = (rel_ji - rel_ij)/2 "
         "(engine.risk.morrow_exchange) - 0.5 x j's own threat - 0.8 x max(0, -affinity) - tie cost; "
-        "a minor partner that would refuse these terms is spared up to the autonomy it gives up, "
-        "out of the major partner's surplus (bargained terms)."
+        "a minor partner that would refuse these terms is spared up to the autonomy it gives up "
+        "(and, in a standing alliance, the tie cost), out of the major partner's surplus (bargained terms)."
     )
 
     def decide(self, world, seen):
@@ -98,7 +120,7 @@ class AutonomySecurityLens(Lens):
         goods = exchange(world, seen, threat)
         hostility = ENMITY * np.maximum(0.0, -world.affinity)  # no exchange with an enemy (base.balancing_desire)
         desire = sum(goods.values()) - PARTNER_THREAT * threat - hostility - TIE_COST
-        relief = bargained_terms(desire, goods["autonomy"])
+        relief = bargained_terms(desire, goods["autonomy"], world.tied())
         goods["terms"] = relief - relief.T  # + for the minor partner spared, - for the major paying
         desire = desire + goods["terms"]
         np.fill_diagonal(desire, -1.0)
@@ -116,9 +138,9 @@ def _exchange_text(name_i: str, name_j: str, security: float, provision: float, 
     role = "major" if autonomy > 0 else "minor"
     bargained = ""
     if terms >= 0.005:
-        bargained = f", concessions waived {terms:+.2f} (Morrow's bargained terms)"
+        bargained = f", terms eased {terms:+.2f} (concessions waived, upkeep carried: Morrow's bargained terms)"
     elif terms <= -0.005:
-        bargained = f", concessions it waives {terms:+.2f} (Morrow's bargained terms)"
+        bargained = f", terms it eases {terms:+.2f} (Morrow's bargained terms)"
     return (
         f"{name_i} is the {role} partner: security {security:+.2f}, providing "
         f"{name_j}'s security {provision:+.2f}, autonomy {autonomy:+.2f}{bargained}; "

@@ -11,9 +11,9 @@ from __future__ import annotations
 import numpy as np
 
 from alliance_sandbox.engine.decision import Decision
-from alliance_sandbox.engine.dynamics import ally_cover
+from alliance_sandbox.engine.dynamics import ENTENTE_FROM, ally_cover
 from alliance_sandbox.engine.events import Text
-from alliance_sandbox.engine.perception import Perception
+from alliance_sandbox.engine.perception import GREAT_POWER_SHARE, Perception
 from alliance_sandbox.engine.polarity import poles_of
 from alliance_sandbox.engine.world import World
 
@@ -35,6 +35,28 @@ EXTENDED = 0.8
 STAKE_BY_TRUST = True
 #: What a client's territory is worth to a pole, whatever its capability (`helpfulness`).
 POSITION = 0.5
+#: Ablation switch for bandwagoning under threat (`bandwagon_under_threat`): a weak state next
+#: to a great power it can neither resist nor escape, with no protector to turn to, keeps or
+#: seeks a tie with that power (Walt 1987: 29-31, 173-178; Finland after 1948). False: the rule
+#: before December 2026, under which a weak state only ever balanced a threat.
+BANDWAGON_UNDER_THREAT = True
+#: Weak: at most this share of the threatening great power's capability (Walt 1987: 29-30: the
+#: weaker the state, the likelier it bandwagons, above all when the threat is a great power;
+#: Finland 1955 holds 0.007 of the USSR's).
+WEAK = 0.1
+#: The threat the tie keeps off: the great power's threat to the weak state without the trust a
+#: tie has built (`perception.ALLY_TRUST`), at least this much (proximate power: Finland 0.41
+#: from the USSR in 1955; Western Europe's NATO states 0.33-0.47, with allies in hand).
+SUBMIT_FEAR = 0.3
+#: Proximate: the great power's own reach at the weak state (`perception.reach`, from its capital,
+#: not its allies' bases) at least this: the neighbour a weak state can neither resist nor escape
+#: (Walt 1987: 30-31, weak states are the most sensitive to proximate power). Finland from
+#: Moscow 0.89 (1955); Portugal from Berlin 0.74 (1936), Yugoslavia from Moscow 0.79 (1955).
+NEIGHBOUR = 0.85
+#: Affinity at or below which the great power's intentions towards the weak state read as
+#: unalterably hostile: then appeasement cannot divert the threat and the state balances or
+#: stands alone (Walt 1987: 25-26, 30: bandwagoning presumes the threat can be appeased).
+IMPLACABLE = -0.3
 
 
 class Lens:
@@ -178,6 +200,54 @@ def extended_threat(world: World, threat: np.ndarray) -> np.ndarray:
         felt *= scaled[first:end, None]  # ... times EXTENDED x i's stake in it
         np.maximum(out[i], felt.max(axis=0), out=out[i])
     np.fill_diagonal(out, 0.0)
+    return out
+
+
+def bandwagon_under_threat(world: World, seen: Perception, desire: np.ndarray) -> np.ndarray:
+    """(n,) for each state the great power it bandwagons with under threat, or -1.
+
+    Walt (1987: 29-31; 173-178) on when bandwagoning happens: weak states, which add little to
+    a coalition and suffer first, are tempted to bandwagon when the threat is a great power,
+    above all a proximate one, and any state may when allies are unavailable; but not with a
+    state whose aggression is read as unalterable, since appeasement cannot divert it (25-26).
+    State i bandwagons with k when
+
+    - k is a great power (share >= GREAT_POWER_SHARE) and i holds at most WEAK of k's capability;
+    - k is proximate: its own reach at i is at least NEIGHBOUR;
+    - k is the state i would fear most without the trust a tie has built, at least SUBMIT_FEAR
+      (threat / ally_discount: what the tie keeps off; Finland's 0.08 is 0.41 without the treaty);
+    - their affinity is above IMPLACABLE (k can be appeased);
+    - no protector is to be had: i has no partner but k, and no state j != k would make an
+      entente with it (mutual balancing desire >= ENTENTE_FROM, the engine's line between a
+      loose alignment and an entente: `dynamics.apply_ties`).
+
+    Why the undiscounted threat: bandwagoning is appeasement, a tie that keeps a threat at bay
+    (Walt 1987: 19-21), so what counts is the danger the weak state would face without it, not
+    the danger left while the tie stands. Why "no protector" read from the balancing desire: a
+    protector is available when balancing would find one that commits (an entente, not a loose
+    alignment); the weak state falls back on bandwagoning only when it would not. Belgium in
+    1913 (Britain 0.23) and Serbia (Russia 0.20) have one; Finland in 1955 (Turkey 0.09-0.10,
+    an alignment at most) has none. The desire given is the lens's balancing desire.
+    """
+    n = world.n
+    out = np.full(n, -1, dtype=int)
+    if not BANDWAGON_UNDER_THREAT or n < 2:
+        return out
+    raw = np.divide(seen.walt_threat, seen.ally_discount, out=np.zeros_like(seen.walt_threat),
+                    where=seen.ally_discount > 0)
+    k = np.argmax(raw, axis=1)
+    rows = np.arange(n)
+    s = seen.share
+    tied = world.tied()
+    would_commit = np.minimum(desire, desire.T) >= ENTENTE_FROM
+    others = np.ones((n, n), dtype=bool)
+    others[rows, k] = False
+    np.fill_diagonal(others, False)
+    protector = ((tied | would_commit) & others).any(axis=1)
+    weak = (s[k] >= GREAT_POWER_SHARE) & (s <= WEAK * s[k])
+    near = (seen.reach[rows, k] >= NEIGHBOUR) & (raw[rows, k] >= SUBMIT_FEAR)
+    bandwagons = weak & near & (world.affinity[rows, k] > IMPLACABLE) & ~protector
+    out[bandwagons] = k[bandwagons]
     return out
 
 

@@ -12,6 +12,9 @@ What the theory predicts, and so what this lens does (docs/predictions.md):
   USSR in 1939 in Schweller's reading), and the rising revisionist welcomes an accomplice.
 * Status-quo states pile on: they join the stronger status-quo side, for the spoils of
   an order that holds, and the stronger side takes them in.
+* The lion guards its order: with two poles (or one) the strongest status-quo state counts its
+  allies' danger from a revisionist as its own (`lion_threat`), so the United States of 1955
+  keeps South Korea and Taiwan against China (row 25).
 * Goals clash between a status-quo state and a revisionist, and between states with claims
   on each other (negative affinity: Serbia and Bulgaria after 1913), however revisionist both are.
 The labels follow from the numbers: who gains from revision (revisionism x the partner's
@@ -31,8 +34,9 @@ from __future__ import annotations
 import numpy as np
 
 from alliance_sandbox.engine.events import Text
+from alliance_sandbox.engine.polarity import poles_of
 
-from .base import ENMITY, TIE_COST, Decision, Lens, arming, common_threat, helpfulness, urgency
+from .base import ENMITY, TIE_COST, Decision, Lens, arming, common_threat, extended_threat, helpfulness, urgency
 
 #: Weight of the gain a revisionist expects from joining a stronger, rising revisionist.
 JACKAL_WEIGHT = 0.6
@@ -50,6 +54,13 @@ FELLOW_REVISIONIST = 1.0
 #: had backed Sofia against Serbia in 1913 (affinity +0.3): without it Austria-Hungary's worst
 #: threat in 1914 was Bulgaria, and Germany's fellow-revisionist Ottoman ally (+0.4) a danger.
 COMPATIBLE_AIMS = 1.0
+#: Ablation switch: True, a bipolar world's status-quo pole (the lion) feels the danger to its
+#: allies as its own (`lion_threat`); False, only its own, as before December 2026.
+LION_GUARDS_CLIENTS = True
+#: How fast a leader must rise (trend, change of log share a turn) for a jackal's full pull; a
+#: leader holding its own (trend 0) pulls half, one declining by RISING_SPAN / 2 none
+#: (`interest_terms`). 0 restores the step (a pull only while trend > 0), the rule before December 2026.
+RISING_SPAN = 0.02
 
 
 def revisionism(world) -> np.ndarray:
@@ -85,14 +96,50 @@ def interest_terms(world, seen, threat) -> dict[str, np.ndarray]:
     stronger = seen.relative > 0.5
     # both terms are the pair's: the stronger side gains a follower, the weaker a patron
     # the pair's leader (the stronger of the two) is rising: a jackal follows it, and it
-    # welcomes the jackal, an accomplice in revision
-    leader_rising = np.where(stronger, world.trend[None, :] > 0, world.trend[:, None] > 0)
+    # welcomes the jackal, an accomplice in revision. Graded, not a step at trend 0: the
+    # jackal's expected share of the spoils grows with the leader's prospects (Schweller 1994:
+    # 88, 93-95, "an ascending revisionist state"), and a turn's trend is a year's noisy change,
+    # so a step made the pull flicker: China's trend crossed zero by turn 4 of East Asia 2016 and
+    # its 1961 treaty with North Korea ended in 4 seeds of 5 (`RISING_SPAN`).
+    leader_trend = np.where(stronger, world.trend[None, :], world.trend[:, None])
+    leader_rising = (np.clip(0.5 + leader_trend / RISING_SPAN, 0.0, 1.0) if RISING_SPAN > 0
+                     else leader_trend > 0)
     return {
-        "balance": urgency(world) * common_threat(threat) * helpfulness(world, seen, threat) - 0.5 * threat,
+        "balance": urgency(world) * common_threat(lion_threat(world, threat))
+        * helpfulness(world, seen, threat) - 0.5 * threat,
         "jackal": JACKAL_WEIGHT * np.outer(r, r) * leader_weight(world, seen.share, r) * leader_rising,
         "pile_on": PILE_ON_WEIGHT * np.outer(q, q) * leader_weight(world, seen.share, q),
         "clash": -CLASH_WEIGHT * (np.outer(q, r) + np.outer(r, q)) - ENMITY * np.maximum(0.0, -world.affinity),
     }
+
+
+def lion_threat(world, threat: np.ndarray) -> np.ndarray:
+    """threat, with the lion's row extended to its allies' danger (`base.extended_threat`): what
+    the status-quo pole of a bipolar world balances against.
+
+    The lion is the strongest status-quo state. Why: a lion pays high costs to protect what it
+    possesses (Schweller 1994: 101-102), and what the leader of a status-quo order possesses is
+    that order, its allies in it too; with two poles each has a stake in everything that happens
+    anywhere (Waltz 1979: 170-171), and the interest the balance of interests reads is the
+    system-level one, which order a state wants (Schweller 1994: 99-100). Without it the United
+    States of 1955 feared China from Washington only (0.02), shared no threat with South Korea
+    and Taiwan, and left both (5 seeds of 5, with their satisfaction corrected). Only with fewer
+    than three poles: in multipolarity a great power's commitments are ambiguous and its
+    alignments flexible (Snyder 1984: 484), and Britain in 1936 would guard Portugal's and so
+    take up the Eastern Europeans it kept at arm's length (the 1936 score .147 to .128).
+    """
+    k = lion(world)
+    if not LION_GUARDS_CLIENTS or k is None or poles_of(world.share).sum() >= 3:
+        return threat
+    out = threat.copy()
+    out[k] = extended_threat(world, threat)[k]
+    return out
+
+
+def lion(world) -> int | None:
+    """The strongest status-quo state (satisfaction > 0), the order's defender; None without one."""
+    q = status_quo(world)
+    return int(np.argmax(np.where(q > 0, world.share, -1.0))) if (q > 0).any() else None
 
 
 def leader_weight(world, share: np.ndarray, side: np.ndarray) -> np.ndarray:
@@ -125,11 +172,12 @@ class InterestLens(Lens):
         "threat[i,k] = revisionism_k x (1 - max(0, affinity_ik)) x relative capability x proximity x "
         "(1 - revisionism_i): revisionist power aimed at i (not at a friend, less at a fellow revisionist); desire = "
         "self-preservation balancing against that threat (as realist balancing) + 0.6 x r_i x r_j "
-        "x the stronger one's camp (it and its partners) next to the strongest revisionist, if the stronger "
-        "of the two is rising (jackal) + 0.3 x q_i x q_j x the stronger one's camp next to the strongest "
-        "status-quo state (piling-on) - 0.3 x (q_i r_j + r_i q_j) - 0.3 x "
+        "x the stronger one's camp (it and its partners) next to the strongest revisionist x how fast the "
+        "stronger of the two is rising, clip(0.5 + trend / 0.02, 0, 1) (jackal) + 0.3 x q_i x q_j x the "
+        "stronger one's camp next to the strongest status-quo state (piling-on) - 0.3 x (q_i r_j + r_i q_j) - 0.3 x "
         "max(0, -affinity) (clashing goals: the order, or claims on each other) - tie cost; "
-        "r = max(0, -satisfaction), q = max(0, satisfaction)."
+        "r = max(0, -satisfaction), q = max(0, satisfaction). With fewer than three poles the strongest "
+        "status-quo state (the lion) balances on its allies' danger too (extended threat)."
     )
 
     def threat(self, world, seen):

@@ -7,7 +7,16 @@ from alliance_sandbox.engine.events import Text
 from alliance_sandbox.engine.perception import ALLY_TRUST, perceived_intention
 from alliance_sandbox.engine.world import tie_code
 
-from .base import Decision, Lens, allies_danger_reason, arming, balancing_desire, no_common_threat_text, stake
+from .base import (
+    Decision,
+    Lens,
+    allies_danger_reason,
+    arming,
+    balancing_desire,
+    bandwagon_under_threat,
+    no_common_threat_text,
+    stake,
+)
 
 #: Below this worst threat (to itself and, weighted by commitment, to its allies) a state
 #: feels safe and may bandwagon with the strongest state.
@@ -18,6 +27,10 @@ FOLLOWER_SHARE = 0.5
 BANDWAGON_PULL = 0.12
 #: What keeps a bandwagon alignment in place without tightening it (between 0 and FORM).
 BANDWAGON_HOLD = 0.05
+#: How much a weak state with no protector wants a tie with the great power that threatens it,
+#: and that power its submission (`base.bandwagon_under_threat`): above FORM, so the tie forms,
+#: and it holds an alliance at 0.66 (ceiling 0.3 + 3 x 0.12): Finland's treaty of 1948 stands.
+SUBMIT_PULL = 0.12
 
 
 class ThreatLens(Lens):
@@ -35,7 +48,11 @@ class ThreatLens(Lens):
         "the tie has built x its threat, not x the pledge: easing a pledge leaves the worry); "
         "a small state (under half the strongest's capability) "
         "that fears no one, for itself or its allies (worst threat < 0.05), bandwagons with the "
-        "strongest in a loose alignment."
+        "strongest in a loose alignment; a weak state (at most 0.1 of a great power's capability) "
+        "next to that power (its reach >= 0.85), which it would fear most without the tie (>= 0.3), "
+        "whose intentions are not implacable (affinity > -0.3) and with no protector (no other "
+        "partner, no entente to be had) bandwagons with it (desire 0.12 both ways: Finland and the "
+        "USSR, Walt 1987: 29-31)."
     )
 
     def decide(self, world, seen):
@@ -55,11 +72,25 @@ class ThreatLens(Lens):
         # alignment, but never props up an alliance whose threat has gone (C9)
         alignment = world.tie_kind == tie_code("alignment")
         extra = np.where(~world.tied(), pull, np.where(alignment, np.minimum(pull, BANDWAGON_HOLD), 0.0))
+        # a weak state with no protector, under a great power's threat, bandwagons with it (Walt 1987: 29-31)
+        submits = bandwagon_under_threat(world, seen, desire)
+        weak = np.nonzero(submits >= 0)[0]
+        submit = np.zeros_like(desire)
+        submit[weak, submits[weak]] = SUBMIT_PULL
+        submit[submits[weak], weak] = SUBMIT_PULL
+        parts["submits"] = submits
+        extra = np.maximum(extra, submit)
         desire = np.where(extra > 0, np.maximum(desire, extra), desire)
         return Decision(threat, desire, arming(world, seen, threat), extra, parts=parts)
 
     def reason(self, world, seen, decision, i, j):
         t, names = decision.threat, world.names
+        submits = decision.parts.get("submits") if decision.parts else None
+        if submits is not None and (submits[i] == j or submits[j] == i):
+            weak, great = (i, j) if submits[i] == j else (j, i)
+            raw = seen.walt_threat[weak, great] / max(seen.ally_discount[weak, great], 1e-9)
+            ratio = float(seen.share[weak] / seen.share[great])
+            return Text(_submit_text, names[weak], names[great], float(raw), ratio)
         if decision.extra is not None and decision.extra[i, j] > 0:
             follower, leader = (j, i) if seen.share[i] > seen.share[j] else (i, j)
             return Text(_bandwagon_text, names[follower], t[follower].max(), names[leader], seen.share[leader])
@@ -74,6 +105,13 @@ def _bandwagon_text(follower: str, worst: float, leader: str, share: float) -> s
     return (
         f"{follower} fears no one (worst threat {worst:.2f} < {SAFE}) and "
         f"bandwagons with the strongest, {leader} (share {share:.2f})"
+    )
+
+
+def _submit_text(weak: str, great: str, raw: float, ratio: float) -> str:
+    return (
+        f"{weak}, weak ({ratio:.3f} of {great}'s capability) and with no protector to turn to, "
+        f"bandwagons with {great}, whose threat without the tie would be {raw:.2f}"
     )
 
 

@@ -356,7 +356,10 @@ SHOCK_SET_RECORD = Record(
     "domestic change (a revolution): the state's affinity with each other state moves by how the "
     "states of its new regime stand with that state, less how those of its old regime do (docs/model.md).",
     (*(dataclasses.replace(_state_number(name), required=False, default=MISSING) for name in STATE_FIELDS),
-     dataclasses.replace(REGIME_FIELD, default=MISSING)),
+     dataclasses.replace(REGIME_FIELD, default=MISSING),
+     dataclasses.replace(_id_field("joins", "Id of a state this one joins (unification, e.g. the GDR joining "
+                                   "the Federal Republic in 1990): that state takes its capability, its ties "
+                                   "end, and it leaves the map and the model."), required=False)),
     free_keys=False,
     min_properties=1,
 )

@@ -577,7 +577,14 @@ def _check_scenario(data: dict, out: _Problems) -> Scenario | None:
     pairs(affinity, "affinity", "an affinity")
     for i, item in enumerate(shocks):
         if item is not None:
-            known(item, "state", f"shocks[{i}]")
+            state = known(item, "state", f"shocks[{i}]")
+            changes = item.values.get("set")
+            joins = changes.values.get("joins") if isinstance(changes, _Item) else None
+            if joins is not None and joins not in ids:
+                out.add(f"shocks[{i}].set.joins", f"unknown state id {_show(joins)}{_suggest(joins, list(ids))}")
+            elif joins is not None and joins == state:
+                out.add(f"shocks[{i}].set.joins",
+                        f"{_show(joins)} is the shock's own state: a state cannot join itself")
     _check_history(values, pairs, out)
 
     if out:

@@ -128,6 +128,18 @@ LABEL_PLACES: dict[str, tuple[float, float, float, float, float, float]] = {
     "far above left": (-0.7, -1.0, -16.0, -0.7, -1.0, -14.0),
     "far right": (1.0, 0.0, 26.0, 0.0, -0.5, 0.0),
     "far left": (-1.0, -1.0, -26.0, 0.0, -0.5, 0.0),
+    # Farther still, for a great power in a crowded region (West Germany among the Benelux,
+    # Denmark and Czechoslovakia at 1024 x 768): a class must be able to name the big discs.
+    "farther above left": (-0.7, -1.0, -12.0, -0.7, -1.0, -22.0),
+    "farther above right": (0.7, 0.0, 12.0, -0.7, -1.0, -22.0),
+    "farther below left": (-0.7, -1.0, -12.0, 0.7, 0.0, 22.0),
+    "farther below right": (0.7, 0.0, 12.0, 0.7, 0.0, 22.0),
+    "farther above": (0.0, -0.5, 0.0, -1.0, -1.0, -28.0),
+    "farther below": (0.0, -0.5, 0.0, 1.0, 0.0, 28.0),
+    "farthest above left": (-0.7, -1.0, -4.0, -0.7, -1.0, -36.0),
+    "farthest above right": (0.7, 0.0, 4.0, -0.7, -1.0, -36.0),
+    "farthest below left": (-0.7, -1.0, -4.0, 0.7, 0.0, 36.0),
+    "farthest below right": (0.7, 0.0, 4.0, 0.7, 0.0, 36.0),
 }
 
 
@@ -155,7 +167,7 @@ class _Grid:
         return False
 
 
-def place_labels(px, py, radii, sizes, short_sizes, order, forced, obstacles, width, height):
+def place_labels(px, py, radii, sizes, short_sizes, order, forced, obstacles, width, height, farther=True):
     """Where each state's label goes: a code per state, or -1 for no label.
 
     With k = len(LABEL_PLACES): code c < k is the full name at the c-th place of LABEL_PLACES (LabelItem.SIDES);
@@ -165,12 +177,16 @@ def place_labels(px, py, radii, sizes, short_sizes, order, forced, obstacles, wi
     QRectF areas to avoid (the legend). A label takes the first place (full name first, then
     short form) where it covers no disc but its own, no label placed before it, no obstacle,
     and is not cut by the window's edge. Linear in the number of states (200: 3-5 ms).
+    `farther=False` leaves out the "farther" and "farthest" places: a view that needs them is
+    crowded (map_framing chooses a region's view first), though a label may still go there.
     """
     n = len(px)
     r = np.asarray(radii, dtype=float)
     grid = _Grid()
     pxl, pyl, rl = np.asarray(px).tolist(), np.asarray(py).tolist(), r.tolist()
     for i in range(n):
+        if rl[i] <= 0.0:  # not drawn (a state that joined another)
+            continue
         # The square inside the disc: a label may cover the edge of a neighbour's disc (its
         # halo keeps both readable), which frees room in crowded regions.
         q = rl[i] * 0.75
@@ -190,8 +206,9 @@ def place_labels(px, py, radii, sizes, short_sizes, order, forced, obstacles, wi
     # Preference: the full name next to the disc, the short form next to it, then either form
     # further out on a leader line.
     k = len(LABEL_PLACES)
-    far = [c for c, name in enumerate(LABEL_PLACES) if name.startswith("far")]
-    near = [c for c in range(k) if c not in far]
+    far = [c for c, name in enumerate(LABEL_PLACES) if name.startswith("far")
+           and (farther or not name.startswith(("farther", "farthest")))]
+    near = [c for c, name in enumerate(LABEL_PLACES) if not name.startswith("far")]
     preference = near + [c + k for c in near] + far + [c + k for c in far]
     codes = [-1] * n
     for i in order:

@@ -129,6 +129,7 @@ class MapView(MapTies, MapFraming, MapDrag, QGraphicsView):
         self._x = np.zeros(0)
         self._y = np.zeros(0)
         self._share = np.zeros(0)
+        self._gone = np.zeros(0, dtype=bool)  # states that joined another (World.joined): not drawn
         self._colors: list[str] = []
         self._blocs: list = []  # tracked blocs drawn (engine.bloc_tracking.TrackedBloc)
         self._next_bloc_id = 1
@@ -243,6 +244,7 @@ class MapView(MapTies, MapFraming, MapDrag, QGraphicsView):
             # A turn arrived mid-drag: the pointer wins until release.
             x[dragged], y[dragged] = self._x[dragged], self._y[dragged]
         self._share = world.share if n else np.zeros(0)
+        self._gone = np.asarray(world.joined) >= 0
         x, y = self._pinned(x, y)
         moved = np.flatnonzero((x != self._x) | (y != self._y))
         radii = self._radii()
@@ -263,6 +265,8 @@ class MapView(MapTies, MapFraming, MapDrag, QGraphicsView):
         theme, font = self.theme, self._font
         for i, (item, label) in enumerate(zip(self._items, self._labels)):
             r = float(radii[i])
+            if item.isVisible() == bool(self._gone[i]):
+                item.setVisible(not self._gone[i])
             item.set_radius(r, theme)
             item.setZValue((Z_STATE_SELECTED if item.state_id == self._selected else Z_STATES)
                            - r * 1e-3)  # small discs above big ones: all stay clickable
@@ -381,6 +385,11 @@ class MapView(MapTies, MapFraming, MapDrag, QGraphicsView):
         vp = self.viewport()
         return min(1.0, max(0.7, min(vp.width(), vp.height()) / 640.0))
 
+    def _drawn(self) -> np.ndarray:
+        """(n,) which states the map draws: not those that joined another (World.joined)."""
+        n = len(self._items)
+        return ~self._gone if self._gone.size == n else np.ones(n, dtype=bool)
+
     def _radii(self) -> np.ndarray:
         """Disc radii in pixels, in steps of half a pixel.
 
@@ -391,7 +400,8 @@ class MapView(MapTies, MapFraming, MapDrag, QGraphicsView):
         """
         theme = self.theme
         k = theme.radius_per_sqrt_share * self._size_factor()
-        return np.round(2.0 * np.maximum(theme.min_radius, k * np.sqrt(self._share))) / 2.0
+        radii = np.round(2.0 * np.maximum(theme.min_radius, k * np.sqrt(self._share))) / 2.0
+        return np.where(self._drawn(), radii, 0.0) if len(self._items) == radii.size else radii
 
     def _resize_discs(self) -> None:
         radii = self._radii()

@@ -38,6 +38,7 @@ _BASE = {
     ],
     "shocks": [
         {"turn": 3, "state": "B", "set": {}, "notes": "a shock note"},
+        {"turn": 4, "state": "D", "set": {"joins": "C"}},
     ],
     "history": [
         {"year": 1905, "ties": [{"a": "A", "b": "B", "kind": "alliance"}, {"a": "C", "b": "A", "kind": "coalition",

@@ -153,7 +153,7 @@ def test_state_numbers_follow_engine_state_fields():
             assert spec.type == "number"
             assert (spec.minimum if spec.minimum is not None else float("-inf")) == lo
             assert (spec.maximum if spec.maximum is not None else float("inf")) == hi
-    assert SHOCK_SET_RECORD.names() == [*STATE_FIELDS, "regime"]
+    assert SHOCK_SET_RECORD.names() == [*STATE_FIELDS, "regime", "joins"]
 
 
 @pytest.mark.parametrize("cls, record", [(StateSpec, STATE_RECORD), (TieSpec, TIE_RECORD),

@@ -279,3 +279,40 @@ def test_a_hidden_label_shows_while_the_pointer_is_on_its_disc(qtbot):
     qtbot.waitUntil(lambda: view.label_item(sid).isVisible())
     qtbot.mouseMove(view.viewport(), QPointF(3, 3).toPoint())
     qtbot.waitUntil(lambda: not view.label_item(sid).isVisible())
+
+
+def test_a_state_that_joins_another_leaves_the_map_and_back_brings_it_again(qtbot):
+    """1989: East Germany joins West Germany at turn 1 (1990). The class must not see a GDR
+    disc, label or tie after that: it would read alliances of a state that no longer exists."""
+    win = open_window(qtbot, SCENARIOS[IDS.index("end-of-cold-war-1989")], presentation=True)
+    view = win.map
+    assert view.state_item("GDR").isVisible()
+    gfr_radius = view.state_item("GFR").radius
+    qtbot.keyClick(win, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: win.controller.view_turn == 1)
+    settle(win)
+    assert not view.state_item("GDR").isVisible() and not view.label_item("GDR").isVisible()
+    assert view.state_item("GFR").radius > gfr_radius
+    assert "GDR" not in visible_label_boxes(view)
+    qtbot.keyClick(win, Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: win.controller.view_turn == 0)
+    settle(win)
+    assert view.state_item("GDR").isVisible()
+
+
+@pytest.mark.parametrize("case", ["cold-war-1955", "end-of-cold-war-1989"])
+def test_a_great_power_in_a_crowded_region_keeps_its_name_on_a_projector(qtbot, case):
+    """West Germany among the Benelux, Denmark and Czechoslovakia at 1024 x 768: every place next
+    to its disc is taken, so its name goes farther out on a leader line (map_layout's "farther"
+    places); before, the class saw an unnamed blue disc in the middle of NATO."""
+    win = open_window(qtbot, SCENARIOS[IDS.index(case)], presentation=True)
+    for turns in (0, 8):
+        if turns:
+            win.controller.step(turns)
+            settle(win)
+        label = win.map.label_item("GFR")
+        assert label.isVisible(), f"turn {turns}"
+        assert label.leader.isVisible() == label.side.startswith("far")
+        boxes = visible_label_boxes(win.map)
+        mine = boxes.pop("GFR")
+        assert not any(mine.intersects(other) for other in boxes.values())
