@@ -104,35 +104,49 @@ def _polarity_words(polarity, od: float) -> str:
 
 
 def _call_partners(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
+    """Target i calls each of its partners j (but the aggressor k) in turn: each follows, fails or
+    stands by it (module docstring), and the pair learns from it.
+
+    Worked for all partners at once (the turn's slowest loop at 200 states, before): the odds in
+    one evaluation (a nudge to one tie does not move another tie's odds), one uniform draw per
+    partner in partner order (`rng.random(m)` gives the very numbers m single draws would), and
+    the lessons applied together (each partner's pair of pledges is its own, so no lesson reads
+    another's). Only the events are made one by one."""
     ids, nm, events = world.ids, world.names, []
-    od, polarity = world.settings.offense_dominance, model.polarity
-    partners = np.array([j for j in np.nonzero(world.tie_kind[i])[0].tolist() if j != k], dtype=int)
-    # one evaluation for all partners: a nudge to one tie does not move another tie's odds
+    od, polarity, poles = world.settings.offense_dominance, model.polarity, model.polarity.poles
+    partners = np.flatnonzero(world.tie_kind[i])
+    partners = partners[partners != k]
     every = model.pair(world.commitment, np.full(partners.size, i), partners, np.full(partners.size, k))
-    for n_, j in enumerate(partners.tolist()):
-        chain, plain, buck, fail = (float(every[key][n_]) for key in ("chain", "plain", "buck", "fail"))
-        values = {"abandonment_risk": fail, "p_fail": fail, "p_chain_gang": chain, "p_abandon": plain,
-                  "p_buck_pass": buck,
-                  "commitment": float(world.commitment[j, i]), "own_threat": float(seen.walt_threat[j, k]),
-                  "poles": model.polarity.poles, "offense_dominance": od}
-        u = float(rng.random())
+    chain, plain, buck, fail = (every[key] for key in ("chain", "plain", "buck", "fail"))
+    u = rng.random(partners.size)
+    chained = u < chain
+    abandoned = ~chained & (u < chain + (1.0 - chain) * plain)
+    passed = ~chained & ~abandoned & (u < chain + fail)
+    pledged = world.commitment[partners, i]  # j's pledge before the lesson: what the values quote
+    failed = abandoned | passed
+    _honoured(world, i, partners[~failed])
+    _let_down(world, i, partners[failed])
+    shaken = world.commitment[partners, i]  # and after it: what an abandonment's sentence quotes
+    rows = zip(partners.tolist(), chained.tolist(), abandoned.tolist(), passed.tolist(), chain.tolist(),
+               plain.tolist(), buck.tolist(), fail.tolist(), pledged.tolist(), shaken.tolist(),
+               seen.walt_threat[partners, k].tolist())
+    for j, is_chained, is_abandoned, is_passed, p_chain, p_plain, p_buck, p_fail, before, after, own in rows:
+        values = {"abandonment_risk": p_fail, "p_fail": p_fail, "p_chain_gang": p_chain, "p_abandon": p_plain,
+                  "p_buck_pass": p_buck, "commitment": before, "own_threat": own, "poles": poles,
+                  "offense_dominance": od}
         names = (nm[j], nm[i], nm[k])
-        if u < chain:
-            _honoured(world, i, j)
+        if is_chained:
             events.append(Event("chain_gang", (ids[j], ids[i], ids[k]),
-                                Text(_chain_text, *names, chain, polarity, od), values))
-        elif u < chain + (1.0 - chain) * plain:
-            _let_down(world, i, j)
+                                Text(_chain_text, *names, p_chain, polarity, od), values))
+        elif is_abandoned:
             events.append(Event("abandoned", (ids[j], ids[i], ids[k]),
-                                Text(_abandoned_text, *names, fail, world.commitment[j, i]), values))
-        elif u < chain + fail:
-            _let_down(world, i, j)
+                                Text(_abandoned_text, *names, p_fail, after), values))
+        elif is_passed:
             events.append(Event("buck_pass", (ids[j], ids[i], ids[k]),
-                                Text(_buck_text, *names, _balancer_named(world, model, i, j, k), buck, fail,
+                                Text(_buck_text, *names, _balancer_named(world, model, i, j, k), p_buck, p_fail,
                                      polarity, od), values))
         else:
-            _honoured(world, i, j)
-            events.append(Event("honoured", (ids[j], ids[i], ids[k]), Text(_honoured_text, *names, fail), values))
+            events.append(Event("honoured", (ids[j], ids[i], ids[k]), Text(_honoured_text, *names, p_fail), values))
     return events
 
 
@@ -174,27 +188,37 @@ def _balancer_named(world, model: RiskModel, i, j, k) -> str:
 
 
 def _drag_aggressor_partners(world, seen, model: RiskModel, rng, k, i) -> list[Event]:
+    """Each partner j of the aggressor k (but the target i) chain-gangs in behind it, is dragged in,
+    stands by it or stays out; all partners at once, as `_call_partners`."""
     ids, nm, events = world.ids, world.names, []
-    od, polarity = world.settings.offense_dominance, model.polarity
-    partners = np.array([j for j in np.nonzero(world.tie_kind[k])[0].tolist() if j != i], dtype=int)
+    od, polarity, poles = world.settings.offense_dominance, model.polarity, model.polarity.poles
+    partners = np.flatnonzero(world.tie_kind[k])
+    partners = partners[partners != i]
     every = model.follow(world.commitment, np.full(partners.size, k), partners)
-    for n_, j in enumerate(partners.tolist()):
-        chain, drag, plain = (float(every[key][n_]) for key in ("chain", "entrapment", "plain"))
-        quarrel = float(seen.walt_threat[j, i])
-        values = {"entrapment_risk": drag, "p_drag": drag, "p_chain_gang": chain, "p_entrap": plain,
-                  "own_threat": quarrel, "poles": model.polarity.poles, "offense_dominance": od}
-        u = float(rng.random())
+    chain, drag, plain = every["chain"], every["entrapment"], every["plain"]
+    quarrel = seen.walt_threat[partners, i]
+    u = rng.random(partners.size)
+    chained = u < chain
+    entrapped = ~chained & (u < drag) & (quarrel < NO_QUARREL)
+    standing = ~chained & ~entrapped & (u < drag)
+    if PER_SIDE_LESSONS:
+        _move(world, partners[entrapped], k, -ENTRAPPED_LOOSENS)
+    rows = zip(partners.tolist(), chained.tolist(), entrapped.tolist(), standing.tolist(), chain.tolist(),
+               drag.tolist(), plain.tolist(), quarrel.tolist())
+    for j, is_chained, is_entrapped, is_standing, p_chain, p_drag, p_plain, own in rows:
+        if not (is_chained or is_entrapped or is_standing):
+            continue  # stays out of k's venture: nothing to log
+        values = {"entrapment_risk": p_drag, "p_drag": p_drag, "p_chain_gang": p_chain, "p_entrap": p_plain,
+                  "own_threat": own, "poles": poles, "offense_dominance": od}
         names = (nm[j], nm[k], nm[i])
-        if u < chain:
+        if is_chained:
             events.append(Event("chain_gang", (ids[j], ids[k], ids[i]),
-                                Text(_follow_text, *names, chain, drag, polarity, od), values))
-        elif u < drag and quarrel < NO_QUARREL:
-            if PER_SIDE_LESSONS:
-                _move(world, j, k, -ENTRAPPED_LOOSENS)
-            events.append(Event("entrapped", (ids[j], ids[k], ids[i]), Text(_dragged_text, *names, quarrel, drag),
+                                Text(_follow_text, *names, p_chain, p_drag, polarity, od), values))
+        elif is_entrapped:
+            events.append(Event("entrapped", (ids[j], ids[k], ids[i]), Text(_dragged_text, *names, own, p_drag),
                                 values))
-        elif u < drag:
-            events.append(Event("honoured", (ids[j], ids[k], ids[i]), Text(_stands_text, *names, quarrel, drag),
+        else:
+            events.append(Event("honoured", (ids[j], ids[k], ids[i]), Text(_stands_text, *names, own, p_drag),
                                 values))
     return events
 
@@ -260,15 +284,16 @@ def _coalition_text(joiner: str, target: str, aggressor: str, threat: float, joi
             f"{threat:.2f}; chance {join:.2f} = offence dominance, {CITE_CS})")
 
 
-def _honoured(world: World, target: int, partner: int) -> None:
-    """An answered call firms both pledges, each from its own value."""
+def _honoured(world: World, target: int, partner) -> None:
+    """An answered call firms both pledges, each from its own value (`partner`: one state or an
+    index array of them, each answering the same target)."""
     if not PER_SIDE_LESSONS:
         return _both_as_target(world, target, partner, +HONOURED_FIRMS)
     _move(world, target, partner, +HONOURED_FIRMS)
     _move(world, partner, target, +HONOURED_FIRMS)
 
 
-def _let_down(world: World, target: int, partner: int) -> None:
+def _let_down(world: World, target: int, partner) -> None:
     """A failed call: the let-down target hedges most, the defector's pledge sags."""
     if not PER_SIDE_LESSONS:
         return _both_as_target(world, target, partner, -FAILED_SHAKES)
@@ -276,12 +301,14 @@ def _let_down(world: World, target: int, partner: int) -> None:
     _move(world, partner, target, -DEFECTOR_SHAKES)
 
 
-def _move(world: World, a: int, b: int, delta: float) -> None:
-    """a's own pledge to b moves by delta, kept in [0.05, 1]."""
-    world.commitment[a, b] = min(1.0, max(0.05, float(world.commitment[a, b]) + delta))
+def _move(world: World, a, b, delta: float) -> None:
+    """a's own pledge to b moves by delta, kept in [0.05, 1] (a, b: states, or index arrays of
+    distinct pairs)."""
+    world.commitment[a, b] = np.minimum(1.0, np.maximum(0.05, world.commitment[a, b] + delta))
 
 
-def _both_as_target(world: World, i: int, j: int, delta: float) -> None:
+def _both_as_target(world: World, i: int, j, delta: float) -> None:
     """The old rule (ablation only): both sides set to the target's pledge moved by delta."""
-    value = min(1.0, max(0.05, float(world.commitment[i, j]) + delta))
-    world.commitment[i, j] = world.commitment[j, i] = value
+    value = np.minimum(1.0, np.maximum(0.05, world.commitment[i, j] + delta))
+    world.commitment[i, j] = value
+    world.commitment[j, i] = value

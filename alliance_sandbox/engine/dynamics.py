@@ -184,12 +184,13 @@ def apply_ties(world: World, desire: np.ndarray, explain, worth: np.ndarray | No
     tighten = tied & (own >= FORM) & (mutual > 0.0) & (c < ceiling - 0.05)
     ease = tied & (own > 0.0) & (c > ceiling + EASE_STEP)
     fade = tied & (world.tie_kind == COALITION) & ~tighten & ~loosen
+    reluctance = -desire  # who leads a tie that shrinks: the more reluctant side (`_actor`); once, not per event
     for i, j in _pairs(loosen, upper):
         ended = _lower(world, (i, j), loosen, LOOSEN_STEP)
         if ended is not None:
             events.append(explain("leave", i, j, "leaves its tie with", actor=ended))
             continue
-        a, b = _actor(loosen, i, j, -desire)
+        a, b = _actor(loosen, i, j, reluctance)
         events.append(explain("loosen", a, b, f"loosens its tie ({_sides(world, a, b)}) with", actor=a))
     for i, j in _pairs(ease, upper):
         if not world.tie_kind[i, j]:
@@ -197,7 +198,7 @@ def apply_ties(world: World, desire: np.ndarray, explain, worth: np.ndarray | No
         for a, b in _sides_of(ease, i, j):
             c[a, b] -= EASE_STEP
         _set_kind(world, i, j)
-        a, b = _actor(ease, i, j, -desire)
+        a, b = _actor(ease, i, j, reluctance)
         events.append(explain("loosen", a, b, f"eases its commitment ({_sides(world, a, b)}) to", actor=a))
     for i, j in _pairs(tighten, upper):
         if not world.tie_kind[i, j]:

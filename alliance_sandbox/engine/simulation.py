@@ -276,8 +276,11 @@ class Simulation:
 
     # --- internals ---------------------------------------------------------------------
     def _record(self, events: list[Event], arm: np.ndarray, previous: TurnRecord | None) -> TurnRecord:
-        """The current world as a turn record, stored against `previous` (the turn before)."""
-        seen = perceive(self.world)
+        """The current world as a turn record, stored against `previous` (the turn before).
+
+        Its perception is lazy: read at once, before the world changes, and Walt's threat (with
+        forward presence) is computed only if the lens's threat reads it."""
+        seen = perceive(self.world, lazy=True)
         risks = alliance_risks(self.world, seen, self.lens.threat(self.world, seen))
         return TurnRecord(self.world.turn, self.lens, self.world, events, risks, arm,
                           dict(self.rng.bit_generator.state), previous)

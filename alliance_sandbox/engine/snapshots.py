@@ -18,7 +18,7 @@ and branches); the arrays they give back are read-only for the same reason.
 """
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from functools import lru_cache
 
 import numpy as np
@@ -120,10 +120,13 @@ def _scaled(before: np.ndarray, after: np.ndarray) -> tuple[np.ndarray, float]:
         return none, 0.0
     with np.errstate(all="ignore"):
         sample = after[:64] / before[:64]
-        candidates, counts = np.unique(sample[np.isfinite(sample) & (sample != 0)], return_counts=True)
-        if not candidates.size:
+        counts = Counter(sample[np.isfinite(sample) & (sample != 0)].tolist())
+        if not counts:
             return none, 0.0
-        factor = after.dtype.type(candidates[np.argmax(counts)])
+        # the most common ratio, the smallest of equally common ones; counted in Python, not by
+        # np.unique, whose sort and bookkeeping cost more than the count on 64 numbers (a few
+        # calls every turn)
+        factor = after.dtype.type(max(counts, key=lambda ratio: (counts[ratio], -ratio)))
         return _same_bits(before * factor, after), float(factor)
 
 
