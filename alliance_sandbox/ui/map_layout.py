@@ -143,6 +143,11 @@ LABEL_PLACES: dict[str, tuple[float, float, float, float, float, float]] = {
 }
 
 
+#: A label on a leader line is refused where another disc's edge is nearer than this share of
+#: the distance to its own (`_nearer_to_another`): a little over "twice as near".
+NEARER_TO_ANOTHER = 0.45
+
+
 class _Grid:
     """Boxes bucketed in 64-px cells: overlap queries that stay cheap with hundreds of boxes."""
 
@@ -210,6 +215,8 @@ def place_labels(px, py, radii, sizes, short_sizes, order, forced, obstacles, wi
            and (farther or not name.startswith(("farther", "farthest")))]
     near = [c for c, name in enumerate(LABEL_PLACES) if not name.startswith("far")]
     preference = near + [c + k for c in near] + far + [c + k for c in far]
+    distant = set(far) | {c + k for c in far}
+    drawn = np.flatnonzero(r > 0.0)
     codes = [-1] * n
     for i in order:
         on_screen = 0 <= pxl[i] <= width and 0 <= pyl[i] <= height
@@ -218,12 +225,29 @@ def place_labels(px, py, radii, sizes, short_sizes, order, forced, obstacles, wi
             a0, b0, a1, b1 = x0[i], y0[i], x1[i], y1[i]
             if on_screen and (a0 < 0 or b0 < 0 or a1 > width or b1 > height):
                 continue
-            if not grid.hits(a0, b0, a1, b1, i):
-                codes[i] = code
-                break
+            if grid.hits(a0, b0, a1, b1, i):
+                continue
+            if code in distant and _nearer_to_another(px, py, r, drawn, i, (a0, b0, a1, b1)):
+                continue
+            codes[i] = code
+            break
         if codes[i] < 0 and i in forced:
             codes[i] = 0
         if codes[i] >= 0:
             x0, y0, x1, y1 = boxes[codes[i]]
             grid.add(x0[i], y0[i], x1[i], y1[i], i)
     return codes
+
+
+def _nearer_to_another(px, py, r, drawn, i: int, box: tuple[float, float, float, float]) -> bool:
+    """Whether a label box away from disc i (a "far" place, on a leader line) lies more than
+    NEARER_TO_ANOTHER times as near another disc's edge as its own: a reader goes by nearness,
+    not by the thin leader, so such a label names the wrong state (West Germany's name against
+    Czechoslovakia's disc, 1955 at 1920 x 1080: 0 px from it, 19 px from its own)."""
+    x0, y0, x1, y1 = box
+    cx, cy = np.asarray(px, dtype=float)[drawn], np.asarray(py, dtype=float)[drawn]
+    gap = np.hypot(np.maximum(0.0, np.maximum(x0 - cx, cx - x1)),
+                   np.maximum(0.0, np.maximum(y0 - cy, cy - y1))) - r[drawn]
+    own = float(gap[np.searchsorted(drawn, i)])
+    return bool(np.any(np.delete(gap, np.searchsorted(drawn, i)) < NEARER_TO_ANOTHER * own))
+

@@ -306,13 +306,38 @@ def test_a_great_power_in_a_crowded_region_keeps_its_name_on_a_projector(qtbot, 
     to its disc is taken, so its name goes farther out on a leader line (map_layout's "farther"
     places); before, the class saw an unnamed blue disc in the middle of NATO."""
     win = open_window(qtbot, SCENARIOS[IDS.index(case)], presentation=True)
+    win.controller.step(8)
+    settle(win)
+    label = win.map.label_item("GFR")
+    assert label.isVisible()
+    assert label.leader.isVisible() == label.side.startswith("far")
+    boxes = visible_label_boxes(win.map)
+    mine = boxes.pop("GFR")
+    assert not any(mine.intersects(other) for other in boxes.values())
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=["1024", "1920"])
+@pytest.mark.parametrize("path", SCENARIOS, ids=IDS)
+def test_a_label_on_a_leader_line_stands_nearer_its_own_disc(qtbot, path, size):
+    """A reader goes by nearness, not by the thin leader: a name put out on a leader line must not
+    stand against another disc (West Germany's name against Czechoslovakia's disc, 1955 at 1920 x
+    1080, before map_layout.NEARER_TO_ANOTHER): no other disc more than about twice as near."""
+    win = open_window(qtbot, path, size=size, presentation=True)
+    view = win.map
     for turns in (0, 8):
         if turns:
             win.controller.step(turns)
             settle(win)
-        label = win.map.label_item("GFR")
-        assert label.isVisible(), f"turn {turns}"
-        assert label.leader.isVisible() == label.side.startswith("far")
-        boxes = visible_label_boxes(win.map)
-        mine = boxes.pop("GFR")
-        assert not any(mine.intersects(other) for other in boxes.values())
+        ids, centres, radii = disc_centres(view)
+        for sid, box in visible_label_boxes(view).items():
+            if not view.label_item(sid).side.startswith("far"):
+                continue
+            gaps = []
+            for k in range(len(ids)):
+                cx, cy = centres[k]
+                dx = max(0.0, box.left() - cx, cx - box.right())
+                dy = max(0.0, box.top() - cy, cy - box.bottom())
+                gaps.append(float(np.hypot(dx, dy)) - radii[k])
+            own = gaps[ids.index(sid)]
+            nearest = min(g for k, g in enumerate(gaps) if ids[k] != sid and radii[k] > 0)
+            assert nearest >= 0.45 * own - 3.0, (sid, turns, own, nearest)
