@@ -1201,7 +1201,8 @@ def end_of_cold_war_1989(data: Data) -> Scenario:
     # the revolutions of 1989-91, then the Soviet collapse: turn = year - 1989
     shocks = [{"turn": 1, "state": sid, "set": {"regime": "democracy", "satisfaction": 0.6, "aggression": 0.05}}
               for sid in ("POL", "GDR", "CZE", "HUN")]
-    shocks += [{"turn": 1, "state": "GDR", "set": {"joins": "GFR"}}]
+    shocks += [{"turn": 1, "state": "GDR", "set": {"joins": "GFR"}},
+               {"turn": 1, "state": "GFR", "set": {"name": "Germany"}}]
     shocks += [{"turn": 2, "state": sid, "set": {"regime": "democracy", "satisfaction": 0.5, "aggression": 0.05}}
                for sid in ("ROM", "BUL")]
     shocks += [{"turn": 3, "state": "RUS",
@@ -1225,8 +1226,9 @@ def end_of_cold_war_1989(data: Data) -> Scenario:
         "tie: the Pact must dissolve by the lenses' own logic once Moscow can no longer hold it.",
         "Shock, turn 1 (1990): German unification (3 October 1990, the GDR's accession under "
         "Article 23 of the Basic Law): East Germany joins West Germany, which takes its capability; "
-        "its ties end and it leaves the map. Unified Germany keeps the Federal Republic's id, name "
-        "and memberships (COW: Germany, 255, continues the Federal Republic, 260; the history maps 255 to GFR).",
+        "its ties end and it leaves the map. Unified Germany keeps the Federal Republic's id "
+        "and memberships, and is named Germany from then on (COW: Germany, 255, continues the "
+        "Federal Republic, 260; the history maps 255 to GFR).",
         "Not modelled: the break-up of the USSR and Yugoslavia (Russia and Yugoslavia continue "
         "their predecessors).",
         "Cross-bloc ententes in COW: France-USSR (1970 consultation protocol) and Canada-USSR "

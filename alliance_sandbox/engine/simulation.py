@@ -310,6 +310,13 @@ class Simulation:
                     changes.append(f"regime {world.regimes[i] or '(none)'} -> {value}")
                     change_regime(world, i, value)
                     continue
+                if name in ("name", "short_name"):
+                    names = world.names if name == "name" else world.short_names
+                    changes.append(f"{name.replace('_', ' ')} {names[i] or '(none)'} -> {value}")
+                    names[i] = value
+                    if name == "name" and "short_name" not in shock.set:
+                        world.short_names[i] = ""  # the old short form does not shorten the new name
+                    continue
                 if name == "joins":
                     j = world.index[value]
                     ended = unite(world, i, j)
@@ -319,7 +326,7 @@ class Simulation:
                 getattr(world, name)[i] = value
                 changes.append(f"{name} {old:.3g} -> {value:.3g}")
             events.append(Event("shock", (shock.state,), f"Shock to {world.names[i]}: " + ", ".join(changes),
-                                {k: float(v) for k, v in shock.set.items() if k not in ("regime", "joins")}))
+                                {k: float(v) for k, v in shock.set.items() if k in STATE_FIELDS}))
         return events
 
     def _arm(self, world: World, seen: Perception, decision) -> list[Event]:

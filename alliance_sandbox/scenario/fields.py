@@ -359,7 +359,10 @@ SHOCK_SET_RECORD = Record(
      dataclasses.replace(REGIME_FIELD, default=MISSING),
      dataclasses.replace(_id_field("joins", "Id of a state this one joins (unification, e.g. the GDR joining "
                                    "the Federal Republic in 1990): that state takes its capability, its ties "
-                                   "end, and it leaves the map and the model."), required=False)),
+                                   "end, and it leaves the map and the model."), required=False),
+     FieldSpec("name", "string", "A new name (unified Germany, 1990); the short name is cleared unless "
+               "`short_name` gives one.", nonblank=True, max_length=200),
+     FieldSpec("short_name", "string", "A new short name for the map.", max_length=40)),
     free_keys=False,
     min_properties=1,
 )

@@ -63,3 +63,13 @@ def test_back_restores_the_state_before_it_joined():
     sim.back()
     assert sim.world.joined[gdr] == -1 and sim.world.capability[gdr] > 0
     assert np.count_nonzero(sim.world.tie_kind[gdr]) == 6
+
+
+def test_unified_germany_is_named_germany_and_back_gives_the_old_name():
+    sim = _run("threat", 0, 1)
+    gfr = sim.world.index["GFR"]
+    assert sim.world.names[gfr] == "Germany" and sim.world.short_names[gfr] == ""
+    assert any(e.explanation == "Shock to Germany: name West Germany -> Germany" for e in sim.history[-1].events)
+    sim.back()
+    assert sim.world.names[gfr] == "West Germany" and sim.world.short_names[gfr] == "W. Germany"
+    assert sim.history[0].world.names[gfr] == "West Germany"

@@ -103,7 +103,7 @@ SCHEMA_CATCHES = [
     ("settings range", lambda d: d["settings"].__setitem__("proximity_km", 0)),
     ("arming_lag float", lambda d: d["settings"].__setitem__("arming_lag", 2.5)),
     ("empty set", lambda d: d["shocks"][0].__setitem__("set", {})),
-    ("set key", lambda d: d["shocks"][0]["set"].__setitem__("name", "x")),
+    ("set key", lambda d: d["shocks"][0]["set"].__setitem__("colour", "x")),
     ("turn", lambda d: d["shocks"][0].__setitem__("turn", 0)),
     ("no states", lambda d: d.__setitem__("states", [])),
     ("version", lambda d: d.__setitem__("schema_version", 2)),
@@ -153,7 +153,7 @@ def test_state_numbers_follow_engine_state_fields():
             assert spec.type == "number"
             assert (spec.minimum if spec.minimum is not None else float("-inf")) == lo
             assert (spec.maximum if spec.maximum is not None else float("inf")) == hi
-    assert SHOCK_SET_RECORD.names() == [*STATE_FIELDS, "regime", "joins"]
+    assert SHOCK_SET_RECORD.names() == [*STATE_FIELDS, "regime", "joins", "name", "short_name"]
 
 
 @pytest.mark.parametrize("cls, record", [(StateSpec, STATE_RECORD), (TieSpec, TIE_RECORD),
