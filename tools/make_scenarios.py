@@ -1207,8 +1207,9 @@ def end_of_cold_war_1989(data: Data) -> Scenario:
                for sid in ("ROM", "BUL")]
     shocks += [{"turn": 3, "state": "RUS",
                 "set": {"capability": collapse, "aggression": 0.2, "offense": 0.3, "satisfaction": 0.2,
-                        "regime": "transitional"}},
-               {"turn": 3, "state": "ALB", "set": {"regime": "democracy", "satisfaction": 0.4}}]
+                        "regime": "transitional", "name": "Russia"}},
+               {"turn": 3, "state": "ALB", "set": {"regime": "democracy", "satisfaction": 0.4}},
+               {"turn": 4, "state": "CZE", "set": {"name": "Czech Republic", "short_name": "Czechia"}}]
     notes = [
         "Reference date 1 January 1989: COW ends the Pact memberships during 1989 (Poland on 7 "
         "August, East Germany 7 November, Bulgaria 10 November, Czechoslovakia 10 December, "
@@ -1220,7 +1221,9 @@ def end_of_cold_war_1989(data: Data) -> Scenario:
         f"Shock, turn 3 (1992): the Soviet Union has collapsed (December 1991). RUS capability -> "
         f"{collapse} (COW NMC v6.0 CINC of Russia in 1992, about half its 1989 value); aggression 0.2, "
         "offense 0.3, satisfaction 0.2 (Yeltsin and Kozyrev's Western course), regime transitional. "
-        "Albania: regime democracy after the elections of 1992.",
+        "Albania: regime democracy after the elections of 1992. The Soviet Union is named Russia "
+        "from then on (its successor in COW, code 365), and Czechoslovakia the Czech Republic from "
+        "turn 4 (1 January 1993; Slovakia, not on the map, is left out).",
         "A new regime moves the state's affinity with each other state by how the states of its new "
         "regime stand with that state, less how those of its old regime do (docs/model.md). No shock removes a "
         "tie: the Pact must dissolve by the lenses' own logic once Moscow can no longer hold it.",
