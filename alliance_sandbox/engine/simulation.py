@@ -195,22 +195,18 @@ class Simulation:
         world.capability = world.capability * np.exp(self.rng.normal(0.0, world.settings.growth_noise, world.n))
         seen = perceive(world)
         events.extend(release_coerced(world, seen))
-        decision = self.lens.decide(world, seen)
+        decision = _without_joined(world, self.lens.decide(world, seen))
         world.lens_state.update(decision.state)
         events.extend(decision.events)
         poles = int(poles_of(seen.share).sum())
         desire = coerced_desire(world, noisy_desire(decision.desire, self.rng, poles))
         worth = coerced_desire(world, decision.desire)  # the same, before the turn's misreading
-        desire, worth = without_joined(world, desire, -1.0), without_joined(world, worth, -1.0)
-        threat = without_joined(world, decision.threat, 0.0)
-        if (world.joined >= 0).any():  # a state that joined another arms no more
-            decision.arm = np.where(world.joined >= 0, 0.0, decision.arm)
 
         explain = _Explainer(self, world, seen, decision, read=desire, noise=misreading(poles))
         events.extend(apply_ties(world, desire, explain, worth))
         events.extend(self._arm(world, seen, decision))
         settle_capabilities(world, total, share_before)
-        events.extend(resolve_crises(world, seen, self.rng, threat))
+        events.extend(resolve_crises(world, seen, self.rng, decision.threat))
         grow_bonds(world)
         update_trust(world)
         record = self._record(events, decision.arm, self.history[-1])
@@ -381,6 +377,19 @@ class _Explainer:
                      Text(_tie_sentence, world.names[actor], verb, world.names[other], reason, self.citation,
                           misread),
                      {"desire": desire, "partner_desire": partner, "commitment": commitment})
+
+
+def _without_joined(world: World, decision):
+    """The lens's decision with every state that joined another (`world.unite`) left out: it
+    wants no tie and is wanted for none, fears and is feared by no one (so no crisis draws it
+    in), and arms no more. Once, on the decision, so the tie rules, the crises and arming all
+    read the same; a world where no state joined another gets its decision back untouched."""
+    gone = world.joined >= 0
+    if gone.any():
+        decision.desire = without_joined(world, decision.desire, -1.0)
+        decision.threat = without_joined(world, decision.threat, 0.0)
+        decision.arm = np.where(gone, 0.0, decision.arm)
+    return decision
 
 
 @contextmanager
