@@ -53,7 +53,7 @@ class Perception:
     presence and walt_threat are computed in `perceive` (the turn's perception: the lens and
     the crises read them after the ties have moved, so they must be the turn's start), or, for
     `perceive(world, lazy=True)`, when first read, from the world as it is then. Why: forward
-    presence is the costliest part (about 9 ms at 200 states), and the turn record's second
+    presence is the costliest part (2-3 ms a call at 200 states), and the turn record's second
     perception (`Simulation._record`) needs it only for a lens whose threat is Walt's; the
     power and landscape lenses never read it there.
     """

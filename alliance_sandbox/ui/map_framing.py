@@ -158,10 +158,9 @@ class MapFraming:
         radii = self._radii()
         sizes = np.array([label.form_size(False) for label in self._labels]).reshape(-1, 2)
         short = np.array([label.form_size(True) for label in self._labels]).reshape(-1, 2)
-        drawn = self._drawn()
-        order = [i for i in np.argsort(-self._share, kind="stable").tolist() if drawn[i]]
+        order = np.argsort(-self._share, kind="stable").tolist()
         codes = place_labels(px, py, radii, sizes, short, order, set(), [], w, h, farther=False)
-        return any(codes[i] < 0 for i in order)
+        return any(c < 0 for c, r in zip(codes, radii) if r > 0)  # a disc of radius 0 is not drawn
 
     # ------------------------------------------------------------------ views (world, regions)
 
@@ -352,10 +351,8 @@ class MapFraming:
             obstacles.append(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r))
         first = [self._index[s] for s in ([self._selected] if self._selected else [])
                  + sorted(self._highlight) if s in self._index]
-        drawn = self._drawn()
-        first = [i for i in first if drawn[i]]
         order = first + [i for i in np.argsort(-self._share, kind="stable").tolist()
-                         if i not in first and drawn[i]]
+                         if i not in first]
         px, py = self._x * t.m11() + t.dx(), self._y * t.m22() + t.dy()
         radii = np.array([item.radius for item in self._items])
         sizes = np.array([label.form_size(False) for label in self._labels]).reshape(-1, 2)

@@ -181,7 +181,8 @@ def place_labels(px, py, radii, sizes, short_sizes, order, forced, obstacles, wi
     priority; forced: states that keep a label even when every place clashes; obstacles:
     QRectF areas to avoid (the legend). A label takes the first place (full name first, then
     short form) where it covers no disc but its own, no label placed before it, no obstacle,
-    and is not cut by the window's edge. Linear in the number of states (200: 3-5 ms).
+    and is not cut by the window's edge. A disc of radius 0 is not drawn (a state that joined
+    another): it gets no label and is no obstacle. Linear in the number of states (200: 3-5 ms).
     `farther=False` leaves out the "farther" and "farthest" places: a view that needs them is
     crowded (map_framing chooses a region's view first), though a label may still go there.
     """
@@ -219,6 +220,8 @@ def place_labels(px, py, radii, sizes, short_sizes, order, forced, obstacles, wi
     drawn = np.flatnonzero(r > 0.0)
     codes = [-1] * n
     for i in order:
+        if rl[i] <= 0.0:
+            continue
         on_screen = 0 <= pxl[i] <= width and 0 <= pyl[i] <= height
         for code in preference:
             x0, y0, x1, y1 = boxes[code]

@@ -385,11 +385,6 @@ class MapView(MapTies, MapFraming, MapDrag, QGraphicsView):
         vp = self.viewport()
         return min(1.0, max(0.7, min(vp.width(), vp.height()) / 640.0))
 
-    def _drawn(self) -> np.ndarray:
-        """(n,) which states the map draws: not those that joined another (World.joined)."""
-        n = len(self._items)
-        return ~self._gone if self._gone.size == n else np.ones(n, dtype=bool)
-
     def _radii(self) -> np.ndarray:
         """Disc radii in pixels, in steps of half a pixel.
 
@@ -401,7 +396,8 @@ class MapView(MapTies, MapFraming, MapDrag, QGraphicsView):
         theme = self.theme
         k = theme.radius_per_sqrt_share * self._size_factor()
         radii = np.round(2.0 * np.maximum(theme.min_radius, k * np.sqrt(self._share))) / 2.0
-        return np.where(self._drawn(), radii, 0.0) if len(self._items) == radii.size else radii
+        # a state that joined another is not drawn: radius 0 (no label, no obstacle: map_layout)
+        return np.where(self._gone, 0.0, radii) if self._gone.size == radii.size else radii
 
     def _resize_discs(self) -> None:
         radii = self._radii()
